@@ -1,0 +1,198 @@
+//! The command line: argument parsing, progress and what is printed.
+//!
+//! Owns stdout and stderr. The help text is the doc comments below. Results
+//! come from `run`; nothing here computes or writes an output file.
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use anyhow::Context;
+use clap::{Args, Parser, Subcommand};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+use crate::codebook::{Codebook, Language};
+use crate::ledger::FileLedger;
+use crate::run::{self, Options};
+
+/// peil: scores, keep/reword/drop decisions and tables for the consultation
+/// rounds of a competency profile, one command per round.
+#[derive(Debug, Parser)]
+#[command(name = "peil", version, propagate_version = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Analyse studies and write their tables to <out>/<study>/<round>/.
+    ///
+    /// Without STUDY_DIR, every folder under input/ that holds a study.toml.
+    Run(RunArgs),
+    /// Check a study without writing anything; print the data-quality ledger.
+    ///
+    /// Exit code 1 when anything is in the ledger (excluded rows, invalid cells).
+    Validate {
+        /// The study folder (holding study.toml).
+        study: PathBuf,
+    },
+}
+
+#[derive(Debug, Args)]
+struct RunArgs {
+    /// Study folders (each holding a study.toml); default: every study under input/.
+    studies: Vec<PathBuf>,
+    /// Output folder.
+    #[arg(long, default_value = "output", value_name = "DIR")]
+    out: PathBuf,
+    /// Only this round (its id in study.toml).
+    #[arg(long, value_name = "ID")]
+    round: Option<String>,
+    /// Language of Markdown and report (decimal comma for nl); default: the study's.
+    #[arg(long, value_parser = parse_lang, value_name = "nl|en")]
+    lang: Option<Language>,
+    /// Exit 1 and write nothing if the data-quality ledger is not empty.
+    #[arg(long)]
+    strict: bool,
+    /// Print nothing but errors and the ledger summary.
+    #[arg(long, short)]
+    quiet: bool,
+}
+
+fn parse_lang(s: &str) -> Result<Language, String> {
+    match s {
+        "nl" => Ok(Language::Nl),
+        "en" => Ok(Language::En),
+        _ => Err(format!("{s:?} is not a language peil writes; use nl or en")),
+    }
+}
+
+/// How a command ended when it did not fail.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    Success,
+    /// `validate` found ledger entries.
+    Findings,
+}
+
+impl Status {
+    pub fn code(self) -> i32 {
+        match self {
+            Status::Success => 0,
+            Status::Findings => 1,
+        }
+    }
+}
+
+/// Parses the command line and runs it.
+pub fn run() -> anyhow::Result<Status> {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Run(args) => run_cmd(args),
+        Command::Validate { study } => validate(&study),
+    }
+}
+
+fn progress(quiet: bool) -> ProgressBar {
+    if quiet || !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+    if let Ok(style) = ProgressStyle::with_template("{spinner} {msg}") {
+        bar.set_style(style);
+    }
+    bar.enable_steady_tick(Duration::from_millis(120));
+    bar
+}
+
+fn run_cmd(args: RunArgs) -> anyhow::Result<Status> {
+    let studies = if args.studies.is_empty() {
+        run::default_studies(Path::new("input"))?
+    } else {
+        args.studies
+    };
+    let opts = Options {
+        out: args.out,
+        round: args.round,
+        lang: args.lang,
+        strict: args.strict,
+    };
+    let bar = progress(args.quiet);
+    for dir in &studies {
+        let results =
+            run::run_study(dir, &opts, &bar).with_context(|| format!("study {}", dir.display()))?;
+        for r in results {
+            bar.suspend(|| {
+                if !r.ledger.is_clean() {
+                    eprintln!("peil: note: {}; see data_quality.csv", r.ledger.summary());
+                }
+                if !args.quiet {
+                    println!(
+                        "{}: {} respondents, {} files",
+                        r.out_dir.display(),
+                        r.respondents,
+                        r.files
+                    );
+                }
+            });
+        }
+    }
+    bar.finish_and_clear();
+    Ok(Status::Success)
+}
+
+/// Entries printed in full; the rest are counted.
+const SHOWN: usize = 20;
+
+fn validate(dir: &Path) -> anyhow::Result<Status> {
+    let cb = Codebook::load(dir).map_err(crate::Error::from)?;
+    let mut status = Status::Success;
+    for round in &cb.rounds {
+        let (data, _) = run::analyse(&cb, round).with_context(|| format!("round {}", round.id))?;
+        println!("{}: {}", round.id, data.ledger.summary());
+        print_entries(&data.ledger);
+        if !data.ledger.is_clean() {
+            status = Status::Findings;
+        }
+    }
+    Ok(status)
+}
+
+fn print_entries(ledger: &FileLedger) {
+    for e in ledger.entries.iter().take(SHOWN) {
+        let column = e
+            .column
+            .as_deref()
+            .map(|c| format!(", column {c}"))
+            .unwrap_or_default();
+        let value = e
+            .value
+            .as_deref()
+            .map(|v| format!(": {v:?}"))
+            .unwrap_or_default();
+        println!(
+            "  line {}{column}: {}{value}\n    fix: {}",
+            e.line,
+            e.reason,
+            e.reason.fix()
+        );
+    }
+    if ledger.entries.len() > SHOWN {
+        println!(
+            "  ... and {} more entries (all of them in data_quality.csv after peil run)",
+            ledger.entries.len() - SHOWN
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,138 @@
+//! The contract's row checks, in its order: empty id, duplicate id, empty
+//! group, group outside `[respondents] groups`.
+//!
+//! Shared by the wide and long readers so both exclude rows for the same
+//! reasons. Holds ids only while a file is read; they never leave this module.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::codebook::{normalize_cell, RespondentColumns};
+use crate::ledger::Reason;
+
+/// Assigns groups their display index and remembers which ids were claimed.
+pub struct RowChecker {
+    /// Normalized name -> 1-based index.
+    index: HashMap<String, u32>,
+    /// Display names, in display order.
+    names: Vec<String>,
+    /// Fixed list from the codebook, or open (first appearance).
+    fixed: bool,
+    seen_ids: HashSet<String>,
+}
+
+impl RowChecker {
+    pub fn new(respondents: &RespondentColumns) -> RowChecker {
+        let names = respondents.groups.clone().unwrap_or_default();
+        let index = names
+            .iter()
+            .enumerate()
+            .map(|(i, g)| (normalize_cell(g), i as u32 + 1))
+            .collect();
+        RowChecker {
+            index,
+            names,
+            fixed: respondents.groups.is_some(),
+            seen_ids: HashSet::new(),
+        }
+    }
+
+    /// Checks the id: empty, or already claimed by an earlier row (which
+    /// claims it even if that row is excluded later).
+    pub fn check_id(&mut self, id: Option<&str>) -> Result<(), Reason> {
+        let id = id.map(str::trim).unwrap_or("");
+        if id.is_empty() {
+            return Err(Reason::EmptyId);
+        }
+        if !self.seen_ids.insert(id.to_string()) {
+            return Err(Reason::DuplicateId);
+        }
+        Ok(())
+    }
+
+    /// The group's 1-based display index.
+    pub fn check_group(&mut self, group: Option<&str>) -> Result<u32, Reason> {
+        let key = normalize_cell(group.unwrap_or(""));
+        if key.is_empty() {
+            return Err(Reason::EmptyGroup);
+        }
+        if let Some(g) = self.index.get(&key) {
+            return Ok(*g);
+        }
+        // `ALL` is the row for everyone; a group of that name would hide it.
+        if self.fixed || key == "all" {
+            return Err(Reason::UnknownGroup);
+        }
+        let display = group
+            .unwrap_or("")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        self.names.push(display);
+        let g = self.names.len() as u32;
+        self.index.insert(key, g);
+        Ok(g)
+    }
+
+    pub fn into_groups(self) -> Vec<String> {
+        self.names
+    }
+}
+
+/// An institution as counted: trimmed, inner whitespace collapsed, or none.
+pub fn institution(raw: Option<&str>) -> Option<String> {
+    let s = raw?.split_whitespace().collect::<Vec<_>>().join(" ");
+    (!s.is_empty()).then_some(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cols(groups: Option<Vec<&str>>) -> RespondentColumns {
+        RespondentColumns {
+            id: "id".into(),
+            group: "g".into(),
+            institution: None,
+            groups: groups.map(|g| g.into_iter().map(String::from).collect()),
+        }
+    }
+
+    #[test]
+    fn first_row_claims_an_id() {
+        let mut c = RowChecker::new(&cols(None));
+        assert_eq!(c.check_id(Some("R1")), Ok(()));
+        assert_eq!(c.check_id(Some(" R1 ")), Err(Reason::DuplicateId));
+        assert_eq!(c.check_id(Some("  ")), Err(Reason::EmptyId));
+        assert_eq!(c.check_id(None), Err(Reason::EmptyId));
+    }
+
+    #[test]
+    fn fixed_groups_keep_their_order_and_refuse_others() {
+        let mut c = RowChecker::new(&cols(Some(vec!["mbo", "hbo", "wo"])));
+        assert_eq!(c.check_group(Some("WO ")), Ok(3));
+        assert_eq!(c.check_group(Some("mbo")), Ok(1));
+        assert_eq!(c.check_group(Some("havo")), Err(Reason::UnknownGroup));
+        assert_eq!(c.check_group(Some("")), Err(Reason::EmptyGroup));
+        assert_eq!(c.into_groups(), vec!["mbo", "hbo", "wo"]);
+    }
+
+    #[test]
+    fn open_groups_follow_first_appearance() {
+        let mut c = RowChecker::new(&cols(None));
+        assert_eq!(c.check_group(Some("Werkgevers")), Ok(1));
+        assert_eq!(c.check_group(Some("docenten")), Ok(2));
+        assert_eq!(c.check_group(Some("werkgevers")), Ok(1));
+        assert_eq!(c.check_group(Some("All")), Err(Reason::UnknownGroup));
+        assert_eq!(c.into_groups(), vec!["Werkgevers", "docenten"]);
+    }
+
+    #[test]
+    fn institutions_are_trimmed() {
+        assert_eq!(
+            institution(Some("  ROC  Midden ")),
+            Some("ROC Midden".into())
+        );
+        assert_eq!(institution(Some(" ")), None);
+        assert_eq!(institution(None), None);
+    }
+}

@@ -1,0 +1,296 @@
+//! From export bytes to UTF-8 CSV text: encoding, BOM, delimiter, header.
+//!
+//! Owns what Dutch Excel, LimeSurvey and MS Forms do to a CSV before a parser
+//! sees it: a BOM, Windows-1252, `;` instead of `,`. It also maps record
+//! numbers back to physical line numbers for the ledger, which must name the
+//! line a user sees in an editor even when quoted fields hold newlines.
+//! It must not interpret cells: that is `cell`.
+
+use std::path::Path;
+
+use super::IngestError;
+
+/// A decoded export: UTF-8 text without BOM, its delimiter and encoding.
+#[derive(Debug)]
+pub struct CsvText {
+    /// The text with blank lines between records removed.
+    pub text: String,
+    pub delimiter: u8,
+    pub encoding: &'static str,
+    /// Physical lines (1-based) of the blank lines removed, ascending.
+    pub blank_lines: Vec<u64>,
+}
+
+const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// Reads a file and decodes it; `file` is the name used in messages.
+pub fn read_csv_text(path: &Path, file: &str) -> Result<CsvText, IngestError> {
+    let bytes = std::fs::read(path).map_err(|e| IngestError::Unreadable {
+        file: file.to_string(),
+        problem: e.to_string(),
+    })?;
+    decode(bytes, file)
+}
+
+/// Decodes export bytes: UTF-8 (BOM stripped) or, failing that, Windows-1252.
+pub fn decode(bytes: Vec<u8>, file: &str) -> Result<CsvText, IngestError> {
+    let unreadable = |problem: &str| IngestError::Unreadable {
+        file: file.to_string(),
+        problem: problem.to_string(),
+    };
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        return Err(unreadable(
+            "it is UTF-16 text; fix: save it as \"CSV UTF-8\" (Excel) or convert it with iconv -f UTF-16 -t UTF-8",
+        ));
+    }
+    if bytes.contains(&0) {
+        return Err(unreadable(
+            "it holds NUL bytes, so it is not a CSV text file; fix: export the questionnaire as CSV or xlsx",
+        ));
+    }
+    let body = bytes.strip_prefix(UTF8_BOM).unwrap_or(&bytes);
+    let (text, encoding) = match std::str::from_utf8(body) {
+        Ok(s) => (s.to_string(), "UTF-8"),
+        Err(_) => {
+            let (cow, _, _) = encoding_rs::WINDOWS_1252.decode(body);
+            // Bytes that Windows-1252 leaves undefined decode to C1 controls:
+            // then the file is neither encoding, and guessing would corrupt it.
+            if cow.chars().any(|c| ('\u{80}'..='\u{9f}').contains(&c)) {
+                return Err(unreadable(
+                    "it is neither UTF-8 nor Windows-1252 text; fix: save it as \"CSV UTF-8\"",
+                ));
+            }
+            (cow.into_owned(), "Windows-1252")
+        }
+    };
+    if text.trim().is_empty() {
+        return Err(unreadable(
+            "it is empty; fix: export the questionnaire again",
+        ));
+    }
+    let delimiter = sniff_delimiter(&text);
+    let (text, blank_lines) = strip_blank_lines(text);
+    Ok(CsvText {
+        text,
+        delimiter,
+        encoding,
+        blank_lines,
+    })
+}
+
+/// Removes empty lines outside quoted fields. R's `read.csv` and the csv
+/// crate skip them; polars would read each as a row of empty cells.
+fn strip_blank_lines(text: String) -> (String, Vec<u64>) {
+    let b = text.as_bytes();
+    let maybe = text.contains("\n\n")
+        || text.contains("\n\r\n")
+        || b.first().is_some_and(|c| *c == b'\n' || *c == b'\r');
+    if !maybe {
+        return (text, Vec::new());
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut blanks = Vec::new();
+    let (mut line, mut quoted, mut start) = (1u64, false, 0usize);
+    for (i, c) in b.iter().enumerate() {
+        if *c == b'"' {
+            quoted = !quoted;
+        } else if *c == b'\n' && !quoted {
+            let piece = &text[start..=i];
+            if piece == "\n" || piece == "\r\n" {
+                blanks.push(line);
+            } else {
+                out.push_str(piece);
+            }
+            start = i + 1;
+        }
+        if *c == b'\n' {
+            line += 1;
+        }
+    }
+    out.push_str(&text[start..]);
+    (out, blanks)
+}
+
+/// The delimiter of the header line: whichever of `;`, `,` and tab occurs
+/// most often outside quotes (ties and none: `,`).
+pub fn sniff_delimiter(text: &str) -> u8 {
+    let mut counts = [0usize; 3];
+    let mut quoted = false;
+    for b in text.bytes() {
+        match b {
+            b'"' => quoted = !quoted,
+            b'\n' if !quoted => break,
+            b';' if !quoted => counts[0] += 1,
+            b',' if !quoted => counts[1] += 1,
+            b'\t' if !quoted => counts[2] += 1,
+            _ => {}
+        }
+    }
+    let best = [b';', b',', b'\t']
+        .into_iter()
+        .zip(counts)
+        .max_by_key(|(d, n)| (*n, *d == b','))
+        .map(|(d, _)| d)
+        .unwrap_or(b',');
+    if counts.iter().all(|&n| n == 0) {
+        b','
+    } else {
+        best
+    }
+}
+
+fn reader(text: &str, delimiter: u8) -> csv::Reader<&[u8]> {
+    csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes())
+}
+
+/// The first `header_rows` records; the first of them names the columns
+/// (Qualtrics puts question texts and import ids in the rows below).
+pub fn header(csv: &CsvText, header_rows: usize, file: &str) -> Result<Vec<String>, IngestError> {
+    let mut rows = reader(&csv.text, csv.delimiter).into_records();
+    let mut names = None;
+    for i in 0..header_rows {
+        let rec = rows
+            .next()
+            .ok_or_else(|| IngestError::NoRows {
+                file: file.to_string(),
+                problem: format!(
+                    "it has fewer than the {header_rows} header rows the round declares"
+                ),
+            })?
+            .map_err(|e| IngestError::Unreadable {
+                file: file.to_string(),
+                problem: format!("the header cannot be read as CSV: {e}"),
+            })?;
+        if i == 0 {
+            names = Some(rec.iter().map(|s| s.trim().to_string()).collect::<Vec<_>>());
+        }
+    }
+    Ok(names.unwrap_or_default())
+}
+
+/// Physical line (1-based) on which each record starts, header rows
+/// included, counted in the file as it was (blank lines too). A quote-aware
+/// scan of its own: the csv crate's positions lag a line behind after CRLF.
+pub fn record_lines(csv: &CsvText) -> Vec<u64> {
+    let mut lines = Vec::new();
+    let mut line = 1u64;
+    let mut quoted = false;
+    let mut at_start = true;
+    let mut blanks = csv.blank_lines.iter().peekable();
+    for b in csv.text.bytes() {
+        if at_start {
+            // Put back the blank lines removed before this record.
+            while blanks.next_if(|bl| **bl <= line).is_some() {
+                line += 1;
+            }
+            lines.push(line);
+            at_start = false;
+        }
+        match b {
+            b'"' => quoted = !quoted,
+            b'\n' => {
+                line += 1;
+                at_start = !quoted;
+            }
+            _ => {}
+        }
+    }
+    lines
+}
+
+/// Why the CSV parser gave up: the first record whose field count differs
+/// from the header's, with its line.
+pub fn diagnose_ragged(csv: &CsvText, file: &str) -> Option<IngestError> {
+    let mut rdr = reader(&csv.text, csv.delimiter);
+    let mut rec = csv::ByteRecord::new();
+    let mut width = None;
+    loop {
+        match rdr.read_byte_record(&mut rec) {
+            Ok(false) => return None,
+            Ok(true) => {}
+            Err(e) => {
+                return Some(IngestError::Unreadable {
+                    file: file.to_string(),
+                    problem: e.to_string(),
+                })
+            }
+        }
+        let line = rec.position().map(|p| p.line()).unwrap_or(0);
+        match width {
+            None => width = Some(rec.len()),
+            Some(w) if rec.len() > w => {
+                return Some(IngestError::Ragged {
+                    file: file.to_string(),
+                    line,
+                    fields: rec.len(),
+                    header: w,
+                })
+            }
+            Some(_) => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sniffs_semicolon_comma_and_tab() {
+        assert_eq!(sniff_delimiter("a;b;c\n1,0;2;3"), b';');
+        assert_eq!(sniff_delimiter("a,b,c\n"), b',');
+        assert_eq!(sniff_delimiter("a\tb\tc"), b'\t');
+        assert_eq!(sniff_delimiter("\"a;b\",c,d"), b',');
+        assert_eq!(sniff_delimiter("single"), b',');
+    }
+
+    #[test]
+    fn decodes_bom_and_windows_1252() {
+        let t = decode(b"\xEF\xBB\xBFa;b\r\n1;2\r\n".to_vec(), "f").unwrap();
+        assert_eq!(t.encoding, "UTF-8");
+        assert!(t.text.starts_with("a;b"));
+        assert_eq!(t.delimiter, b';');
+        // "geïnteresseerd" in Windows-1252: 0xEF is "ï".
+        let t = decode(b"naam;x\r\nge\xEFnteresseerd;1\r\n".to_vec(), "f").unwrap();
+        assert_eq!(t.encoding, "Windows-1252");
+        assert!(t.text.contains("geïnteresseerd"));
+    }
+
+    #[test]
+    fn refuses_utf16_nul_and_undecodable() {
+        for bytes in [&b"\xFF\xFEa\0"[..], b"a;b\n\0\0", b"a;b\n\x81\x8d;1"] {
+            assert!(matches!(
+                decode(bytes.to_vec(), "f"),
+                Err(IngestError::Unreadable { .. })
+            ));
+        }
+        assert!(decode(b"  \r\n".to_vec(), "f").is_err());
+    }
+
+    #[test]
+    fn record_lines_follow_quoted_newlines() {
+        let t = decode(b"id;txt\n1;\"two\nlines\"\n2;x\n".to_vec(), "f").unwrap();
+        assert_eq!(record_lines(&t), vec![1, 2, 4]);
+        let t = decode(
+            b"id;txt\r\n1;\"two\r\nlines\"\r\n\r\n2;x\r\n3;\"\"\"q\"\"\"\r\n4;y".to_vec(),
+            "f",
+        )
+        .unwrap();
+        assert_eq!(t.blank_lines, vec![4]);
+        assert_eq!(record_lines(&t), vec![1, 2, 5, 6, 7]);
+        let t = decode(b"\r\nid;x\n\n\n1;\"a\n\nb\"\n\n2;y\n\n".to_vec(), "f").unwrap();
+        assert_eq!(t.text, "id;x\n1;\"a\n\nb\"\n2;y\n");
+        assert_eq!(record_lines(&t), vec![2, 5, 9]);
+    }
+
+    #[test]
+    fn ragged_row_is_named_by_line() {
+        let t = decode(b"a;b\n1;2\n1;2;3\n".to_vec(), "f").unwrap();
+        let e = diagnose_ragged(&t, "f").unwrap().to_string();
+        assert!(e.contains("line 3") && e.contains("3 fields"), "{e}");
+    }
+}

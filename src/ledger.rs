@@ -1,0 +1,207 @@
+//! The data-quality ledger: where every input row and every odd cell went.
+//!
+//! Owns the bookkeeping rule `rows_read = rows_used + rows_excluded` and the
+//! reasons a row or cell was set aside. Ingest fills it; `render::tables`
+//! writes it as `data_quality.csv`. It must never hold a respondent id: an
+//! excluded row is named by its line, not by who it was.
+
+use std::fmt;
+
+/// Why a row or a cell was set aside.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Reason {
+    EmptyId,
+    DuplicateId,
+    EmptyGroup,
+    UnknownGroup,
+    ShortRow,
+    UnknownItem,
+    DuplicateRating,
+    InvalidValue,
+}
+
+impl Reason {
+    /// The `reason` column: stable, lower case, for scripts.
+    pub fn code(self) -> &'static str {
+        match self {
+            Reason::EmptyId => "empty id",
+            Reason::DuplicateId => "duplicate id",
+            Reason::EmptyGroup => "empty group",
+            Reason::UnknownGroup => "group not in [respondents] groups",
+            Reason::ShortRow => "row has fewer fields than the header",
+            Reason::UnknownItem => "item or measure not in the codebook",
+            Reason::DuplicateRating => "duplicate rating",
+            Reason::InvalidValue => "invalid value",
+        }
+    }
+
+    /// Whether this reason excludes a whole row (else it is one cell).
+    pub fn excludes_row(self) -> bool {
+        self != Reason::InvalidValue
+    }
+
+    /// What the user can do about it.
+    pub fn fix(self) -> &'static str {
+        match self {
+            Reason::EmptyId => "give the row a respondent id, or delete it",
+            Reason::DuplicateId => {
+                "the first row with this id is used; delete the later one if it is a resubmission"
+            }
+            Reason::EmptyGroup => "fill in the respondent's group",
+            Reason::UnknownGroup => "correct the group or add it to [respondents] groups",
+            Reason::ShortRow => "the export was cut off or edited by hand; export it again",
+            Reason::UnknownItem => "correct the item/measure id or add it to the codebook",
+            Reason::DuplicateRating => "the first rating is used; delete the later one",
+            Reason::InvalidValue => {
+                "use a whole number on the scale, a scale label or a missing code"
+            }
+        }
+    }
+}
+
+impl fmt::Display for Reason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// One row or cell set aside.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Entry {
+    /// Physical line in the file (1-based, header included).
+    pub line: u64,
+    /// Position of the column in the header, for sorting in file order.
+    pub column_index: usize,
+    pub reason: Reason,
+    pub column: Option<String>,
+    /// The offending value, shortened; never a respondent id.
+    pub value: Option<String>,
+}
+
+/// Longest value the ledger repeats; longer cells are cut with an ellipsis.
+const MAX_VALUE_CHARS: usize = 40;
+
+pub fn shorten(value: &str) -> String {
+    if value.chars().count() <= MAX_VALUE_CHARS {
+        value.to_string()
+    } else {
+        let mut s: String = value.chars().take(MAX_VALUE_CHARS).collect();
+        s.push('…');
+        s
+    }
+}
+
+/// The account of one input file.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FileLedger {
+    /// Path relative to the study folder, `/`-separated.
+    pub file: String,
+    pub rows_read: u64,
+    pub rows_used: u64,
+    pub cells_missing: u64,
+    /// Sorted by line, then column.
+    pub entries: Vec<Entry>,
+}
+
+impl FileLedger {
+    pub fn rows_excluded(&self) -> u64 {
+        self.entries
+            .iter()
+            .filter(|e| e.reason.excludes_row())
+            .count() as u64
+    }
+
+    pub fn cells_invalid(&self) -> u64 {
+        self.entries
+            .iter()
+            .filter(|e| !e.reason.excludes_row())
+            .count() as u64
+    }
+
+    /// The invariant the contract promises; checked before anything is written.
+    pub fn balances(&self) -> bool {
+        self.rows_read == self.rows_used + self.rows_excluded()
+    }
+
+    pub fn is_clean(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Per reason: (reason, rows excluded, cells invalid), in reason order.
+    pub fn by_reason(&self) -> Vec<(Reason, u64)> {
+        let mut counts: std::collections::BTreeMap<Reason, u64> = Default::default();
+        for e in &self.entries {
+            *counts.entry(e.reason).or_default() += 1;
+        }
+        counts.into_iter().collect()
+    }
+
+    /// One line for stderr: "file: 88 rows read, 87 used, 1 excluded (duplicate id: 1); 1 invalid cell".
+    pub fn summary(&self) -> String {
+        let reasons: Vec<String> = self
+            .by_reason()
+            .into_iter()
+            .filter(|(r, _)| r.excludes_row())
+            .map(|(r, n)| format!("{r}: {n}"))
+            .collect();
+        let excluded = if reasons.is_empty() {
+            format!("{} excluded", self.rows_excluded())
+        } else {
+            format!("{} excluded ({})", self.rows_excluded(), reasons.join(", "))
+        };
+        format!(
+            "{}: {} rows read, {} used, {}; {} invalid cell{}, {} missing",
+            self.file,
+            self.rows_read,
+            self.rows_used,
+            excluded,
+            self.cells_invalid(),
+            if self.cells_invalid() == 1 { "" } else { "s" },
+            self.cells_missing
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(line: u64, reason: Reason) -> Entry {
+        Entry {
+            line,
+            column_index: 0,
+            reason,
+            column: None,
+            value: None,
+        }
+    }
+
+    #[test]
+    fn rows_balance_and_cells_are_counted_apart() {
+        let l = FileLedger {
+            file: "r/q.csv".into(),
+            rows_read: 10,
+            rows_used: 8,
+            cells_missing: 3,
+            entries: vec![
+                entry(2, Reason::DuplicateId),
+                entry(3, Reason::EmptyGroup),
+                entry(4, Reason::InvalidValue),
+            ],
+        };
+        assert_eq!(l.rows_excluded(), 2);
+        assert_eq!(l.cells_invalid(), 1);
+        assert!(l.balances());
+        assert_eq!(
+            l.summary(),
+            "r/q.csv: 10 rows read, 8 used, 2 excluded (duplicate id: 1, empty group: 1); 1 invalid cell, 3 missing"
+        );
+    }
+
+    #[test]
+    fn long_values_are_shortened() {
+        assert_eq!(shorten("abc"), "abc");
+        let long = "x".repeat(100);
+        assert_eq!(shorten(&long).chars().count(), MAX_VALUE_CHARS + 1);
+    }
+}

@@ -1,0 +1,59 @@
+//! peil: batch analysis of consultation rounds.
+//!
+//! The data flow, one module per step: [`codebook`] (study.toml) ->
+//! [`ingest`] (exports to tidy ratings, with the [`ledger`]) -> [`score`]
+//! (figures, using [`stats`] and [`rules`]) -> [`render`] (tables) ->
+//! [`output`] (atomic files, manifest). [`run`] strings them together for
+//! one study; [`cli`] is the command line.
+
+pub mod cli;
+pub mod codebook;
+pub mod ingest;
+pub mod ledger;
+pub mod output;
+pub mod render;
+pub mod rules;
+pub mod run;
+pub mod score;
+pub mod stats;
+
+use std::path::PathBuf;
+
+/// Errors that end a run, with the exit code the contract gives them.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error(transparent)]
+    Codebook(#[from] codebook::CodebookError),
+    #[error(transparent)]
+    Ingest(#[from] ingest::IngestError),
+    #[error("{0}")]
+    Usage(String),
+    #[error("{path}: cannot write: {source}\n  fix: check that the output folder is writable, or choose another with --out")]
+    Write {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{file}: computing the scores failed: {message}")]
+    Compute { file: String, message: String },
+    #[error("--strict: the data-quality ledger is not empty, nothing was written\n  {summary}\n  fix: run `peil validate` to see every entry, or drop --strict")]
+    Strict { summary: String },
+}
+
+impl Error {
+    /// 2 for usage and configuration, 1 when the data cannot be analysed.
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            Error::Codebook(_) | Error::Usage(_) => 2,
+            Error::Ingest(e) => e.exit_code(),
+            Error::Write { .. } | Error::Compute { .. } | Error::Strict { .. } => 1,
+        }
+    }
+}
+
+/// The exit code for an error from [`cli::run`]: the first peil error in
+/// its chain decides; anything else means the data could not be analysed.
+pub fn exit_code(e: &anyhow::Error) -> i32 {
+    e.chain()
+        .find_map(|c| c.downcast_ref::<Error>().map(Error::exit_code))
+        .unwrap_or(1)
+}

@@ -1,0 +1,107 @@
+//! Number formatting: the full-precision form of CSV files and the report's
+//! rounding of Markdown, charts and report.
+//!
+//! Owns both so that one figure is never rounded two ways. The report's
+//! rounding is half away from zero on the number as written (its shortest
+//! decimal form), as the source reports round: 2.95 shows as 3.0, not 2.9.
+
+use crate::codebook::Language;
+
+/// CSV form: six decimals, never `-0.000000`.
+pub fn fixed6(x: f64) -> String {
+    let s = format!("{x:.6}");
+    if s.bytes().all(|b| matches!(b, b'-' | b'0' | b'.')) {
+        "0.000000".to_string()
+    } else {
+        s
+    }
+}
+
+/// `x` rounded half away from zero to `digits` decimals, with the
+/// language's decimal separator. Non-finite values give an empty string.
+pub fn round_half_away(x: f64, digits: usize, lang: Language) -> String {
+    if !x.is_finite() {
+        return String::new();
+    }
+    // Rust's Display is the shortest decimal that reads back as x: round that,
+    // digit by digit, so that binary noise never decides a tie.
+    let repr = format!("{}", x.abs());
+    let (int, frac) = repr.split_once('.').unwrap_or((&repr, ""));
+    let mut digits_v: Vec<u8> = int
+        .bytes()
+        .chain(frac.bytes().chain(std::iter::repeat(b'0')).take(digits))
+        .collect();
+    let round_up = frac.as_bytes().get(digits).is_some_and(|d| *d >= b'5');
+    if round_up {
+        let mut i = digits_v.len();
+        loop {
+            if i == 0 {
+                digits_v.insert(0, b'1');
+                break;
+            }
+            i -= 1;
+            if digits_v[i] == b'9' {
+                digits_v[i] = b'0';
+            } else {
+                digits_v[i] += 1;
+                break;
+            }
+        }
+    }
+    let split = digits_v.len() - digits;
+    let mut out = String::with_capacity(digits_v.len() + 2);
+    if x < 0.0 && digits_v.iter().any(|d| *d != b'0') {
+        out.push('-');
+    }
+    out.push_str(std::str::from_utf8(&digits_v[..split]).unwrap_or("0"));
+    if digits > 0 {
+        out.push(lang.decimal_separator());
+        out.push_str(std::str::from_utf8(&digits_v[split..]).unwrap_or("0"));
+    }
+    out
+}
+
+/// A mean as the report shows it: one decimal ("2,9").
+pub fn mean(x: f64, lang: Language) -> String {
+    round_half_away(x, 1, lang)
+}
+
+/// A share as a whole percentage ("78%").
+pub fn percent(x: f64, lang: Language) -> String {
+    format!("{}%", round_half_away(x * 100.0, 0, lang))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Language::{En, Nl};
+
+    #[test]
+    fn rounds_half_away_from_zero_on_the_written_number() {
+        assert_eq!(round_half_away(2.95, 1, En), "3.0");
+        assert_eq!(round_half_away(2.85, 1, En), "2.9");
+        assert_eq!(round_half_away(2.25, 1, En), "2.3"); // format!("{:.1}") gives 2.2
+        assert_eq!(round_half_away(0.125, 2, En), "0.13");
+        assert_eq!(round_half_away(-0.125, 2, En), "-0.13");
+        assert_eq!(round_half_away(-0.04, 1, En), "0.0");
+        assert_eq!(round_half_away(9.96, 1, Nl), "10,0");
+        assert_eq!(round_half_away(2.9103, 1, Nl), "2,9");
+        assert_eq!(round_half_away(3.0, 0, En), "3");
+        assert_eq!(round_half_away(1e-7, 2, En), "0.00");
+        assert_eq!(round_half_away(f64::NAN, 1, En), "");
+    }
+
+    #[test]
+    fn percent_and_mean_helpers() {
+        assert_eq!(percent(0.785, Nl), "79%");
+        assert_eq!(percent(0.5, En), "50%");
+        assert_eq!(mean(3.005, Nl), "3,0");
+    }
+
+    #[test]
+    fn fixed6_has_no_negative_zero() {
+        assert_eq!(fixed6(2.910382059800665), "2.910382");
+        assert_eq!(fixed6(-1e-9), "0.000000");
+        assert_eq!(fixed6(-0.5), "-0.500000");
+    }
+}

@@ -1,0 +1,121 @@
+//! Helpers shared by the integration tests: run the binary, read tables.
+#![allow(dead_code)]
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+pub fn peil() -> assert_cmd::Command {
+    assert_cmd::Command::new(env!("CARGO_BIN_EXE_peil"))
+}
+
+/// Copies a folder tree (fixtures into a scratch project folder).
+pub fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        let target = to.join(e.file_name());
+        if e.file_type().unwrap().is_dir() {
+            copy_dir(&e.path(), &target);
+        } else {
+            std::fs::copy(e.path(), target).unwrap();
+        }
+    }
+}
+
+pub fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(name)
+}
+
+/// A scratch project folder with the named fixtures under input/.
+pub fn project(fixtures: &[&str]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for f in fixtures {
+        copy_dir(&fixture(f), &dir.path().join("input").join(f));
+    }
+    dir
+}
+
+/// Exit code, stdout and stderr as one text, for snapshots.
+pub fn outcome(out: &Output) -> String {
+    format!(
+        "exit: {}\n--- stdout\n{}--- stderr\n{}",
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
+}
+
+pub fn run_in(dir: &Path, args: &[&str]) -> Output {
+    peil().current_dir(dir).args(args).output().unwrap()
+}
+
+/// A CSV table as rows of column -> value.
+pub fn read_table(path: &Path) -> Vec<BTreeMap<String, String>> {
+    let mut r = csv::Reader::from_path(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let headers = r.headers().unwrap().clone();
+    r.records()
+        .map(|rec| {
+            let rec = rec.unwrap();
+            headers
+                .iter()
+                .map(String::from)
+                .zip(rec.iter().map(String::from))
+                .collect()
+        })
+        .collect()
+}
+
+/// The rows of a table whose columns equal the given values.
+pub fn rows_where<'a>(
+    table: &'a [BTreeMap<String, String>],
+    conditions: &[(&str, &str)],
+) -> Vec<&'a BTreeMap<String, String>> {
+    table
+        .iter()
+        .filter(|row| {
+            conditions
+                .iter()
+                .all(|(c, v)| row.get(*c).map(String::as_str) == Some(*v))
+        })
+        .collect()
+}
+
+/// The single row matching; panics with the conditions otherwise.
+pub fn row<'a>(
+    table: &'a [BTreeMap<String, String>],
+    conditions: &[(&str, &str)],
+) -> &'a BTreeMap<String, String> {
+    let rows = rows_where(table, conditions);
+    assert_eq!(
+        rows.len(),
+        1,
+        "expected one row for {conditions:?}, found {}",
+        rows.len()
+    );
+    rows[0]
+}
+
+/// Every file under a folder, relative path -> bytes, sorted.
+pub fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut out = BTreeMap::new();
+    fn walk(base: &Path, dir: &Path, out: &mut BTreeMap<String, Vec<u8>>) {
+        for e in std::fs::read_dir(dir).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                walk(base, &p, out);
+            } else {
+                let rel = p
+                    .strip_prefix(base)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                out.insert(rel, std::fs::read(&p).unwrap());
+            }
+        }
+    }
+    walk(dir, dir, &mut out);
+    out
+}
