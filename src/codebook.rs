@@ -317,7 +317,7 @@ impl Codebook {
         let path = dir.join("study.toml");
         let raw: RawCodebook = toml::from_str(text).map_err(|e| CodebookError::Parse {
             path: path.clone(),
-            message: parse_message(&e),
+            message: parse_message(&e, text),
         })?;
         Checker { path }.check(dir, raw)
     }
@@ -340,11 +340,16 @@ impl Codebook {
     }
 }
 
-fn parse_message(e: &toml::de::Error) -> String {
+fn parse_message(e: &toml::de::Error, text: &str) -> String {
     let msg = e.message();
     let place = e
         .span()
-        .map(|s| format!(" (at byte {})", s.start))
+        .map(|s| {
+            let before = text.get(..s.start).unwrap_or(text);
+            let line = before.matches('\n').count() + 1;
+            let column = before.len() - before.rfind('\n').map_or(0, |i| i + 1) + 1;
+            format!("line {line}, column {column}: ")
+        })
         .unwrap_or_default();
     let fix = if msg.contains("unknown field") {
         "remove or rename the key; the keys a study.toml may hold are listed in the README"
@@ -353,7 +358,7 @@ fn parse_message(e: &toml::de::Error) -> String {
     } else {
         "correct the TOML at that place"
     };
-    format!("{msg}{place}\n  fix: {fix}")
+    format!("{place}{msg}\n  fix: {fix}")
 }
 
 struct Checker {

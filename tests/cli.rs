@@ -82,7 +82,7 @@ fn tiny_figures_match_hand_computation() {
     // mean -+ qt(0.975, 5) * sd / sqrt(6), qt = 2.570582 (R)
     assert_eq!(
         (&a["ci_low"][..], &a["ci_high"][..]),
-        ("1.976472", "3.690194")
+        ("1.976473", "3.690194")
     );
     let docent_a = row(&areas, &[("area", "a"), ("group", "docent")]);
     assert_eq!(
