@@ -15,10 +15,10 @@ use polars::prelude::*;
 use super::cell::{CellReader, CellValue};
 use super::rows::{institution, RowChecker};
 use super::text::CsvText;
-use super::wide::{cname, read_frame, with_lines, Pending};
+use super::wide::{cname, excluded_at, read_frame, with_lines, Pending};
 use super::{col, polars_err, Header, IngestError, Ingested, Respondent};
 use crate::codebook::Codebook;
-use crate::ledger::{shorten, Entry, FileLedger, Reason};
+use crate::ledger::{shorten, FileLedger, Reason};
 
 /// The long format's fixed column names.
 const ITEM: &str = "item";
@@ -157,11 +157,6 @@ pub(super) fn read(
             Ok(t) => t,
             Err(reason) => {
                 let (column, value) = match reason {
-                    Reason::EmptyGroup => (header.names[group_pos].clone(), None),
-                    Reason::UnknownGroup => (
-                        header.names[group_pos].clone(),
-                        groups.get(row).map(shorten),
-                    ),
                     Reason::UnknownItem => (
                         header.names[item_pos].clone(),
                         Some(shorten(&format!(
@@ -170,9 +165,9 @@ pub(super) fn read(
                             measures.get(row).unwrap_or("")
                         ))),
                     ),
-                    _ => (header.names[id_pos].clone(), None),
+                    _ => excluded_at(reason, header, id_pos, group_pos, groups.get(row)),
                 };
-                pending.push(pending_entry(row, 0, reason, column, value));
+                pending.push(Pending::new(row, 0, reason, column, value));
                 continue;
             }
         };
@@ -181,7 +176,7 @@ pub(super) fn read(
         let cell = readers[m].read(raw);
         if cell == CellValue::Invalid {
             let column = header.names[value_pos].clone();
-            pending.push(pending_entry(
+            pending.push(Pending::new(
                 row,
                 value_pos,
                 Reason::InvalidValue,
@@ -232,23 +227,4 @@ pub(super) fn read(
             entries: with_lines(csv, header_rows, pending),
         },
     })
-}
-
-fn pending_entry(
-    row: usize,
-    column_index: usize,
-    reason: Reason,
-    column: String,
-    value: Option<String>,
-) -> Pending {
-    Pending {
-        row,
-        entry: Entry {
-            line: 0,
-            column_index,
-            reason,
-            column: Some(column),
-            value,
-        },
-    }
 }

@@ -91,6 +91,27 @@ pub(super) struct Pending {
     pub entry: Entry,
 }
 
+impl Pending {
+    pub fn new(
+        row: usize,
+        column_index: usize,
+        reason: Reason,
+        column: String,
+        value: Option<String>,
+    ) -> Pending {
+        Pending {
+            row,
+            entry: Entry {
+                line: 0,
+                column_index,
+                reason,
+                column: Some(column),
+                value,
+            },
+        }
+    }
+}
+
 pub(super) fn read(
     cb: &Codebook,
     csv: &CsvText,
@@ -148,25 +169,9 @@ pub(super) fn read(
             Err(reason) => {
                 resp_col.push(None);
                 group_col.push(None);
-                let (column, value) = match reason {
-                    Reason::EmptyGroup => (Some(header.names[group_pos].clone()), None),
-                    Reason::UnknownGroup => (
-                        Some(header.names[group_pos].clone()),
-                        groups.get(row).map(shorten),
-                    ),
-                    // Never the id itself: the ledger is an output.
-                    _ => (Some(header.names[id_pos].clone()), None),
-                };
-                pending.push(Pending {
-                    row,
-                    entry: Entry {
-                        line: 0,
-                        column_index: 0,
-                        reason,
-                        column,
-                        value,
-                    },
-                });
+                let (column, value) =
+                    excluded_at(reason, header, id_pos, group_pos, groups.get(row));
+                pending.push(Pending::new(row, 0, reason, column, value));
             }
         }
     }
@@ -212,16 +217,13 @@ pub(super) fn read(
             for (row, raw) in cells.iter().enumerate() {
                 match raw {
                     Some(raw) if resp_col[row].is_some() && invalid.contains(raw) => {
-                        pending.push(Pending {
+                        pending.push(Pending::new(
                             row,
-                            entry: Entry {
-                                line: 0,
-                                column_index: c.pos,
-                                reason: Reason::InvalidValue,
-                                column: Some(header.names[c.pos].clone()),
-                                value: Some(shorten(raw)),
-                            },
-                        })
+                            c.pos,
+                            Reason::InvalidValue,
+                            header.names[c.pos].clone(),
+                            Some(shorten(raw)),
+                        ))
                     }
                     _ => {}
                 }
@@ -321,6 +323,22 @@ pub(super) fn read(
         respondents,
         ledger,
     })
+}
+
+/// The column and value a row exclusion is listed with: never the id itself,
+/// for the ledger is an output.
+pub(super) fn excluded_at(
+    reason: Reason,
+    header: &Header,
+    id_pos: usize,
+    group_pos: usize,
+    group: Option<&str>,
+) -> (String, Option<String>) {
+    match reason {
+        Reason::EmptyGroup => (header.names[group_pos].clone(), None),
+        Reason::UnknownGroup => (header.names[group_pos].clone(), group.map(shorten)),
+        _ => (header.names[id_pos].clone(), None),
+    }
 }
 
 /// Gives pending entries their physical line; scans the file only if needed.
