@@ -55,6 +55,9 @@ struct RunArgs {
     /// Exit 1 and write nothing if the data-quality ledger is not empty.
     #[arg(long)]
     strict: bool,
+    /// Write the tables only: no charts and no report.html.
+    #[arg(long)]
+    no_charts: bool,
     /// Print nothing but errors and the ledger summary.
     #[arg(long, short)]
     quiet: bool,
@@ -117,6 +120,7 @@ fn run_cmd(args: RunArgs) -> anyhow::Result<Status> {
         round: args.round,
         lang: args.lang,
         strict: args.strict,
+        no_charts: args.no_charts,
     };
     let bar = progress(args.quiet);
     for dir in &studies {

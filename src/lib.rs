@@ -2,7 +2,8 @@
 //!
 //! The data flow, one module per step: [`codebook`] (study.toml) ->
 //! [`ingest`] (exports to tidy ratings, with the [`ledger`]) -> [`score`]
-//! (figures, using [`stats`] and [`rules`]) -> [`render`] (tables) ->
+//! (figures, using [`stats`] and [`rules`]) -> [`render`] (tables, charts,
+//! report) ->
 //! [`output`] (atomic files, manifest). [`run`] strings them together for
 //! one study; [`cli`] is the command line.
 
@@ -35,6 +36,8 @@ pub enum Error {
     },
     #[error("{file}: computing the scores failed: {message}")]
     Compute { file: String, message: String },
+    #[error("drawing {what} failed: {message}")]
+    Render { what: String, message: String },
     #[error("--strict: the data-quality ledger is not empty, nothing was written\n  {summary}\n  fix: run `peil validate` to see every entry, or drop --strict")]
     Strict { summary: String },
 }
@@ -45,7 +48,10 @@ impl Error {
         match self {
             Error::Codebook(_) | Error::Usage(_) => 2,
             Error::Ingest(e) => e.exit_code(),
-            Error::Write { .. } | Error::Compute { .. } | Error::Strict { .. } => 1,
+            Error::Write { .. }
+            | Error::Compute { .. }
+            | Error::Render { .. }
+            | Error::Strict { .. } => 1,
         }
     }
 }

@@ -25,15 +25,44 @@ impl fmt::Display for Decision {
     }
 }
 
+/// The rule that fired, named by the `[rules]` keys it tested.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rule {
+    KeepThresholdsMet,
+    DropBelowMean,
+    DropBelowPctAgree,
+    DropBelowBoth,
+    BetweenThresholds,
+}
+
+impl Rule {
+    /// The `rule` column of `item_scores.csv`.
+    pub fn text(self) -> &'static str {
+        match self {
+            Rule::KeepThresholdsMet => "mean >= keep_min_mean and pct_agree >= keep_min_pct_agree",
+            Rule::DropBelowMean => "mean < drop_below_mean",
+            Rule::DropBelowPctAgree => "pct_agree < drop_below_pct_agree",
+            Rule::DropBelowBoth => "mean < drop_below_mean and pct_agree < drop_below_pct_agree",
+            Rule::BetweenThresholds => "neither keep nor drop thresholds reached",
+        }
+    }
+}
+
 /// The contract's rule: keep if both keep thresholds are met; drop if either
 /// drop threshold is missed; reword otherwise.
-pub fn decide(mean: f64, pct_agree: f64, rules: &Rules) -> Decision {
+pub fn decide(mean: f64, pct_agree: f64, rules: &Rules) -> (Decision, Rule) {
+    let low_mean = mean < rules.drop_below_mean;
+    let low_agree = pct_agree < rules.drop_below_pct_agree;
     if mean >= rules.keep_min_mean && pct_agree >= rules.keep_min_pct_agree {
-        Decision::Keep
-    } else if mean < rules.drop_below_mean || pct_agree < rules.drop_below_pct_agree {
-        Decision::Drop
+        (Decision::Keep, Rule::KeepThresholdsMet)
+    } else if low_mean && low_agree {
+        (Decision::Drop, Rule::DropBelowBoth)
+    } else if low_mean {
+        (Decision::Drop, Rule::DropBelowMean)
+    } else if low_agree {
+        (Decision::Drop, Rule::DropBelowPctAgree)
     } else {
-        Decision::Reword
+        (Decision::Reword, Rule::BetweenThresholds)
     }
 }
 
@@ -73,12 +102,14 @@ mod tests {
     #[test]
     fn decisions_at_the_thresholds() {
         let r = Rules::default();
-        assert_eq!(decide(3.0, 0.78, &r), Decision::Keep);
-        assert_eq!(decide(3.0, 0.7799, &r), Decision::Reword);
-        assert_eq!(decide(2.99, 0.9, &r), Decision::Reword);
-        assert_eq!(decide(2.5, 0.5, &r), Decision::Reword);
-        assert_eq!(decide(2.49, 0.9, &r), Decision::Drop);
-        assert_eq!(decide(3.5, 0.49, &r), Decision::Drop);
+        let d = |m, p| decide(m, p, &r);
+        assert_eq!(d(3.0, 0.78), (Decision::Keep, Rule::KeepThresholdsMet));
+        assert_eq!(d(3.0, 0.7799), (Decision::Reword, Rule::BetweenThresholds));
+        assert_eq!(d(2.99, 0.9), (Decision::Reword, Rule::BetweenThresholds));
+        assert_eq!(d(2.5, 0.5), (Decision::Reword, Rule::BetweenThresholds));
+        assert_eq!(d(2.49, 0.9), (Decision::Drop, Rule::DropBelowMean));
+        assert_eq!(d(3.5, 0.49), (Decision::Drop, Rule::DropBelowPctAgree));
+        assert_eq!(d(2.0, 0.2), (Decision::Drop, Rule::DropBelowBoth));
     }
 
     #[test]

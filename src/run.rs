@@ -1,4 +1,5 @@
-//! One study, end to end: codebook -> ingest -> score -> tables -> files.
+//! One study, end to end: codebook -> ingest -> score -> tables, charts,
+//! report -> files.
 //!
 //! Owns the order of the steps and the rule that every round of a study is
 //! read and scored before anything is written, so a broken round leaves the
@@ -13,7 +14,8 @@ use crate::codebook::{Codebook, Language, Round};
 use crate::ingest::{self, display_path, Ingested};
 use crate::ledger::FileLedger;
 use crate::output::{sha256_hex, InputHash, Manifest, OutputDir};
-use crate::render::tables;
+use crate::render::report::{self, ReportInput};
+use crate::render::{charts, tables, xlsx};
 use crate::score::{self, Scores};
 use crate::Error;
 
@@ -24,6 +26,8 @@ pub struct Options {
     pub round: Option<String>,
     pub lang: Option<Language>,
     pub strict: bool,
+    /// Tables only: no charts, no report.
+    pub no_charts: bool,
 }
 
 /// What one round produced.
@@ -109,18 +113,44 @@ fn write_round(
     let lang = opts.lang.unwrap_or(cb.language);
     let mut out = OutputDir::new(opts.out.join(&cb.slug).join(&round.id));
     let ledgers = [data.ledger.clone()];
-    for t in tables::all(cb, scores, &ledgers) {
+    let tables = tables::all(cb, scores, &ledgers);
+    for t in &tables {
         out.write(&format!("tables/{}.csv", t.name), &t.to_csv())?;
         out.write(
             &format!("tables/{}.md", t.name),
             t.to_markdown(lang).as_bytes(),
         )?;
     }
+    let render_err = |what: &str| {
+        let what = what.to_string();
+        move |message: String| Error::Render { what, message }
+    };
+    let xlsx = xlsx::workbook(&tables).map_err(|e| render_err("summary.xlsx")(e.to_string()))?;
+    out.write("tables/summary.xlsx", &xlsx)?;
+    let inputs = input_hashes(cb, round)?;
+    if !opts.no_charts {
+        let charts = charts::all(cb, scores, lang).map_err(render_err("charts"))?;
+        for c in &charts {
+            out.write(&format!("charts/{}.svg", c.name), c.svg.as_bytes())?;
+            out.write(&format!("charts/{}.png", c.name), &c.png)?;
+        }
+        let page = report::html(&ReportInput {
+            cb,
+            round,
+            scores,
+            tables: &tables,
+            charts: &charts,
+            ledgers: &ledgers,
+            inputs: &inputs,
+            lang,
+        });
+        out.write("report.html", page.as_bytes())?;
+    }
     let manifest = Manifest {
         peil_version: env!("CARGO_PKG_VERSION"),
         study: cb.slug.clone(),
         round: round.id.clone(),
-        inputs: input_hashes(cb, round)?,
+        inputs,
         outputs: out.written(),
     };
     out.write("manifest.json", &manifest.to_json())?;

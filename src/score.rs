@@ -1,11 +1,13 @@
-//! Scores: every figure of `respondents.csv`, `area_scores.csv` and
-//! `item_scores.csv`, by the contract's definitions (section 4).
+//! Scores: every figure of `respondents.csv`, `area_scores.csv`,
+//! `item_scores.csv` and (in `psychometrics`) `reliability.csv`,
+//! `item_reliability.csv` and `group_tests.csv`, by the contract's
+//! definitions (section 4).
 //!
 //! Aggregation runs in polars over the tidy ratings of `ingest`; only the
 //! aggregated rows (measure x area|item x group) come back to Rust, where
-//! `stats` adds what polars lacks (t interval, modified kappa), `rules` the
-//! decision, and small groups are suppressed. It must not format or write:
-//! that is `render`.
+//! `stats` adds what polars lacks (t interval, modified kappa, S-CVI),
+//! `rules` the decision, and small groups are suppressed. It must not format
+//! or write: that is `render`.
 
 use std::collections::{BTreeSet, HashMap};
 
@@ -13,8 +15,11 @@ use polars::prelude::*;
 
 use crate::codebook::{Codebook, Scale};
 use crate::ingest::{col, Ingested};
-use crate::rules::{decide, Decision};
+use crate::rules::{decide, Decision, Rule};
+
+mod psychometrics;
 use crate::stats;
+pub use psychometrics::{GroupTestRow, ItemReliabilityRow, ReliabilityRow};
 
 /// The aggregated figures of one score row; absent when suppressed.
 #[derive(Debug, Clone, PartialEq)]
@@ -53,8 +58,10 @@ pub struct ScoreRow {
     pub ci: Option<(f64, f64)>,
     /// Modified kappa (item rows).
     pub kappa_star: Option<f64>,
-    /// Keep / reword / drop (item rows of `ALL`).
-    pub decision: Option<Decision>,
+    /// Keep / reword / drop and the rule that fired (item rows of `ALL`).
+    pub decision: Option<(Decision, Rule)>,
+    /// S-CVI/Ave and S-CVI/UA over the area's items (area rows).
+    pub s_cvi: Option<(f64, f64)>,
 }
 
 impl ScoreRow {
@@ -80,6 +87,9 @@ pub struct Scores {
     pub respondents: Vec<RespondentCount>,
     pub areas: Vec<ScoreRow>,
     pub items: Vec<ScoreRow>,
+    pub reliability: Vec<ReliabilityRow>,
+    pub item_reliability: Vec<ItemReliabilityRow>,
+    pub group_tests: Vec<GroupTestRow>,
 }
 
 impl Scores {
@@ -93,15 +103,12 @@ impl Scores {
 }
 
 /// Column names of the aggregated frames.
-const N: &str = "n";
-const MEAN: &str = "mean";
-const SD: &str = "sd";
-const MEDIAN: &str = "median";
+const KEY: &str = "key";
+const LEN: &str = "len";
 const AGREE: &str = "agree";
 const RATED: &str = "rated";
 const N_MISSING: &str = "n_missing";
-const SCORE: &str = "score";
-const K: &str = "k";
+const SUM: &str = "sum";
 
 fn count_name(v: i64) -> String {
     format!("n_{v}")
@@ -111,99 +118,94 @@ fn as_count(e: Expr, name: &str) -> Expr {
     e.cast(DataType::Int64).alias(name)
 }
 
-/// Per-cell sums that pool into both item and area rows.
-fn pooled_counts(scale: &Scale) -> Vec<Expr> {
-    let value = col(col::VALUE);
-    let mut exprs = vec![
-        as_count(value.clone().count(), RATED),
-        as_count(
-            value
-                .clone()
-                .cast(DataType::Float64)
-                .gt(lit(scale.midpoint()))
-                .sum(),
-            AGREE,
-        ),
-        as_count(col(col::MISSING).sum(), N_MISSING),
-    ];
-    for v in scale.values() {
-        exprs.push(as_count(
-            value.clone().eq(lit(v as i32)).sum(),
-            &count_name(v),
-        ));
+fn u(x: u64) -> Expr {
+    lit(x).cast(DataType::UInt64)
+}
+
+/// A cell's state in one byte: the rating itself (the scale fits in
+/// -100..=100, see codebook), or one of these two.
+const CELL_MISSING: i64 = 127;
+const CELL_INVALID: i64 = -128;
+
+/// Every figure comes from counts: polars only counts (exact, so the result
+/// does not depend on thread order), and the moments are computed from the
+/// counted distribution by `stats::moments_from_counts` in a fixed order.
+#[derive(Debug, Clone, Default)]
+struct Tally {
+    /// Distinct values (ascending after [`Tally::finish`]) and their counts.
+    dist: Vec<(f64, u64)>,
+    /// Per scale value, pooled over the cells behind the row.
+    counts: Vec<u64>,
+    agree: u64,
+    rated: u64,
+    n_missing: u64,
+}
+
+impl Tally {
+    fn new(scale: &Scale) -> Tally {
+        Tally {
+            counts: vec![0; scale.values().count()],
+            ..Tally::default()
+        }
     }
-    exprs
-}
 
-/// n, mean, sd, median of one column.
-fn moments(of: Expr) -> Vec<Expr> {
-    vec![
-        as_count(of.clone().count(), N),
-        of.clone().mean().alias(MEAN),
-        of.clone().std(1).alias(SD),
-        of.median().alias(MEDIAN),
-    ]
-}
-
-/// Runs `agg` per `keys` + group, and per `keys` alone as group 0 (`ALL`).
-fn with_all(frame: LazyFrame, keys: &[&str], agg: Vec<Expr>) -> PolarsResult<[DataFrame; 2]> {
-    let overall: Vec<Expr> = keys.iter().map(|k| col(*k)).collect();
-    let mut by_group = overall.clone();
-    by_group.push(col(col::GROUP));
-    let groups = frame
-        .clone()
-        .group_by(by_group)
-        .agg(agg.clone())
-        .collect()?;
-    let all = frame
-        .group_by(overall)
-        .agg(agg)
-        .with_column(lit(0u32).cast(DataType::UInt32).alias(col::GROUP))
-        .collect()?;
-    Ok([groups, all])
-}
-
-/// Aggregated rows keyed by (measure, target, group).
-type Keyed = HashMap<(usize, usize, u32), (u64, Figures)>;
-
-fn keyed(frames: &[DataFrame], target: &str, scale: &Scale) -> PolarsResult<Keyed> {
-    let mut out = HashMap::new();
-    for df in frames {
-        keyed_into(&mut out, df, target, scale)?;
+    fn add(&mut self, other: &Tally) {
+        self.dist.extend_from_slice(&other.dist);
+        for (a, b) in self.counts.iter_mut().zip(&other.counts) {
+            *a += b;
+        }
+        self.agree += other.agree;
+        self.rated += other.rated;
+        self.n_missing += other.n_missing;
     }
-    Ok(out)
-}
 
-fn keyed_into(out: &mut Keyed, df: &DataFrame, target: &str, scale: &Scale) -> PolarsResult<()> {
-    let u = |name: &str| df.column(name).and_then(|c| c.u32().cloned());
-    let i = |name: &str| df.column(name).and_then(|c| c.i64().cloned());
-    let f = |name: &str| df.column(name).and_then(|c| c.f64().cloned());
-    let (measure, tgt, group) = (u(col::MEASURE)?, u(target)?, u(col::GROUP)?);
-    let (n, mean, sd, median) = (i(N)?, f(MEAN)?, f(SD)?, f(MEDIAN)?);
-    let (agree, rated, missing) = (i(AGREE)?, i(RATED)?, i(N_MISSING)?);
-    let counts: Vec<Int64Chunked> = scale
-        .values()
-        .map(|v| i(&count_name(v)))
-        .collect::<PolarsResult<_>>()?;
-    let get = |c: &Int64Chunked, r: usize| c.get(r).unwrap_or(0).max(0) as u64;
-    for r in 0..df.height() {
-        let (Some(m), Some(t), Some(g)) = (measure.get(r), tgt.get(r), group.get(r)) else {
-            continue;
+    /// Sorts the distribution and merges equal values.
+    fn finish(&mut self) {
+        self.dist.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let mut merged: Vec<(f64, u64)> = Vec::with_capacity(self.dist.len());
+        for (v, c) in self.dist.drain(..) {
+            match merged.last_mut() {
+                Some(last) if last.0 == v => last.1 += c,
+                _ => merged.push((v, c)),
+            }
+        }
+        self.dist = merged;
+    }
+
+    fn figures(&self) -> (u64, Figures) {
+        let m = stats::moments_from_counts(&self.dist);
+        let f = Figures {
+            mean: m.mean,
+            sd: m.sd,
+            median: m.median,
+            agree: self.agree,
+            rated: self.rated,
+            counts: self.counts.clone(),
+            n_missing: self.n_missing,
         };
-        let n = get(&n, r);
-        let finite = |x: Option<f64>| x.filter(|v| v.is_finite());
-        let figures = Figures {
-            mean: finite(mean.get(r)),
-            sd: finite(sd.get(r)).filter(|_| n >= 2),
-            median: finite(median.get(r)),
-            agree: get(&agree, r),
-            rated: get(&rated, r),
-            counts: counts.iter().map(|c| get(c, r)).collect(),
-            n_missing: get(&missing, r),
-        };
-        out.insert((m as usize, t as usize, g), (n, figures));
+        (m.n, f)
     }
-    Ok(())
+}
+
+/// Tallies keyed by (measure, target, group), group 0 being `ALL`.
+type Tallies = HashMap<(usize, usize, u32), Tally>;
+
+/// Adds every group's tally into its `ALL` tally, then finishes all.
+fn with_all(mut t: Tallies, scale: &Scale) -> Tallies {
+    let groups: Vec<((usize, usize), Tally)> = t
+        .iter()
+        .filter(|((_, _, g), _)| *g != 0)
+        .map(|((m, x, _), tally)| ((*m, *x), tally.clone()))
+        .collect();
+    for ((m, x), tally) in groups {
+        t.entry((m, x, 0))
+            .or_insert_with(|| Tally::new(scale))
+            .add(&tally);
+    }
+    for tally in t.values_mut() {
+        tally.finish();
+    }
+    t
 }
 
 /// Every group index including `ALL` (0) first, in display order.
@@ -217,15 +219,14 @@ fn rows(
     cb: &Codebook,
     targets: &[(usize, usize)],
     groups: &[String],
-    mut found: Keyed,
+    found: &Tallies,
     finish: impl Fn(&mut ScoreRow),
 ) -> Vec<ScoreRow> {
+    let empty = Tally::new(&cb.scale);
     let mut out = Vec::new();
     for &(m, t) in targets {
         for g in group_ids(groups) {
-            let (n, figures) = found
-                .remove(&(m, t, g))
-                .unwrap_or((0, empty_figures(&cb.scale)));
+            let (n, figures) = found.get(&(m, t, g)).unwrap_or(&empty).figures();
             let suppressed = g != 0 && n < cb.min_cell as u64;
             let mut row = ScoreRow {
                 measure: m,
@@ -236,6 +237,7 @@ fn rows(
                 ci: None,
                 kappa_star: None,
                 decision: None,
+                s_cvi: None,
             };
             if !suppressed {
                 finish(&mut row);
@@ -246,24 +248,67 @@ fn rows(
     out
 }
 
-fn empty_figures(scale: &Scale) -> Figures {
-    Figures {
-        mean: None,
-        sd: None,
-        median: None,
-        agree: 0,
-        rated: 0,
-        counts: scale.values().map(|_| 0).collect(),
-        n_missing: 0,
+fn column_u64(df: &DataFrame, name: &str) -> PolarsResult<UInt64Chunked> {
+    df.column(name)?.cast(&DataType::UInt64)?.u64().cloned()
+}
+
+fn column_i64(df: &DataFrame, name: &str) -> PolarsResult<Int64Chunked> {
+    df.column(name)?.cast(&DataType::Int64)?.i64().cloned()
+}
+
+/// Counts of cells per item x group x cell state: one group-by on one
+/// integer key over the ratings.
+fn item_tallies(cb: &Codebook, data: &Ingested) -> PolarsResult<Tallies> {
+    let n_items = cb.items.len() as u64;
+    let n_groups = data.groups.len() as u64 + 1;
+    let cell = when(col(col::MISSING)).then(lit(CELL_MISSING)).otherwise(
+        col(col::VALUE)
+            .cast(DataType::Int64)
+            .fill_null(lit(CELL_INVALID)),
+    );
+    let target = col(col::MEASURE).cast(DataType::UInt64) * u(n_items)
+        + col(col::ITEM).cast(DataType::UInt64);
+    let key = (target * u(n_groups) + col(col::GROUP).cast(DataType::UInt64)) * u(256)
+        + (cell + lit(128i64)).cast(DataType::UInt64);
+    let df = data
+        .ratings
+        .clone()
+        .lazy()
+        .select([key.alias(KEY)])
+        .group_by([col(KEY)])
+        .agg([len().alias(LEN)])
+        .collect()?;
+    let (keys, lens) = (column_u64(&df, KEY)?, column_u64(&df, LEN)?);
+    let mid = cb.scale.midpoint();
+    let mut out = Tallies::new();
+    for (k, n) in keys.iter().zip(lens.iter()) {
+        let (Some(k), Some(n)) = (k, n) else { continue };
+        let value = (k % 256) as i64 - 128;
+        let rest = k / 256;
+        let (g, target) = ((rest % n_groups) as u32, rest / n_groups);
+        let (m, item) = ((target / n_items) as usize, (target % n_items) as usize);
+        let t = out
+            .entry((m, item, g))
+            .or_insert_with(|| Tally::new(&cb.scale));
+        match value {
+            CELL_MISSING => t.n_missing += n,
+            CELL_INVALID => {}
+            v => {
+                t.dist.push((v as f64, n));
+                t.counts[(v - cb.scale.min) as usize] += n;
+                t.rated += n;
+                if v as f64 > mid {
+                    t.agree += n;
+                }
+            }
+        }
     }
+    Ok(with_all(out, &cb.scale))
 }
 
 /// Item scores: per measure x item x group.
 fn item_scores(cb: &Codebook, data: &Ingested) -> PolarsResult<Vec<ScoreRow>> {
-    let mut agg = moments(col(col::VALUE).cast(DataType::Float64));
-    agg.extend(pooled_counts(&cb.scale));
-    let df = with_all(data.ratings.clone().lazy(), &[col::MEASURE, col::ITEM], agg)?;
-    let found = keyed(&df, col::ITEM, &cb.scale)?;
+    let found = item_tallies(cb, data)?;
     let targets: Vec<(usize, usize)> = (0..cb.measures.len())
         .flat_map(|m| {
             cb.items
@@ -273,7 +318,7 @@ fn item_scores(cb: &Codebook, data: &Ingested) -> PolarsResult<Vec<ScoreRow>> {
                 .map(move |(i, _)| (m, i))
         })
         .collect();
-    Ok(rows(cb, &targets, &data.groups, found, |row| {
+    Ok(rows(cb, &targets, &data.groups, &found, |row| {
         let Some(f) = &row.figures else { return };
         row.kappa_star = stats::kappa_star(f.rated, f.agree);
         if row.group == 0 {
@@ -284,67 +329,122 @@ fn item_scores(cb: &Codebook, data: &Ingested) -> PolarsResult<Vec<ScoreRow>> {
     }))
 }
 
-/// Area scores: a respondent's area score is sum / count of their valid
-/// ratings on the area's items when they rated at least `min_answered * k`.
-fn area_scores(cb: &Codebook, data: &Ingested) -> PolarsResult<Vec<ScoreRow>> {
-    let targets: Vec<(usize, usize)> = (0..cb.measures.len())
+/// (measure, area) pairs with at least one item, in codebook order.
+pub(crate) fn area_targets(cb: &Codebook) -> Vec<(usize, usize)> {
+    (0..cb.measures.len())
         .flat_map(|m| (0..cb.areas.len()).map(move |a| (m, a)))
         .filter(|&(m, a)| cb.area_k(m, a) > 0)
+        .collect()
+}
+
+/// Area tallies. A respondent's area score is sum / count of their valid
+/// ratings on the area's items when they rated at least `min_answered * k`
+/// of them; polars counts respondents per distinct (count, sum), so every
+/// score is an exact fraction and equal scores tie exactly.
+fn area_tallies(cb: &Codebook, data: &Ingested) -> PolarsResult<Tallies> {
+    let n_areas = cb.areas.len() as u64;
+    let ma = cb.measures.len() as u64 * n_areas;
+    let min = cb.rules.min_answered;
+    // Items per (measure, area) as a lookup column: k of the respondent's area.
+    let k_of: Vec<f64> = (0..ma)
+        .map(|x| cb.area_k((x / n_areas) as usize, (x % n_areas) as usize) as f64)
         .collect();
-    let k = DataFrame::new_infer_height(vec![
-        Column::new(
-            col::MEASURE.into(),
-            targets.iter().map(|t| t.0 as u32).collect::<Vec<_>>(),
+    let value = col(col::VALUE);
+    let mut per_respondent = vec![
+        as_count(value.clone().count(), RATED),
+        as_count(value.clone().sum(), SUM),
+        as_count(
+            value
+                .clone()
+                .cast(DataType::Float64)
+                .gt(lit(cb.scale.midpoint()))
+                .sum(),
+            AGREE,
         ),
-        Column::new(
-            col::AREA.into(),
-            targets.iter().map(|t| t.1 as u32).collect::<Vec<_>>(),
-        ),
-        Column::new(
-            K.into(),
-            targets
-                .iter()
-                .map(|&(m, a)| cb.area_k(m, a) as f64)
-                .collect::<Vec<_>>(),
-        ),
+        as_count(col(col::MISSING).sum(), N_MISSING),
+        col(col::GROUP).first().alias(col::GROUP),
+    ];
+    let counts: Vec<String> = cb.scale.values().map(count_name).collect();
+    for (v, name) in cb.scale.values().zip(&counts) {
+        per_respondent.push(as_count(value.clone().eq(lit(v as i32)).sum(), name));
+    }
+    let area_of = (col(col::MEASURE).cast(DataType::UInt64) * u(n_areas))
+        + col(col::AREA).cast(DataType::UInt64);
+    let resp_area = col(col::RESP).cast(DataType::UInt64) * u(ma) + area_of;
+    let k_table = DataFrame::new_infer_height(vec![
+        Column::new("ma".into(), (0..ma).collect::<Vec<u64>>()),
+        Column::new("k".into(), k_of),
     ])?;
-    let mut per_respondent = pooled_counts(&cb.scale);
-    per_respondent.push(col(col::VALUE).cast(DataType::Float64).sum().alias(SCORE));
-    let scored = data
+    // Per (group, measure, area, count, sum): respondents, and pooled cells.
+    let score_key = ((col(col::GROUP).cast(DataType::UInt64) * u(ma) + col("ma")) * u(1 << 16)
+        + col(RATED).cast(DataType::UInt64))
+        * u(1 << 24)
+        + (col(SUM) + lit(1i64 << 23)).cast(DataType::UInt64);
+    let mut pooled = vec![len().alias(LEN)];
+    pooled.extend(
+        [RATED, AGREE, N_MISSING]
+            .iter()
+            .map(|c| as_count(col(*c).sum(), c)),
+    );
+    pooled.extend(counts.iter().map(|c| as_count(col(c.as_str()).sum(), c)));
+    let df = data
         .ratings
         .clone()
         .lazy()
-        .group_by([
-            col(col::RESP),
-            col(col::GROUP),
-            col(col::MEASURE),
-            col(col::AREA),
-        ])
+        .with_column(resp_area.alias(KEY))
+        .group_by([col(KEY)])
         .agg(per_respondent)
+        .with_column((col(KEY) % u(ma)).alias("ma"))
         .join(
-            k.lazy(),
-            [col(col::MEASURE), col(col::AREA)],
-            [col(col::MEASURE), col(col::AREA)],
-            JoinArgs::new(JoinType::Inner),
+            k_table.lazy(),
+            [col("ma")],
+            [col("ma")],
+            JoinArgs::new(JoinType::Left),
         )
         .filter(
             col(RATED).gt(lit(0i64)).and(
                 col(RATED)
                     .cast(DataType::Float64)
-                    .gt_eq(col(K) * lit(cb.rules.min_answered)),
+                    .gt_eq(col("k") * lit(min)),
             ),
         )
-        .with_column((col(SCORE) / col(RATED).cast(DataType::Float64)).alias(SCORE));
-    let mut agg = moments(col(SCORE));
-    agg.extend(
-        [RATED.to_string(), AGREE.to_string(), N_MISSING.to_string()]
-            .into_iter()
-            .chain(cb.scale.values().map(count_name))
-            .map(|c| as_count(col(c.as_str()).sum(), &c)),
-    );
-    let df = with_all(scored, &[col::MEASURE, col::AREA], agg)?;
-    let found = keyed(&df, col::AREA, &cb.scale)?;
-    Ok(rows(cb, &targets, &data.groups, found, |row| {
+        .group_by([score_key.alias(KEY)])
+        .agg(pooled)
+        .collect()?;
+    let keys = column_u64(&df, KEY)?;
+    let n = column_u64(&df, LEN)?;
+    let pooled: Vec<Int64Chunked> = [RATED, AGREE, N_MISSING]
+        .iter()
+        .map(|c| column_i64(&df, c))
+        .chain(counts.iter().map(|c| column_i64(&df, c)))
+        .collect::<PolarsResult<_>>()?;
+    let get = |c: &Int64Chunked, r: usize| c.get(r).unwrap_or(0).max(0) as u64;
+    let mut out = Tallies::new();
+    for r in 0..df.height() {
+        let (Some(k), Some(people)) = (keys.get(r), n.get(r)) else {
+            continue;
+        };
+        let sum = (k % (1 << 24)) as i64 - (1 << 23);
+        let rated = (k >> 24) % (1 << 16);
+        let gma = k >> 40;
+        let (g, x) = ((gma / ma) as u32, gma % ma);
+        let (m, a) = ((x / n_areas) as usize, (x % n_areas) as usize);
+        let t = out
+            .entry((m, a, g))
+            .or_insert_with(|| Tally::new(&cb.scale));
+        t.dist.push((sum as f64 / rated as f64, people));
+        t.rated += get(&pooled[0], r);
+        t.agree += get(&pooled[1], r);
+        t.n_missing += get(&pooled[2], r);
+        for (slot, c) in t.counts.iter_mut().zip(&pooled[3..]) {
+            *slot += get(c, r);
+        }
+    }
+    Ok(with_all(out, &cb.scale))
+}
+
+fn area_scores(cb: &Codebook, data: &Ingested, found: &Tallies) -> Vec<ScoreRow> {
+    rows(cb, &area_targets(cb), &data.groups, found, |row| {
         if let Some(Figures {
             mean: Some(mean),
             sd: Some(sd),
@@ -353,7 +453,7 @@ fn area_scores(cb: &Codebook, data: &Ingested) -> PolarsResult<Vec<ScoreRow>> {
         {
             row.ci = stats::mean_ci95(*mean, *sd, row.n);
         }
-    }))
+    })
 }
 
 /// Who took part, per group and `ALL`.
@@ -363,24 +463,21 @@ fn respondent_counts(cb: &Codebook, data: &Ingested) -> PolarsResult<Vec<Respond
         .ratings
         .clone()
         .lazy()
-        .group_by([col(col::RESP), col(col::GROUP)])
-        .agg([as_count(col(col::VALUE).count(), RATED)])
-        .select([
-            col(col::GROUP),
-            col(RATED).gt(lit(0i64)).alias("answered"),
-            col(RATED).eq(lit(total)).alias("complete"),
+        .group_by([col(col::RESP)])
+        .agg([
+            as_count(col(col::VALUE).count(), RATED),
+            col(col::GROUP).first(),
         ])
         .collect()?;
     let groups = per.column(col::GROUP)?.u32()?.clone();
-    let answered = per.column("answered")?.bool()?.clone();
-    let complete = per.column("complete")?.bool()?.clone();
+    let rated = column_i64(&per, RATED)?;
     let n = data.groups.len() + 1;
     let (mut ans, mut comp) = (vec![0u64; n], vec![0u64; n]);
-    for ((g, a), c) in groups.iter().zip(answered.iter()).zip(complete.iter()) {
-        let g = g.unwrap_or(0) as usize;
+    for (g, r) in groups.iter().zip(rated.iter()) {
+        let (g, r) = (g.unwrap_or(0) as usize, r.unwrap_or(0));
         for slot in [0, g] {
-            ans[slot] += u64::from(a.unwrap_or(false));
-            comp[slot] += u64::from(c.unwrap_or(false));
+            ans[slot] += u64::from(r > 0);
+            comp[slot] += u64::from(r == total);
         }
     }
     let mut people = vec![0u64; n];
@@ -407,12 +504,39 @@ fn respondent_counts(cb: &Codebook, data: &Ingested) -> PolarsResult<Vec<Respond
         .collect())
 }
 
+/// S-CVI/Ave and S-CVI/UA of each shown area row, from the I-CVIs of the
+/// same group's shown item rows.
+fn add_scale_cvi(cb: &Codebook, areas: &mut [ScoreRow], items: &[ScoreRow]) {
+    let mut icvis: HashMap<(usize, usize, u32), Vec<f64>> = HashMap::new();
+    for it in items {
+        if let Some(p) = it.figures.as_ref().and_then(Figures::pct_agree) {
+            icvis
+                .entry((it.measure, cb.items[it.target].area, it.group))
+                .or_default()
+                .push(p);
+        }
+    }
+    for a in areas.iter_mut().filter(|a| !a.suppressed()) {
+        if let Some(v) = icvis.get(&(a.measure, a.target, a.group)) {
+            a.s_cvi = stats::s_cvi_ave(v).zip(stats::s_cvi_ua(v));
+        }
+    }
+}
+
 /// All scores of one questionnaire.
 pub fn score(cb: &Codebook, data: &Ingested) -> PolarsResult<Scores> {
+    let area_tallies = area_tallies(cb, data)?;
+    let mut areas = area_scores(cb, data, &area_tallies);
+    let items = item_scores(cb, data)?;
+    add_scale_cvi(cb, &mut areas, &items);
+    let (reliability, item_reliability) = psychometrics::reliability(cb, data)?;
     Ok(Scores {
         groups: data.groups.clone(),
         respondents: respondent_counts(cb, data)?,
-        areas: area_scores(cb, data)?,
-        items: item_scores(cb, data)?,
+        areas,
+        items,
+        reliability,
+        item_reliability,
+        group_tests: psychometrics::group_tests(cb, &area_tallies),
     })
 }

@@ -71,6 +71,15 @@ pub fn percent(x: f64, lang: Language) -> String {
     format!("{}%", round_half_away(x * 100.0, 0, lang))
 }
 
+/// A p-value as reports write it: three decimals, or `<0.001`.
+pub fn p_value(p: f64, lang: Language) -> String {
+    if p < 0.001 {
+        format!("<{}", round_half_away(0.001, 3, lang))
+    } else {
+        round_half_away(p, 3, lang)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -96,6 +105,8 @@ mod tests {
         assert_eq!(percent(0.785, Nl), "79%");
         assert_eq!(percent(0.5, En), "50%");
         assert_eq!(mean(3.005, Nl), "3,0");
+        assert_eq!(p_value(0.0004, En), "<0.001");
+        assert_eq!(p_value(0.0456, Nl), "0,046");
     }
 
     #[test]

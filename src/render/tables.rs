@@ -21,8 +21,10 @@ pub enum Kind {
     Mean,
     /// A share: whole percent.
     Share,
-    /// Another statistic (sd, kappa): two decimals.
+    /// Another statistic (sd, kappa, alpha): two decimals.
     Stat,
+    /// A p-value: three decimals, `<0.001` below that.
+    P,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -110,22 +112,30 @@ impl Table {
         for row in &self.rows {
             out.push('|');
             for (v, (_, k)) in row.iter().zip(&self.columns) {
-                let cell = match v {
-                    Value::Text(s) => s.replace('|', "\\|").replace(['\n', '\r'], " "),
-                    Value::Int(n) => n.to_string(),
-                    Value::Num(x) => match k {
-                        Kind::Mean => format::mean(*x, lang),
-                        Kind::Share => format::percent(*x, lang),
-                        _ => format::round_half_away(*x, 2, lang),
-                    },
-                    Value::Flag(b) => b.to_string(),
-                    Value::Empty => String::new(),
-                };
+                let cell = display(v, *k, lang)
+                    .replace('|', "\\|")
+                    .replace(['\n', '\r'], " ");
                 out.push_str(&format!(" {cell} |"));
             }
             out.push('\n');
         }
         out
+    }
+}
+
+/// A cell as people read it: the report's rounding, in the language.
+pub fn display(v: &Value, kind: Kind, lang: Language) -> String {
+    match v {
+        Value::Text(s) => s.clone(),
+        Value::Int(n) => n.to_string(),
+        Value::Num(x) => match kind {
+            Kind::Mean => format::mean(*x, lang),
+            Kind::Share => format::percent(*x, lang),
+            Kind::P => format::p_value(*x, lang),
+            _ => format::round_half_away(*x, 2, lang),
+        },
+        Value::Flag(b) => b.to_string(),
+        Value::Empty => String::new(),
     }
 }
 
@@ -209,7 +219,11 @@ pub fn area_scores(cb: &Codebook, scores: &Scores) -> Table {
             ("median", Mean),
             ("pct_agree", Share),
         ],
-        &[("suppressed", Flag)],
+        &[
+            ("suppressed", Flag),
+            ("s_cvi_ave", Share),
+            ("s_cvi_ua", Share),
+        ],
     );
     for r in &scores.areas {
         let f = r.figures.as_ref();
@@ -225,6 +239,8 @@ pub fn area_scores(cb: &Codebook, scores: &Scores) -> Table {
         ]);
         row.extend(count_values(cb, f));
         row.push(Value::Flag(r.suppressed()));
+        row.push(r.s_cvi.map(|s| s.0).into());
+        row.push(r.s_cvi.map(|s| s.1).into());
         t.rows.push(row);
     }
     t
@@ -258,7 +274,7 @@ pub fn item_scores(cb: &Codebook, scores: &Scores) -> Table {
             ("pct_agree", Share),
             ("kappa_star", Stat),
         ],
-        &[("decision", Text), ("suppressed", Flag)],
+        &[("decision", Text), ("suppressed", Flag), ("rule", Text)],
     );
     for r in &scores.items {
         let item = &cb.items[r.target];
@@ -279,10 +295,96 @@ pub fn item_scores(cb: &Codebook, scores: &Scores) -> Table {
         row.extend(count_values(cb, f));
         row.push(
             r.decision
-                .map_or(Value::Empty, |d| Value::Text(d.to_string())),
+                .map_or(Value::Empty, |d| Value::Text(d.0.to_string())),
         );
         row.push(Value::Flag(r.suppressed()));
+        row.push(r.decision.map_or(Value::Empty, |d| d.1.text().into()));
         t.rows.push(row);
+    }
+    t
+}
+
+pub fn reliability(cb: &Codebook, scores: &Scores) -> Table {
+    use Kind::*;
+    let mut t = Table::new(
+        "reliability",
+        &[
+            ("measure", Text),
+            ("area", Text),
+            ("k_items", Count),
+            ("n_complete", Count),
+            ("alpha", Stat),
+            ("alpha_std", Stat),
+            ("alpha_ci_low", Stat),
+            ("alpha_ci_high", Stat),
+        ],
+    );
+    for r in &scores.reliability {
+        t.rows.push(vec![
+            cb.measures[r.measure].id.as_str().into(),
+            cb.areas[r.area].id.as_str().into(),
+            Value::Int(r.k_items as u64),
+            Value::Int(r.n_complete as u64),
+            r.alpha.into(),
+            r.alpha_std.into(),
+            r.alpha_ci.map(|c| c.0).into(),
+            r.alpha_ci.map(|c| c.1).into(),
+        ]);
+    }
+    t
+}
+
+pub fn item_reliability(cb: &Codebook, scores: &Scores) -> Table {
+    use Kind::*;
+    let mut t = Table::new(
+        "item_reliability",
+        &[
+            ("measure", Text),
+            ("area", Text),
+            ("item", Text),
+            ("item_rest_r", Stat),
+            ("alpha_if_deleted", Stat),
+        ],
+    );
+    for r in &scores.item_reliability {
+        t.rows.push(vec![
+            cb.measures[r.measure].id.as_str().into(),
+            cb.areas[r.area].id.as_str().into(),
+            cb.items[r.item].id.as_str().into(),
+            r.item_rest_r.into(),
+            r.alpha_if_deleted.into(),
+        ]);
+    }
+    t
+}
+
+pub fn group_tests(cb: &Codebook, scores: &Scores) -> Table {
+    use Kind::*;
+    let mut t = Table::new(
+        "group_tests",
+        &[
+            ("measure", Text),
+            ("area", Text),
+            ("groups", Text),
+            ("h", Stat),
+            ("df", Count),
+            ("p", P),
+            ("p_holm", P),
+            ("epsilon_sq", Stat),
+        ],
+    );
+    for r in &scores.group_tests {
+        let groups: Vec<&str> = r.groups.iter().map(|g| scores.group_name(*g)).collect();
+        t.rows.push(vec![
+            cb.measures[r.measure].id.as_str().into(),
+            cb.areas[r.area].id.as_str().into(),
+            groups.join(";").as_str().into(),
+            r.h.into(),
+            r.df.map_or(Value::Empty, |d| Value::Int(d as u64)),
+            r.p.into(),
+            r.p_holm.into(),
+            r.epsilon_sq.into(),
+        ]);
     }
     t
 }
@@ -343,6 +445,9 @@ pub fn all(cb: &Codebook, scores: &Scores, ledgers: &[FileLedger]) -> Vec<Table>
         respondents(scores),
         area_scores(cb, scores),
         item_scores(cb, scores),
+        reliability(cb, scores),
+        item_reliability(cb, scores),
+        group_tests(cb, scores),
         data_quality(ledgers),
     ]
 }

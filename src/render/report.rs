@@ -1,0 +1,370 @@
+//! `report.html`: one self-contained page a project team can read, print
+//! and quote from.
+//!
+//! Owns the page's structure, words (nl/en) and CSS. Everything on it comes
+//! from the aggregated scores, the tables and the charts already drawn: no
+//! script, no font or image loaded from anywhere, so it opens offline and
+//! its cost does not grow with the number of respondents.
+
+use std::fmt::Write;
+
+use crate::codebook::{Codebook, Language, Round};
+use crate::ledger::FileLedger;
+use crate::output::InputHash;
+use crate::render::charts::ChartFile;
+use crate::render::format;
+use crate::render::tables::{display, Kind, Table, Value};
+use crate::rules;
+use crate::score::Scores;
+
+/// Everything the page shows.
+pub struct ReportInput<'a> {
+    pub cb: &'a Codebook,
+    pub round: &'a Round,
+    pub scores: &'a Scores,
+    pub tables: &'a [Table],
+    pub charts: &'a [ChartFile],
+    pub ledgers: &'a [FileLedger],
+    pub inputs: &'a [InputHash],
+    pub lang: Language,
+}
+
+fn esc(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+struct Words(Language);
+
+impl Words {
+    fn t<'a>(&self, nl: &'a str, en: &'a str) -> &'a str {
+        match self.0 {
+            Language::Nl => nl,
+            Language::En => en,
+        }
+    }
+}
+
+const CSS: &str = r#"
+:root { --ink: #212121; --muted: #595959; --line: #d0d0d0; --band: #f3f1f7; --accent: #5e3c99; }
+* { box-sizing: border-box; }
+body { font-family: "Liberation Sans", Arial, Helvetica, sans-serif; color: var(--ink); background: #fff;
+       margin: 0 auto; padding: 1rem; max-width: 72rem; line-height: 1.45; }
+h1, h2, h3 { overflow-wrap: break-word; }
+h1 { font-size: 1.6rem; margin: .2rem 0; } h2 { font-size: 1.3rem; margin-top: 2rem; border-bottom: 2px solid var(--accent); }
+h3 { font-size: 1.05rem; margin-top: 1.4rem; }
+.sub { color: var(--muted); margin: 0 0 1rem; }
+.figures { display: flex; flex-wrap: wrap; gap: .6rem; padding: 0; list-style: none; }
+.figures li { background: var(--band); border-radius: .4rem; padding: .5rem .8rem; min-width: 9rem; }
+.figures b { display: block; font-size: 1.5rem; }
+.table-wrap { overflow-x: auto; margin: .5rem 0 1rem; }
+table { border-collapse: collapse; font-size: .9rem; }
+th, td { border-bottom: 1px solid var(--line); padding: .25rem .5rem; text-align: left; vertical-align: top; }
+th { background: var(--band); }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+figure { margin: 1rem 0; break-inside: avoid; }
+figure svg { max-width: 100%; height: auto; display: block; }
+figcaption { color: var(--muted); font-size: .85rem; }
+.rule { background: var(--band); border-left: 4px solid var(--accent); padding: .5rem .8rem; }
+footer { margin-top: 2.5rem; color: var(--muted); font-size: .8rem; border-top: 1px solid var(--line); padding-top: .5rem; }
+footer code { word-break: break-all; }
+@media print {
+  @page { size: A4; margin: 15mm; }
+  body { max-width: none; padding: 0; font-size: 10pt; }
+  h2 { break-after: avoid; } table, figure { break-inside: avoid; }
+  .table-wrap { overflow: visible; }
+}
+"#;
+
+/// A table as HTML with the report's rounding; numbers right-aligned.
+pub fn table_html(t: &Table, lang: Language, caption: &str) -> String {
+    let mut h = String::from("<div class=\"table-wrap\"><table>");
+    if !caption.is_empty() {
+        let _ = write!(h, "<caption class=\"sub\">{}</caption>", esc(caption));
+    }
+    h.push_str("<thead><tr>");
+    for (c, k) in &t.columns {
+        let _ = write!(h, "<th scope=\"col\"{}>{}</th>", num_class(*k), esc(c));
+    }
+    h.push_str("</tr></thead><tbody>");
+    for row in &t.rows {
+        h.push_str("<tr>");
+        for (v, (_, k)) in row.iter().zip(&t.columns) {
+            let _ = write!(
+                h,
+                "<td{}>{}</td>",
+                num_class(*k),
+                esc(&display(v, *k, lang))
+            );
+        }
+        h.push_str("</tr>");
+    }
+    h.push_str("</tbody></table></div>\n");
+    h
+}
+
+fn num_class(k: Kind) -> &'static str {
+    if k == Kind::Text {
+        ""
+    } else {
+        " class=\"num\""
+    }
+}
+
+fn table<'a>(tables: &'a [Table], name: &str) -> Option<&'a Table> {
+    tables.iter().find(|t| t.name == name)
+}
+
+/// Keeps the rows of `t` whose column `col` equals `value`.
+fn filtered(t: &Table, col: &str, value: &str) -> Table {
+    let i = t.columns.iter().position(|(c, _)| c == col);
+    let mut out = t.clone();
+    out.rows
+        .retain(|r| i.is_some_and(|i| r[i] == Value::Text(value.to_string())));
+    out
+}
+
+fn header(h: &mut String, inp: &ReportInput, w: &Words) {
+    let cb = inp.cb;
+    let round = inp.round;
+    let _ = writeln!(
+        h,
+        "<header><h1>{}</h1><p class=\"sub\">{} {}{}{}</p></header>",
+        esc(&cb.name),
+        w.t("Ronde", "Round"),
+        esc(&round.id),
+        round
+            .label
+            .as_deref()
+            .map(|l| format!(": {}", esc(l)))
+            .unwrap_or_default(),
+        round
+            .date
+            .as_deref()
+            .map(|d| format!(" ({})", esc(d)))
+            .unwrap_or_default(),
+    );
+}
+
+fn participation(h: &mut String, inp: &ReportInput, w: &Words) {
+    let _ = writeln!(
+        h,
+        "<section><h2>{}</h2>",
+        w.t("Wie deden mee", "Who took part")
+    );
+    if let Some(all) = inp.scores.respondents.iter().find(|r| r.group == 0) {
+        let _ = writeln!(
+            h,
+            "<ul class=\"figures\"><li><b>{}</b>{}</li><li><b>{}</b>{}</li><li><b>{}</b>{}</li></ul>",
+            all.respondents,
+            w.t("respondenten", "respondents"),
+            all.institutions,
+            w.t("instellingen", "institutions"),
+            all.answered,
+            w.t("gaven antwoord", "answered"),
+        );
+    }
+    if let Some(t) = table(inp.tables, "respondents") {
+        h.push_str(&table_html(
+            t,
+            inp.lang,
+            w.t("Respondenten per groep", "Respondents per group"),
+        ));
+    }
+    h.push_str("</section>\n");
+}
+
+fn key_figures(h: &mut String, inp: &ReportInput, w: &Words) {
+    let cb = inp.cb;
+    let lang = inp.lang;
+    let _ = writeln!(
+        h,
+        "<section><h2>{}</h2>",
+        w.t("Kerncijfers per gebied", "Key figures per area")
+    );
+    for (m, measure) in cb.measures.iter().enumerate() {
+        let _ = write!(h, "<h3>{}</h3><ul class=\"figures\">", esc(&measure.label));
+        for r in inp
+            .scores
+            .areas
+            .iter()
+            .filter(|r| r.measure == m && r.group == 0)
+        {
+            let mean = r.figures.as_ref().and_then(|f| f.mean);
+            let _ = write!(
+                h,
+                "<li><b>{}</b>{} <span class=\"sub\">({} {} {} {}, n = {})</span></li>",
+                mean.map_or_else(|| "–".to_string(), |x| format::mean(x, lang)),
+                esc(&cb.areas[r.target].label),
+                w.t("op een schaal van", "on a scale of"),
+                cb.scale.min,
+                w.t("tot", "to"),
+                cb.scale.max,
+                r.n
+            );
+        }
+        h.push_str("</ul>\n");
+    }
+    if let Some(t) = table(inp.tables, "area_scores") {
+        let all = filtered(t, "group", "ALL");
+        h.push_str(&table_html(
+            &all,
+            lang,
+            w.t("Alle respondenten (ALL)", "All respondents (ALL)"),
+        ));
+    }
+    h.push_str("</section>\n");
+}
+
+fn charts(h: &mut String, inp: &ReportInput, w: &Words) {
+    let _ = writeln!(h, "<section><h2>{}</h2>", w.t("Grafieken", "Charts"));
+    for c in inp.charts {
+        let _ = writeln!(
+            h,
+            "<figure id=\"{}\">{}<figcaption>{}</figcaption></figure>",
+            esc(&c.name),
+            c.svg,
+            esc(&c.title)
+        );
+    }
+    h.push_str("</section>\n");
+}
+
+fn decisions(h: &mut String, inp: &ReportInput, w: &Words) {
+    let cb = inp.cb;
+    let _ = writeln!(
+        h,
+        "<section><h2>{}</h2>",
+        w.t("Besluit per item", "Decision per item")
+    );
+    let _ = writeln!(
+        h,
+        "<p class=\"rule\"><strong>{}</strong> {}</p>",
+        w.t("Beslisregel:", "Decision rule:"),
+        esc(&rules::rule_text(&cb.rules, inp.lang))
+    );
+    for (m, measure) in cb.measures.iter().enumerate() {
+        let _ = write!(h, "<h3>{}</h3>", esc(&measure.label));
+        let mut t = Table {
+            name: "decisions",
+            columns: [
+                ("item", Kind::Text),
+                (w.t("tekst", "text"), Kind::Text),
+                (w.t("gebied", "area"), Kind::Text),
+                ("n", Kind::Count),
+                (w.t("gemiddelde", "mean"), Kind::Mean),
+                (w.t("eens", "agree"), Kind::Share),
+                ("k*", Kind::Stat),
+                (w.t("besluit", "decision"), Kind::Text),
+            ]
+            .iter()
+            .map(|(c, k)| (c.to_string(), *k))
+            .collect(),
+            rows: Vec::new(),
+        };
+        for r in inp
+            .scores
+            .items
+            .iter()
+            .filter(|r| r.measure == m && r.group == 0)
+        {
+            let item = &cb.items[r.target];
+            let f = r.figures.as_ref();
+            t.rows.push(vec![
+                item.id.as_str().into(),
+                item.text.as_str().into(),
+                cb.areas[item.area].label.as_str().into(),
+                Value::Int(r.n),
+                f.and_then(|f| f.mean).into(),
+                f.and_then(|f| f.pct_agree()).into(),
+                r.kappa_star.into(),
+                r.decision
+                    .map_or(Value::Empty, |d| Value::Text(d.0.to_string())),
+            ]);
+        }
+        h.push_str(&table_html(&t, inp.lang, ""));
+    }
+    h.push_str("</section>\n");
+}
+
+fn reliability(h: &mut String, inp: &ReportInput, w: &Words) {
+    let _ = writeln!(
+        h,
+        "<section><h2>{}</h2>\n<p>{}</p>",
+        w.t("Betrouwbaarheid en verschillen tussen groepen", "Reliability and differences between groups"),
+        w.t(
+            "Cronbachs alfa over de respondenten die alle items van een gebied beoordeelden, met 95%-interval (Feldt); Kruskal-Wallis-toets tussen de groepen met ten minste het minimale aantal respondenten, p gecorrigeerd volgens Holm.",
+            "Cronbach's alpha over the respondents who rated every item of an area, with a 95% interval (Feldt); Kruskal-Wallis test between the groups with at least the minimum number of respondents, p corrected by Holm's method."
+        )
+    );
+    for name in ["reliability", "group_tests", "item_reliability"] {
+        if let Some(t) = table(inp.tables, name) {
+            h.push_str(&table_html(t, inp.lang, name));
+        }
+    }
+    h.push_str("</section>\n");
+}
+
+fn ledger(h: &mut String, inp: &ReportInput, w: &Words) {
+    let _ = writeln!(
+        h,
+        "<section><h2>{}</h2>",
+        w.t("Datakwaliteit", "Data quality")
+    );
+    for l in inp.ledgers {
+        let _ = writeln!(h, "<p>{}</p>", esc(&l.summary()));
+    }
+    if let Some(t) = table(inp.tables, "data_quality") {
+        h.push_str(&table_html(t, inp.lang, ""));
+    }
+    h.push_str("</section>\n");
+}
+
+fn footer(h: &mut String, inp: &ReportInput, w: &Words) {
+    let _ = write!(
+        h,
+        "<footer><p>{} peil {}. {}</p><ul>",
+        w.t("Gemaakt met", "Made with"),
+        env!("CARGO_PKG_VERSION"),
+        w.t("Invoer (SHA-256):", "Inputs (SHA-256):")
+    );
+    for i in inp.inputs {
+        let _ = write!(
+            h,
+            "<li>{}: <code>{}</code></li>",
+            esc(&i.file),
+            esc(&i.sha256)
+        );
+    }
+    h.push_str("</ul></footer>\n");
+}
+
+/// The whole page.
+pub fn html(inp: &ReportInput) -> String {
+    let w = Words(inp.lang);
+    let mut h = String::with_capacity(64 * 1024);
+    let _ = writeln!(
+        h,
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>{} – {}</title>\n<style>{}</style>\n</head>\n<body>",
+        inp.lang,
+        esc(&inp.cb.name),
+        esc(&inp.round.id),
+        CSS
+    );
+    header(&mut h, inp, &w);
+    h.push_str("<main>\n");
+    participation(&mut h, inp, &w);
+    key_figures(&mut h, inp, &w);
+    charts(&mut h, inp, &w);
+    decisions(&mut h, inp, &w);
+    reliability(&mut h, inp, &w);
+    ledger(&mut h, inp, &w);
+    h.push_str("</main>\n");
+    footer(&mut h, inp, &w);
+    h.push_str("</body>\n</html>\n");
+    h
+}

@@ -1,0 +1,309 @@
+//! A chart as a list of shapes, and the one painter that draws it with
+//! plotters to SVG and PNG.
+//!
+//! Chart layouts (in `charts`) build a [`Scene`] from aggregated figures:
+//! pure, testable, backend-free. This module owns the embedded font, the
+//! palette and the two backends, so both files of a chart are drawn from the
+//! same shapes. It must not know what a chart means.
+
+use std::sync::Once;
+
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters::style::FontStyle;
+
+/// Liberation Sans (SIL Open Font License 1.1, see assets/fonts/): the PNGs
+/// look the same on a machine without fonts.
+static FONT_REGULAR: &[u8] = include_bytes!("../../assets/fonts/LiberationSans-Regular.ttf");
+static FONT_BOLD: &[u8] = include_bytes!("../../assets/fonts/LiberationSans-Bold.ttf");
+const FAMILY: &str = "Liberation Sans";
+
+fn register_fonts() {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        // The bytes are the font files shipped in the repository; a failure
+        // would only degrade text, so it is not an error of the run.
+        let _ = plotters::style::register_font(FAMILY, FontStyle::Normal, FONT_REGULAR);
+        let _ = plotters::style::register_font(FAMILY, FontStyle::Bold, FONT_BOLD);
+    });
+}
+
+pub type Rgb = (u8, u8, u8);
+
+pub const INK: Rgb = (33, 33, 33);
+pub const MUTED: Rgb = (110, 110, 110);
+pub const GRID: Rgb = (215, 215, 215);
+/// Colour-blind-safe diverging palette (ColorBrewer PuOr, 4 classes):
+/// low ratings orange, high ratings purple.
+pub const DIVERGING: [Rgb; 4] = [(230, 97, 1), (253, 184, 99), (178, 171, 210), (94, 60, 153)];
+/// Qualitative, colour-blind-safe (Okabe & Ito 2008) for groups.
+pub const GROUPS: [Rgb; 6] = [
+    (0, 114, 178),
+    (213, 94, 0),
+    (0, 158, 115),
+    (204, 121, 167),
+    (86, 180, 233),
+    (230, 159, 0),
+];
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Anchor {
+    Start,
+    Middle,
+    End,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Shape {
+    Rect {
+        x: i32,
+        y: i32,
+        w: i32,
+        h: i32,
+        fill: Rgb,
+    },
+    Line {
+        from: (i32, i32),
+        to: (i32, i32),
+        color: Rgb,
+        width: u32,
+    },
+    Dot {
+        x: i32,
+        y: i32,
+        r: i32,
+        fill: Rgb,
+    },
+    Text {
+        x: i32,
+        y: i32,
+        text: String,
+        size: u32,
+        bold: bool,
+        anchor: Anchor,
+        color: Rgb,
+    },
+}
+
+/// A chart ready to paint: size, accessible title and shapes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scene {
+    pub width: u32,
+    pub height: u32,
+    pub title: String,
+    pub shapes: Vec<Shape>,
+}
+
+impl Scene {
+    pub fn new(width: u32, height: u32, title: impl Into<String>) -> Scene {
+        Scene {
+            width,
+            height,
+            title: title.into(),
+            shapes: Vec::new(),
+        }
+    }
+
+    pub fn rect(&mut self, x: i32, y: i32, w: i32, h: i32, fill: Rgb) {
+        self.shapes.push(Shape::Rect { x, y, w, h, fill });
+    }
+
+    pub fn line(&mut self, from: (i32, i32), to: (i32, i32), color: Rgb, width: u32) {
+        self.shapes.push(Shape::Line {
+            from,
+            to,
+            color,
+            width,
+        });
+    }
+
+    pub fn dot(&mut self, x: i32, y: i32, r: i32, fill: Rgb) {
+        self.shapes.push(Shape::Dot { x, y, r, fill });
+    }
+
+    pub fn text(&mut self, x: i32, y: i32, text: impl Into<String>, size: u32, anchor: Anchor) {
+        self.styled_text(x, y, text, size, anchor, false, INK);
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    pub fn styled_text(
+        &mut self,
+        x: i32,
+        y: i32,
+        text: impl Into<String>,
+        size: u32,
+        anchor: Anchor,
+        bold: bool,
+        color: Rgb,
+    ) {
+        self.shapes.push(Shape::Text {
+            x,
+            y,
+            text: text.into(),
+            size,
+            bold,
+            anchor,
+            color,
+        });
+    }
+
+    /// The texts in drawing order, for tests.
+    pub fn texts(&self) -> Vec<&str> {
+        self.shapes
+            .iter()
+            .filter_map(|s| match s {
+                Shape::Text { text, .. } => Some(text.as_str()),
+                _ => None,
+            })
+            .collect()
+    }
+}
+
+fn color(c: Rgb) -> RGBColor {
+    RGBColor(c.0, c.1, c.2)
+}
+
+fn paint<DB: DrawingBackend>(
+    root: &DrawingArea<DB, plotters::coord::Shift>,
+    scene: &Scene,
+) -> Result<(), String> {
+    let e = |e: DrawingAreaErrorKind<DB::ErrorType>| e.to_string();
+    root.fill(&WHITE).map_err(e)?;
+    for s in &scene.shapes {
+        match s {
+            Shape::Rect { x, y, w, h, fill } => root
+                .draw(&Rectangle::new(
+                    [(*x, *y), (x + w, y + h)],
+                    color(*fill).filled(),
+                ))
+                .map_err(e)?,
+            Shape::Line {
+                from,
+                to,
+                color: c,
+                width,
+            } => root
+                .draw(&PathElement::new(
+                    vec![*from, *to],
+                    color(*c).stroke_width(*width),
+                ))
+                .map_err(e)?,
+            Shape::Dot { x, y, r, fill } => root
+                .draw(&Circle::new((*x, *y), *r, color(*fill).filled()))
+                .map_err(e)?,
+            Shape::Text {
+                x,
+                y,
+                text,
+                size,
+                bold,
+                anchor,
+                color: c,
+            } => {
+                let h = match anchor {
+                    Anchor::Start => HPos::Left,
+                    Anchor::Middle => HPos::Center,
+                    Anchor::End => HPos::Right,
+                };
+                let style = if *bold {
+                    FontStyle::Bold
+                } else {
+                    FontStyle::Normal
+                };
+                let font = (FAMILY, *size as f64, style)
+                    .into_font()
+                    .color(&color(*c))
+                    .pos(Pos::new(h, VPos::Center));
+                root.draw(&Text::new(text.as_str(), (*x, *y), font))
+                    .map_err(e)?;
+            }
+        }
+    }
+    root.present().map_err(e)
+}
+
+fn escape_xml(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// The scene as an SVG document with a `<title>` and `role="img"`, so
+/// screen readers and the report can name it.
+pub fn to_svg(scene: &Scene) -> Result<String, String> {
+    register_fonts();
+    let mut svg = String::new();
+    {
+        let root =
+            SVGBackend::with_string(&mut svg, (scene.width, scene.height)).into_drawing_area();
+        paint(&root, scene)?;
+    }
+    let title = escape_xml(&scene.title);
+    let Some(open_end) = svg
+        .find("<svg")
+        .and_then(|i| svg[i..].find('>').map(|j| i + j))
+    else {
+        return Err("plotters wrote no <svg> element".into());
+    };
+    svg.insert_str(open_end + 1, &format!("\n<title>{title}</title>"));
+    svg.insert_str(open_end, &format!(" role=\"img\" aria-label=\"{title}\""));
+    Ok(svg)
+}
+
+/// The scene as PNG bytes.
+pub fn to_png(scene: &Scene) -> Result<Vec<u8>, String> {
+    register_fonts();
+    let (w, h) = (scene.width, scene.height);
+    let mut rgb = vec![0u8; w as usize * h as usize * 3];
+    {
+        let root = BitMapBackend::with_buffer(&mut rgb, (w, h)).into_drawing_area();
+        paint(&root, scene)?;
+    }
+    let mut png = Vec::new();
+    use image::ImageEncoder;
+    image::codecs::png::PngEncoder::new(&mut png)
+        .write_image(&rgb, w, h, image::ColorType::Rgb8)
+        .map_err(|e| e.to_string())?;
+    Ok(png)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scene() -> Scene {
+        let mut s = Scene::new(200, 100, "A & B <test>");
+        s.rect(10, 10, 50, 20, DIVERGING[0]);
+        s.line((0, 50), (200, 50), GRID, 1);
+        s.dot(100, 70, 4, GROUPS[0]);
+        s.text(100, 20, "Herkenbaarheid 2,9", 12, Anchor::Middle);
+        s
+    }
+
+    #[test]
+    fn svg_has_title_role_and_text() {
+        let svg = to_svg(&scene()).unwrap();
+        assert!(
+            svg.contains("<title>A &amp; B &lt;test&gt;</title>"),
+            "{svg}"
+        );
+        assert!(svg.contains("role=\"img\""));
+        assert!(svg.contains("Herkenbaarheid 2,9"));
+        assert_eq!(svg, to_svg(&scene()).unwrap(), "deterministic");
+    }
+
+    #[test]
+    fn png_is_a_png_with_drawn_pixels() {
+        let png = to_png(&scene()).unwrap();
+        assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
+        let img = image::load_from_memory(&png).unwrap().to_rgb8();
+        assert_eq!(img.dimensions(), (200, 100));
+        // The orange rectangle and the text (dark pixels) were drawn.
+        assert_eq!(img.get_pixel(30, 20).0, [230, 97, 1]);
+        assert!(img
+            .pixels()
+            .any(|p| p.0[0] < 100 && p.0[1] < 100 && p.0[2] < 100));
+        assert_eq!(png, to_png(&scene()).unwrap(), "deterministic");
+    }
+}

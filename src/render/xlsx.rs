@@ -1,0 +1,77 @@
+//! `summary.xlsx`: every table of the round as one sheet.
+//!
+//! Owns the spreadsheet form of a [`Table`]: header row frozen and bold,
+//! numbers as numbers (full precision; the cell format shows the report's
+//! rounding), text that a spreadsheet would run as a formula escaped, column
+//! widths set. Byte-identical on rerun: the document date is fixed.
+
+use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, XlsxError};
+
+use crate::render::tables::{escape_formula, Kind, Table, Value};
+
+/// Widest column, in characters; longer text wraps in Excel's cell anyway.
+const MAX_WIDTH: usize = 60;
+
+fn number_format(kind: Kind) -> Format {
+    let f = Format::new();
+    match kind {
+        Kind::Mean => f.set_num_format("0.00"),
+        Kind::Share => f.set_num_format("0%"),
+        Kind::Stat | Kind::P => f.set_num_format("0.000"),
+        Kind::Text | Kind::Count | Kind::Flag => f,
+    }
+}
+
+fn display_len(v: &Value) -> usize {
+    match v {
+        Value::Text(s) => s.chars().count() + 1,
+        Value::Int(n) => n.to_string().len(),
+        Value::Num(_) => 6,
+        Value::Flag(_) => 5,
+        Value::Empty => 0,
+    }
+}
+
+fn sheet(wb: &mut Workbook, t: &Table) -> Result<(), XlsxError> {
+    let ws = wb.add_worksheet();
+    ws.set_name(t.name)?;
+    let bold = Format::new().set_bold();
+    let formats: Vec<Format> = t.columns.iter().map(|(_, k)| number_format(*k)).collect();
+    for (c, (name, _)) in t.columns.iter().enumerate() {
+        ws.write_string_with_format(0, c as u16, name, &bold)?;
+        let widest = t
+            .rows
+            .iter()
+            .map(|r| r.get(c).map_or(0, display_len))
+            .max()
+            .unwrap_or(0);
+        ws.set_column_width(c as u16, (widest.max(name.len()) + 2).min(MAX_WIDTH) as f64)?;
+    }
+    for (r, row) in t.rows.iter().enumerate() {
+        let r = r as u32 + 1;
+        for (c, v) in row.iter().enumerate() {
+            let c = c as u16;
+            match v {
+                Value::Text(s) => ws.write_string(r, c, escape_formula(s))?,
+                Value::Int(n) => ws.write_number(r, c, *n as f64)?,
+                Value::Num(x) => ws.write_number_with_format(r, c, *x, &formats[c as usize])?,
+                Value::Flag(b) => ws.write_boolean(r, c, *b)?,
+                Value::Empty => ws,
+            };
+        }
+    }
+    ws.set_freeze_panes(1, 0)?;
+    Ok(())
+}
+
+/// The workbook as bytes.
+pub fn workbook(tables: &[Table]) -> Result<Vec<u8>, XlsxError> {
+    let mut wb = Workbook::new();
+    // A fixed date: the file must not change when nothing else did.
+    let date = ExcelDateTime::from_ymd(2000, 1, 1)?;
+    wb.set_properties(&DocProperties::new().set_creation_datetime(&date));
+    for t in tables {
+        sheet(&mut wb, t)?;
+    }
+    wb.save_to_buffer()
+}

@@ -1,0 +1,173 @@
+//! Charts, summary.xlsx and report.html: what they are drawn from and what
+//! they must (and must never) contain.
+
+mod common;
+
+use common::*;
+use peil::codebook::{Codebook, Language};
+use peil::render::charts;
+use std::path::Path;
+
+/// The tiny fixture read and scored through the library.
+fn tiny_scores() -> (Codebook, peil::score::Scores) {
+    let cb = Codebook::load(&fixture("tiny")).unwrap();
+    let (_, scores) = peil::run::analyse(&cb, &cb.rounds[0]).unwrap();
+    (cb, scores)
+}
+
+#[test]
+fn chart_data_snapshot() {
+    let (cb, scores) = tiny_scores();
+    insta::assert_debug_snapshot!("tiny_area_means", charts::area_means(&cb, &scores, 0));
+    insta::assert_debug_snapshot!(
+        "tiny_distribution_a",
+        charts::distribution(&cb, &scores, 0, 0)
+    );
+    insta::assert_debug_snapshot!("tiny_group_means", charts::group_means(&cb, &scores, 0));
+}
+
+#[test]
+fn suppressed_groups_show_no_figure() {
+    let (cb, scores) = tiny_scores();
+    let d = charts::group_means(&cb, &scores, 0);
+    // werkgever (2) and student (1) are below min_cell = 3 in both areas.
+    for (_, cells) in &d.rows {
+        assert_eq!(cells[1], charts::GroupCell::Suppressed);
+        assert_eq!(cells[2], charts::GroupCell::Suppressed);
+    }
+    let scene = charts::group_means_scene(&d, Language::En);
+    let texts = scene.texts().join("\n");
+    assert!(
+        texts.contains("werkgever: n < 3, student: n < 3"),
+        "{texts}"
+    );
+    // One dot per shown group and area (docent in area a) plus the legend's three.
+    let dots = scene
+        .shapes
+        .iter()
+        .filter(|s| matches!(s, peil::render::scene::Shape::Dot { .. }))
+        .count();
+    assert_eq!(dots, 3 + 1);
+}
+
+fn example_run(extra: &[&str]) -> (tempfile::TempDir, std::path::PathBuf) {
+    let out = tempfile::tempdir().unwrap();
+    let study = Path::new(env!("CARGO_MANIFEST_DIR")).join("input/npuls-docentondersteuning");
+    let o = peil()
+        .args(["run", "--quiet", "--out"])
+        .arg(out.path())
+        .arg(&study)
+        .args(extra)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", outcome(&o));
+    let round = out.path().join("npuls-docentondersteuning/ronde-1");
+    (out, round)
+}
+
+#[test]
+fn item_charts_hold_every_item_label_in_codebook_order() {
+    let (_o, round) = example_run(&[]);
+    let study = Path::new(env!("CARGO_MANIFEST_DIR")).join("input/npuls-docentondersteuning");
+    let cb = Codebook::load(&study).unwrap();
+    for (a, area) in cb.areas.iter().enumerate() {
+        let svg = std::fs::read_to_string(
+            round.join(format!("charts/items_herkenbaarheid_{}.svg", area.id)),
+        )
+        .unwrap();
+        let mut at = 0;
+        for item in cb.items.iter().filter(|i| i.area == a) {
+            let pos = svg[at..]
+                .find(&format!("{}  ", item.id))
+                .unwrap_or_else(|| panic!("{} missing or out of order", item.id));
+            at += pos;
+        }
+        assert!(svg.contains("<title>"), "{} has no title", area.id);
+        let png = std::fs::read(round.join(format!("charts/items_herkenbaarheid_{}.png", area.id)))
+            .unwrap();
+        assert_eq!(&png[..4], b"\x89PNG");
+    }
+}
+
+#[test]
+fn no_charts_writes_tables_only() {
+    let (_o, round) = example_run(&["--no-charts"]);
+    assert!(round.join("tables/summary.xlsx").is_file());
+    assert!(!round.join("charts").exists());
+    assert!(!round.join("report.html").exists());
+}
+
+#[test]
+fn report_is_self_contained_and_names_the_figures() {
+    let (_o, round) = example_run(&[]);
+    let html = std::fs::read_to_string(round.join("report.html")).unwrap();
+    for needle in [
+        "<title>",
+        "Bruggenbouwer",
+        "2,9",
+        "op een schaal van",
+        "Beslisregel:",
+        "behouden als gemiddelde &gt;= 3,00",
+        "<svg",
+    ] {
+        assert!(html.contains(needle), "report lacks {needle:?}");
+    }
+    // xmlns="http://www.w3.org/2000/svg" names a namespace, it loads nothing;
+    // anything that could load is an attribute or a CSS function.
+    for banned in ["<script", "src=", "href=", "<link", "@import", "url("] {
+        assert!(!html.contains(banned), "report contains {banned:?}");
+    }
+    let manifest = std::fs::read_to_string(round.join("manifest.json")).unwrap();
+    let hash = manifest
+        .split("\"sha256\": \"")
+        .nth(2)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap();
+    assert!(html.contains(hash), "report footer lacks the export's hash");
+}
+
+/// Every sheet of summary.xlsx equals its CSV table, cell by cell: numbers
+/// as numbers, text escaped the same way.
+#[test]
+fn summary_xlsx_matches_the_csv_tables() {
+    use calamine::{open_workbook, Data, Reader, Xlsx};
+    let (_o, round) = example_run(&[]);
+    let mut wb: Xlsx<_> = open_workbook(round.join("tables/summary.xlsx")).unwrap();
+    let names = wb.sheet_names().to_vec();
+    assert_eq!(
+        names,
+        [
+            "respondents",
+            "area_scores",
+            "item_scores",
+            "reliability",
+            "item_reliability",
+            "group_tests",
+            "data_quality"
+        ]
+    );
+    for name in names {
+        let range = wb.worksheet_range(&name).unwrap();
+        let mut csv = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_path(round.join(format!("tables/{name}.csv")))
+            .unwrap();
+        let csv_rows: Vec<csv::StringRecord> = csv.records().map(Result::unwrap).collect();
+        assert_eq!(range.height(), csv_rows.len(), "{name}: rows");
+        for (r, (xrow, crow)) in range.rows().zip(&csv_rows).enumerate() {
+            for (c, (x, v)) in xrow.iter().zip(crow.iter()).enumerate() {
+                let ok = match x {
+                    Data::Empty => v.is_empty(),
+                    Data::String(s) => s == v,
+                    Data::Float(f) => (f - v.parse::<f64>().unwrap()).abs() < 5e-7,
+                    Data::Int(i) => i.to_string() == v,
+                    Data::Bool(b) => b.to_string() == v,
+                    other => panic!("{name} r{r} c{c}: unexpected {other:?}"),
+                };
+                assert!(ok, "{name} r{r} c{c}: xlsx {x:?} vs csv {v:?}");
+            }
+        }
+    }
+}
