@@ -278,6 +278,110 @@ pub fn alpha_if_deleted(items: &[Vec<f64>], i: usize) -> Option<f64> {
     alpha_of(&rest)
 }
 
+/// Every reliability figure of an area at once, from the items' sample
+/// covariance matrix (k x k): the identities below give the same values as
+/// the functions above (see the tests) in O(k^2) instead of O(n k^2).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReliabilitySummary {
+    pub alpha: Option<f64>,
+    pub alpha_std: Option<f64>,
+    pub item_rest_r: Vec<Option<f64>>,
+    pub alpha_if_deleted: Vec<Option<f64>>,
+}
+
+/// `cov[i][j]` is the sample covariance of items i and j over n >= 2
+/// complete cases. With T the total score: var(T) = sum of all cov[i][j];
+/// cov(x_i, T - x_i) = row sum of i - cov[i][i]; var(T - x_i) = var(T)
+/// - 2 * row sum of i + cov[i][i]. Same `None` cases as the functions above.
+pub fn reliability_from_covariance(cov: &[Vec<f64>], n: usize) -> ReliabilitySummary {
+    let k = cov.len();
+    let none = ReliabilitySummary {
+        alpha: None,
+        alpha_std: None,
+        item_rest_r: vec![None; k],
+        alpha_if_deleted: vec![None; k],
+    };
+    if n < 2
+        || k == 0
+        || cov
+            .iter()
+            .any(|r| r.len() != k || r.iter().any(|v| !v.is_finite()))
+    {
+        return none;
+    }
+    let alpha_raw = |kk: usize, sum_var: f64, var_total: f64| {
+        (kk >= 2 && var_total > 1e-12 * sum_var.max(1.0))
+            .then(|| kk as f64 / (kk as f64 - 1.0) * (1.0 - sum_var / var_total))
+            .filter(|a| a.is_finite())
+    };
+    let row: Vec<f64> = cov.iter().map(|r| r.iter().sum()).collect();
+    let var_total: f64 = row.iter().sum();
+    let sum_var: f64 = (0..k).map(|i| cov[i][i]).sum();
+    let alpha = alpha_raw(k, sum_var, var_total);
+    let alpha_std = (k >= 2 && (0..k).all(|i| cov[i][i] > 0.0))
+        .then(|| {
+            let mut sum = 0.0;
+            for i in 0..k {
+                for j in (i + 1)..k {
+                    sum += (cov[i][j] / (cov[i][i] * cov[j][j]).sqrt()).clamp(-1.0, 1.0);
+                }
+            }
+            let kf = k as f64;
+            let rbar = sum / (kf * (kf - 1.0) / 2.0);
+            let denom = 1.0 + (kf - 1.0) * rbar;
+            (denom.abs() >= 1e-12).then(|| kf * rbar / denom)
+        })
+        .flatten()
+        .filter(|a| a.is_finite());
+    let rest_var = |i: usize| var_total - 2.0 * row[i] + cov[i][i];
+    let item_rest_r = (0..k)
+        .map(|i| {
+            let (vi, vr) = (cov[i][i], rest_var(i));
+            (k >= 2 && vi > 0.0 && vr > 1e-12 * var_total.abs().max(1.0))
+                .then(|| ((row[i] - vi) / (vi * vr).sqrt()).clamp(-1.0, 1.0))
+        })
+        .collect();
+    let alpha_if_deleted = (0..k)
+        .map(|i| alpha_raw(k - 1, sum_var - cov[i][i], rest_var(i)))
+        .collect();
+    ReliabilitySummary {
+        alpha,
+        alpha_std,
+        item_rest_r,
+        alpha_if_deleted,
+    }
+}
+
+/// Sample covariance matrix of item-major complete cases (reference for
+/// [`reliability_from_covariance`]; `score` builds it from exact integer sums).
+pub fn covariance_matrix(items: &[Vec<f64>]) -> Option<Vec<Vec<f64>>> {
+    let cols = item_columns(items)?;
+    let n = cols.first()?.len();
+    if n < 2 {
+        return None;
+    }
+    let means: Vec<f64> = cols
+        .iter()
+        .map(|c| c.iter().sum::<f64>() / n as f64)
+        .collect();
+    Some(
+        (0..cols.len())
+            .map(|i| {
+                (0..cols.len())
+                    .map(|j| {
+                        cols[i]
+                            .iter()
+                            .zip(cols[j])
+                            .map(|(a, b)| (a - means[i]) * (b - means[j]))
+                            .sum::<f64>()
+                            / (n - 1) as f64
+                    })
+                    .collect()
+            })
+            .collect(),
+    )
+}
+
 // ---------------------------------------------------------------------------
 // Content validity at scale level.
 // ---------------------------------------------------------------------------
@@ -554,6 +658,24 @@ mod tests {
         assert_eq!(sample_sd(&[5.0]), None);
         assert_eq!(mean(&[]), None);
         assert_eq!(median(&[]), None);
+    }
+
+    #[test]
+    fn covariance_shortcut_reproduces_pingouin() {
+        // The pingouin example (see pingouin_items): alpha 0.5917188485995826.
+        let items = pingouin_items();
+        let r = reliability_from_covariance(&covariance_matrix(&items).unwrap(), items[0].len());
+        assert!(close(r.alpha.unwrap(), 0.591_718_848_599_582_6, 1e-12));
+        assert!(close(
+            r.alpha_std.unwrap(),
+            standardized_alpha(&items).unwrap(),
+            1e-12
+        ));
+        assert_eq!(reliability_from_covariance(&[vec![1.0]], 5).alpha, None);
+        assert_eq!(
+            reliability_from_covariance(&[], 5).item_rest_r,
+            Vec::<Option<f64>>::new()
+        );
     }
 
     #[test]
@@ -1071,6 +1193,20 @@ mod tests {
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// The covariance shortcut gives what the direct definitions give.
+        #[test]
+        fn covariance_shortcut_matches_the_definitions(items in likert_items()) {
+            let n = items[0].len();
+            let cov = covariance_matrix(&items).unwrap();
+            let r = reliability_from_covariance(&cov, n);
+            prop_assert!(same(r.alpha, cronbach_alpha(&items)));
+            prop_assert!(same(r.alpha_std, standardized_alpha(&items)));
+            for i in 0..items.len() {
+                prop_assert!(same(r.item_rest_r[i], item_rest_correlation(&items, i)), "item-rest {}", i);
+                prop_assert!(same(r.alpha_if_deleted[i], alpha_if_deleted(&items, i)), "alpha-if-deleted {}", i);
+            }
+        }
 
         #[test]
         fn alpha_is_invariant_to_item_order(items in likert_items(), rot in 0usize..5) {

@@ -107,16 +107,9 @@ fn ledger_lists_the_deliberate_defects() {
     assert_eq!(row(&dq, &[("reason", "duplicate id")])["line"], "86");
 }
 
-/// Item means recomputed without peil's ingest or polars: a plain CSV read
-/// of the export and `stats::mean`, for every item and measure.
-#[test]
-fn item_means_agree_with_an_independent_recomputation() {
-    let (_o, t) = example_output();
-    let items = read_table(&t.join("item_scores.csv"));
-    let study = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("input")
-        .join(STUDY);
-    let cb = peil::codebook::Codebook::load(&study).unwrap();
+/// The example's used rows parsed without peil's ingest or polars: one map
+/// of column -> valid rating per respondent (first row of an id only).
+fn independent_ratings(study: &Path) -> Vec<BTreeMap<String, f64>> {
     let bytes = std::fs::read(study.join("ronde-1/questionnaire.csv")).unwrap();
     let text = String::from_utf8(bytes[3..].to_vec()).unwrap(); // after the BOM
     let mut rdr = csv::ReaderBuilder::new()
@@ -124,27 +117,48 @@ fn item_means_agree_with_an_independent_recomputation() {
         .from_reader(text.as_bytes());
     let header: Vec<String> = rdr.headers().unwrap().iter().map(String::from).collect();
     let mut seen = std::collections::HashSet::new();
-    let mut values: BTreeMap<String, Vec<f64>> = BTreeMap::new();
+    let label = |v: &str| match v {
+        "helemaal niet herkenbaar" | "helemaal niet toepasbaar" => Some(1.0),
+        "niet herkenbaar" | "niet toepasbaar" => Some(2.0),
+        "herkenbaar" | "toepasbaar" => Some(3.0),
+        "zeer herkenbaar" | "zeer toepasbaar" => Some(4.0),
+        _ => None,
+    };
+    let mut out = Vec::new();
     for rec in rdr.records() {
         let rec = rec.unwrap();
         if !seen.insert(rec[0].to_string()) {
             continue; // the resubmitted duplicate
         }
+        let mut row = BTreeMap::new();
         for (name, cell) in header.iter().zip(rec.iter()) {
-            let label = |v: &str| match v {
-                "helemaal niet herkenbaar" | "helemaal niet toepasbaar" => Some(1.0),
-                "niet herkenbaar" | "niet toepasbaar" => Some(2.0),
-                "herkenbaar" | "toepasbaar" => Some(3.0),
-                "zeer herkenbaar" | "zeer toepasbaar" => Some(4.0),
-                _ => None,
-            };
             let cell = cell.trim().to_lowercase();
             let v = label(&cell).or_else(|| cell.replace(',', ".").parse::<f64>().ok());
             if let Some(v) = v.filter(|v| (1.0..=4.0).contains(v)) {
-                values.entry(name.clone()).or_default().push(v);
+                row.insert(name.clone(), v);
             }
         }
+        out.push(row);
     }
+    out
+}
+
+fn example_study() -> (std::path::PathBuf, peil::codebook::Codebook) {
+    let study = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("input")
+        .join(STUDY);
+    let cb = peil::codebook::Codebook::load(&study).unwrap();
+    (study, cb)
+}
+
+/// Item means recomputed without peil's ingest or polars, with `stats`'
+/// reference functions, for every item and measure.
+#[test]
+fn item_means_agree_with_an_independent_recomputation() {
+    let (_o, t) = example_output();
+    let items = read_table(&t.join("item_scores.csv"));
+    let (study, cb) = example_study();
+    let people = independent_ratings(&study);
     let mut checked = 0;
     for item in &cb.items {
         for (m, column) in &item.columns {
@@ -156,18 +170,91 @@ fn item_means_agree_with_an_independent_recomputation() {
                     ("group", "ALL"),
                 ],
             );
-            let v = &values[column];
+            let v: Vec<f64> = people
+                .iter()
+                .filter_map(|p| p.get(column).copied())
+                .collect();
             assert_eq!(r["n"], v.len().to_string(), "{column}");
-            let expected = format!("{:.6}", stats::mean(v).unwrap());
-            assert_eq!(r["mean"], expected, "{column}");
-            let sd = format!("{:.6}", stats::sample_sd(v).unwrap());
-            assert_eq!(r["sd"], sd, "{column}");
-            let median = format!("{:.6}", stats::median(v).unwrap());
-            assert_eq!(r["median"], median, "{column}");
+            assert_eq!(
+                r["mean"],
+                format!("{:.6}", stats::mean(&v).unwrap()),
+                "{column}"
+            );
+            assert_eq!(
+                r["sd"],
+                format!("{:.6}", stats::sample_sd(&v).unwrap()),
+                "{column}"
+            );
+            assert_eq!(
+                r["median"],
+                format!("{:.6}", stats::median(&v).unwrap()),
+                "{column}"
+            );
             checked += 1;
         }
     }
     assert_eq!(checked, 254);
+}
+
+/// Alpha and its companions recomputed from the complete cases with the
+/// direct definitions in `stats` (checked there against pingouin).
+#[test]
+fn reliability_agrees_with_the_direct_definitions() {
+    let (_o, t) = example_output();
+    let rel = read_table(&t.join("reliability.csv"));
+    let item_rel = read_table(&t.join("item_reliability.csv"));
+    let (study, cb) = example_study();
+    let people = independent_ratings(&study);
+    let close = |csv: &str, x: Option<f64>| (csv.parse::<f64>().unwrap() - x.unwrap()).abs() < 2e-6;
+    for (m, measure) in cb.measures.iter().enumerate() {
+        for (a, area) in cb.areas.iter().enumerate() {
+            let cols: Vec<(&str, &str)> = cb
+                .items
+                .iter()
+                .filter(|i| i.area == a)
+                .flat_map(|i| {
+                    i.columns
+                        .iter()
+                        .filter(|(cm, _)| *cm == m)
+                        .map(move |(_, c)| (i.id.as_str(), c.as_str()))
+                })
+                .collect();
+            let complete: Vec<&BTreeMap<String, f64>> = people
+                .iter()
+                .filter(|p| cols.iter().all(|(_, c)| p.contains_key(*c)))
+                .collect();
+            let matrix: Vec<Vec<f64>> = cols
+                .iter()
+                .map(|(_, c)| complete.iter().map(|p| p[*c]).collect())
+                .collect();
+            let r = row(&rel, &[("measure", &measure.id), ("area", &area.id)]);
+            assert_eq!(r["n_complete"], complete.len().to_string());
+            assert!(
+                close(&r["alpha"], stats::cronbach_alpha(&matrix)),
+                "{} {}",
+                measure.id,
+                area.id
+            );
+            assert!(close(&r["alpha_std"], stats::standardized_alpha(&matrix)));
+            for (slot, (id, _)) in cols.iter().enumerate() {
+                let ir = row(&item_rel, &[("measure", &measure.id), ("item", id)]);
+                assert!(
+                    close(
+                        &ir["item_rest_r"],
+                        stats::item_rest_correlation(&matrix, slot)
+                    ),
+                    "{id}"
+                );
+                assert!(
+                    close(
+                        &ir["alpha_if_deleted"],
+                        stats::alpha_if_deleted(&matrix, slot)
+                    ),
+                    "{id}"
+                );
+            }
+        }
+    }
 }
 
 #[test]

@@ -3,11 +3,10 @@
 //!
 //! Reliability needs whole response patterns, so the ratings are scattered
 //! once into one dense respondent x item matrix per measure x area (i8,
-//! one byte a cell); only complete cases go to `stats`. Group tests use the
+//! one byte a cell); the complete rows are summed into a covariance matrix
+//! from which `stats` derives every figure. Group tests use the
 //! tallies of respondent area scores that `score` already counted. Small groups are
 //! left out of tests, never shown. Formulas live in `stats`, not here.
-
-use std::collections::HashMap;
 
 use polars::prelude::*;
 
@@ -67,60 +66,86 @@ fn area_items(cb: &Codebook, measure: usize, area: usize) -> Vec<usize> {
 /// Marks a cell without a valid rating in the dense matrices.
 const NONE: i8 = i8::MIN;
 
-/// Dense respondent-major matrices, one per (measure, area).
-struct Matrices {
-    n_resp: usize,
-    /// (measure, area) -> (item indices, cells[resp * k + slot]).
-    by_area: HashMap<(usize, usize), (Vec<usize>, Vec<i8>)>,
+/// One respondent-major matrix per (measure, area) target, in
+/// [`area_targets`] order: `cells[resp * k + slot]`.
+struct Matrix {
+    items: Vec<usize>,
+    cells: Vec<i8>,
 }
 
-fn scatter(cb: &Codebook, data: &Ingested) -> PolarsResult<Matrices> {
+fn scatter(cb: &Codebook, data: &Ingested) -> PolarsResult<Vec<Matrix>> {
     let n_resp = data.respondents.len();
-    let mut by_area = HashMap::new();
-    // (measure, item) -> (measure, area, slot within the area)
-    let mut slot_of: HashMap<(usize, usize), (usize, usize, usize)> = HashMap::new();
-    for (m, a) in area_targets(cb) {
+    let targets = area_targets(cb);
+    // (measure * n_items + item) -> (target, slot): a plain index, no hashing per cell.
+    let mut slot_of: Vec<Option<(usize, usize)>> = vec![None; cb.measures.len() * cb.items.len()];
+    let mut matrices = Vec::with_capacity(targets.len());
+    for (t, &(m, a)) in targets.iter().enumerate() {
         let items = area_items(cb, m, a);
         for (slot, &i) in items.iter().enumerate() {
-            slot_of.insert((m, i), (m, a, slot));
+            slot_of[m * cb.items.len() + i] = Some((t, slot));
         }
         let cells = vec![NONE; n_resp * items.len()];
-        by_area.insert((m, a), (items, cells));
+        matrices.push(Matrix { items, cells });
     }
     let r = &data.ratings;
     let resp = r.column(col::RESP)?.u32()?;
     let item = r.column(col::ITEM)?.u32()?;
     let measure = r.column(col::MEASURE)?.u32()?;
     let value = r.column(col::VALUE)?.i8()?;
-    for (((p, i), m), v) in resp
-        .iter()
-        .zip(item.iter())
-        .zip(measure.iter())
-        .zip(value.iter())
-    {
-        let (Some(p), Some(i), Some(m), Some(v)) = (p, i, m, v) else {
+    let cells = resp
+        .into_no_null_iter()
+        .zip(item.into_no_null_iter())
+        .zip(measure.into_no_null_iter());
+    for (((p, i), m), v) in cells.zip(value.iter()) {
+        let (Some(v), Some(Some((t, slot)))) =
+            (v, slot_of.get(m as usize * cb.items.len() + i as usize))
+        else {
             continue;
         };
-        if let Some(&(m, a, slot)) = slot_of.get(&(m as usize, i as usize)) {
-            if let Some((items, cells)) = by_area.get_mut(&(m, a)) {
-                cells[p as usize * items.len() + slot] = v;
-            }
-        }
+        let mx = &mut matrices[*t];
+        let k = mx.items.len();
+        mx.cells[p as usize * k + slot] = v;
     }
-    Ok(Matrices { n_resp, by_area })
+    Ok(matrices)
 }
 
-/// Item-major ratings of the respondents who rated every item.
-fn complete_cases(cells: &[i8], n_resp: usize, k: usize) -> Vec<Vec<f64>> {
-    let mut items = vec![Vec::new(); k];
-    for row in cells.chunks_exact(k).take(n_resp) {
-        if row.iter().all(|v| *v != NONE) {
-            for (slot, v) in row.iter().enumerate() {
-                items[slot].push(f64::from(*v));
+/// Sample covariance matrix of the complete rows, from exact integer sums
+/// (so it does not depend on summation order), and the number of rows.
+fn complete_covariance(cells: &[i8], k: usize) -> (Vec<Vec<f64>>, usize) {
+    let mut n = 0i64;
+    let mut sums = vec![0i64; k];
+    let mut cross = vec![0i64; k * k];
+    for row in cells.chunks_exact(k) {
+        if row.contains(&NONE) {
+            continue;
+        }
+        n += 1;
+        for (i, &x) in row.iter().enumerate() {
+            let x = i64::from(x);
+            sums[i] += x;
+            for (j, &y) in row.iter().enumerate().skip(i) {
+                cross[i * k + j] += x * i64::from(y);
             }
         }
     }
-    items
+    let cov = (0..k)
+        .map(|i| {
+            (0..k)
+                .map(|j| {
+                    let (a, b) = (i.min(j), i.max(j));
+                    // n * sum(xy) - sum(x) sum(y), exact in i128.
+                    let num = i128::from(n) * i128::from(cross[a * k + b])
+                        - i128::from(sums[a]) * i128::from(sums[b]);
+                    if n < 2 {
+                        f64::NAN
+                    } else {
+                        num as f64 / (n as f64 * (n - 1) as f64)
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    (cov, n as usize)
 }
 
 /// Cronbach's alpha and its companions per measure x area.
@@ -128,33 +153,29 @@ pub fn reliability(
     cb: &Codebook,
     data: &Ingested,
 ) -> PolarsResult<(Vec<ReliabilityRow>, Vec<ItemReliabilityRow>)> {
-    let m = scatter(cb, data)?;
+    let matrices = scatter(cb, data)?;
     let mut areas = Vec::new();
     let mut items_out = Vec::new();
-    for (measure, area) in area_targets(cb) {
-        let Some((items, cells)) = m.by_area.get(&(measure, area)) else {
-            continue;
-        };
-        let k = items.len();
-        let matrix = complete_cases(cells, m.n_resp, k);
-        let n = matrix.first().map_or(0, Vec::len);
-        let alpha = stats::cronbach_alpha(&matrix);
+    for ((measure, area), mx) in area_targets(cb).into_iter().zip(&matrices) {
+        let k = mx.items.len();
+        let (cov, n) = complete_covariance(&mx.cells, k);
+        let r = stats::reliability_from_covariance(&cov, n);
         areas.push(ReliabilityRow {
             measure,
             area,
             k_items: k,
             n_complete: n,
-            alpha,
-            alpha_std: stats::standardized_alpha(&matrix),
-            alpha_ci: alpha.and_then(|a| stats::feldt_ci95(a, n, k)),
+            alpha: r.alpha,
+            alpha_std: r.alpha_std,
+            alpha_ci: r.alpha.and_then(|a| stats::feldt_ci95(a, n, k)),
         });
-        for (slot, &item) in items.iter().enumerate() {
+        for (slot, &item) in mx.items.iter().enumerate() {
             items_out.push(ItemReliabilityRow {
                 measure,
                 area,
                 item,
-                item_rest_r: stats::item_rest_correlation(&matrix, slot),
-                alpha_if_deleted: stats::alpha_if_deleted(&matrix, slot),
+                item_rest_r: r.item_rest_r[slot],
+                alpha_if_deleted: r.alpha_if_deleted[slot],
             });
         }
     }
@@ -215,9 +236,20 @@ mod tests {
     use super::*;
 
     #[test]
-    fn complete_cases_keeps_only_full_rows() {
-        let cells = [1, 2, NONE, 3, 4, 4];
-        let m = complete_cases(&cells, 3, 2);
-        assert_eq!(m, vec![vec![1.0, 4.0], vec![2.0, 4.0]]);
+    fn covariance_uses_complete_rows_only() {
+        // Rows (1,2), (_,3), (4,4), (2,1): complete are (1,2), (4,4), (2,1).
+        let cells = [1, 2, NONE, 3, 4, 4, 2, 1];
+        let (cov, n) = complete_covariance(&cells, 2);
+        let expected =
+            stats::covariance_matrix(&[vec![1.0, 4.0, 2.0], vec![2.0, 4.0, 1.0]]).unwrap();
+        assert_eq!(n, 3);
+        for i in 0..2 {
+            for j in 0..2 {
+                assert!(
+                    (cov[i][j] - expected[i][j]).abs() < 1e-12,
+                    "{cov:?} vs {expected:?}"
+                );
+            }
+        }
     }
 }
