@@ -1,11 +1,11 @@
 //! The wide export: one row per respondent, one column per item x measure.
 //!
 //! polars reads every cell as text; each column's *distinct* texts are
-//! classified once by `cell` and joined back, so no per-cell Rust code runs
-//! over the ratings. Row checks run once per row over the id and group
-//! columns only.
+//! classified once by `cell`, and the column is then mapped through that
+//! small table into a one-byte rating, so no text outlives the read. Row
+//! checks run once per row over the id and group columns only.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::io::Cursor;
 use std::sync::Arc;
 
@@ -182,129 +182,69 @@ pub(super) fn read(
         });
     }
 
-    // Classify each column's distinct texts once.
-    let readers: Vec<CellReader> = cb
-        .measures
-        .iter()
-        .map(|m| CellReader::new(&cb.scale, &m.labels))
-        .collect();
-    let mut lk_var: Vec<PlSmallStr> = Vec::new();
-    let mut lk_raw: Vec<String> = Vec::new();
-    let mut lk_val: Vec<Option<i8>> = Vec::new();
-    let mut lk_missing: Vec<bool> = Vec::new();
+    // Classify each column's distinct texts once, then map every cell
+    // through that small table: no cell is parsed twice and no text is kept.
+    let readers: Vec<CellReader> = cb.measures.iter().map(|m| CellReader::new(&cb.scale, &m.labels)).collect();
+    let mask: BooleanChunked = resp_col.iter().map(Option::is_some).collect();
+    let n_used = respondents.len();
+    let resp = Column::new(col::RESP.into(), (0..n_used as u32).collect::<Vec<_>>());
+    let group = Column::new(col::GROUP.into(), respondents.iter().map(|r| r.group).collect::<Vec<_>>());
+    let index = |name: &str, v: u32| {
+        Column::new_scalar(name.into(), Scalar::new(DataType::UInt32, AnyValue::UInt32(v)), n_used)
+    };
+    let mut ratings = DataFrame::empty();
     for c in &columns {
-        let distinct = df
-            .column(&cname(c.pos))
-            .and_then(|s| s.unique())
-            .map_err(&err)?;
-        let mut invalid = HashSet::new();
-        for raw in distinct.str().map_err(&err)?.iter().flatten() {
-            let v = readers[c.measure as usize].read(raw);
-            if v == CellValue::Invalid {
-                invalid.insert(raw.to_string());
-            }
-            lk_var.push(cname(c.pos));
-            lk_raw.push(raw.to_string());
-            lk_val.push(match v {
-                CellValue::Rating(r) => Some(r),
-                _ => None,
-            });
-            lk_missing.push(v == CellValue::Missing);
-        }
-        if !invalid.is_empty() {
-            // Rare: only columns holding an invalid text are scanned again.
-            let cells = text_col(c.pos)?;
-            for (row, raw) in cells.iter().enumerate() {
-                match raw {
-                    Some(raw) if resp_col[row].is_some() && invalid.contains(raw) => {
-                        pending.push(Pending::new(
-                            row,
-                            c.pos,
-                            Reason::InvalidValue,
-                            header.names[c.pos].clone(),
-                            Some(shorten(raw)),
-                        ))
+        let all_rows = df.column(&cname(c.pos)).map_err(&err)?;
+        let distinct = all_rows.unique().map_err(&err)?;
+        let table: HashMap<&str, CellValue> = distinct
+            .str()
+            .map_err(&err)?
+            .iter()
+            .flatten()
+            .map(|raw| (raw, readers[c.measure as usize].read(raw)))
+            .collect();
+        if table.values().any(|v| *v == CellValue::Invalid) {
+            // Rare: only columns holding an invalid text are scanned for lines.
+            for (row, raw) in text_col(c.pos)?.iter().enumerate() {
+                if let (Some(raw), Some(_)) = (raw, resp_col[row]) {
+                    if table.get(raw) == Some(&CellValue::Invalid) {
+                        let column = header.names[c.pos].clone();
+                        pending.push(Pending::new(row, c.pos, Reason::InvalidValue, column, Some(shorten(raw))));
                     }
-                    _ => {}
                 }
             }
         }
-    }
-    let lookup = DataFrame::new_infer_height(vec![
-        Column::new(
-            "variable".into(),
-            lk_var.iter().map(|s| s.as_str()).collect::<Vec<_>>(),
-        ),
-        Column::new("raw".into(), lk_raw),
-        Column::new(col::VALUE.into(), lk_val),
-        Column::new(col::MISSING.into(), lk_missing),
-    ])
-    .map_err(&err)?;
-    let colmap = DataFrame::new_infer_height(vec![
-        Column::new(
-            "variable".into(),
-            columns
-                .iter()
-                .map(|c| cname(c.pos).to_string())
-                .collect::<Vec<_>>(),
-        ),
-        Column::new(
-            col::ITEM.into(),
-            columns.iter().map(|c| c.item).collect::<Vec<_>>(),
-        ),
-        Column::new(
-            col::MEASURE.into(),
-            columns.iter().map(|c| c.measure).collect::<Vec<_>>(),
-        ),
-        Column::new(
-            col::AREA.into(),
-            columns.iter().map(|c| c.area).collect::<Vec<_>>(),
-        ),
-    ])
-    .map_err(&err)?;
-
-    let mut frame_cols = vec![
-        Column::new(col::RESP.into(), resp_col),
-        Column::new(col::GROUP.into(), group_col),
-    ];
-    for c in &columns {
-        frame_cols.push(df.column(&cname(c.pos)).map_err(&err)?.clone());
-    }
-    let names: Vec<PlSmallStr> = columns.iter().map(|c| cname(c.pos)).collect();
-    let ratings = DataFrame::new(df.height(), frame_cols)
-        .map_err(&err)?
-        .lazy()
-        .filter(col(col::RESP).is_not_null())
-        .unpivot(UnpivotArgsDSL {
-            on: Some(by_name(names, true, false)),
-            index: by_name([col::RESP, col::GROUP], true, false),
-            variable_name: Some("variable".into()),
-            value_name: Some("raw".into()),
-        })
-        .with_column(col("raw").fill_null(lit("")))
-        .join(
-            lookup.lazy(),
-            [col("variable"), col("raw")],
-            [col("variable"), col("raw")],
-            JoinArgs::new(JoinType::Left),
+        let cells = all_rows.filter(&mask).map_err(&err)?;
+        let (values, missing): (Vec<Option<i8>>, Vec<bool>) = cells
+            .str()
+            .map_err(&err)?
+            .iter()
+            .map(|raw| match raw.and_then(|r| table.get(r)).copied().unwrap_or(CellValue::Missing) {
+                CellValue::Rating(v) => (Some(v), false),
+                CellValue::Missing => (None, true),
+                CellValue::Invalid => (None, false),
+            })
+            .unzip();
+        let part = DataFrame::new(
+            n_used,
+            vec![
+                resp.clone(),
+                group.clone(),
+                index(col::ITEM, c.item),
+                index(col::MEASURE, c.measure),
+                index(col::AREA, c.area),
+                Column::new(col::VALUE.into(), values),
+                Column::new(col::MISSING.into(), missing),
+            ],
         )
-        .join(
-            colmap.lazy(),
-            [col("variable")],
-            [col("variable")],
-            JoinArgs::new(JoinType::Left),
-        )
-        .select([
-            col(col::RESP),
-            col(col::GROUP),
-            col(col::ITEM),
-            col(col::MEASURE),
-            col(col::AREA),
-            col(col::VALUE),
-            col(col::MISSING),
-        ])
-        .collect()
         .map_err(&err)?;
+        if ratings.width() == 0 {
+            ratings = part;
+        } else {
+            ratings.vstack_mut(&part).map_err(&err)?;
+        }
+    }
+    ratings.rechunk_mut_par();
 
     let cells_missing = ratings
         .column(col::MISSING)
