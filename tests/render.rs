@@ -171,3 +171,17 @@ fn summary_xlsx_matches_the_csv_tables() {
         }
     }
 }
+
+#[test]
+fn lang_overrides_the_study_language() {
+    let (_o, round) = example_run(&["--lang", "en"]);
+    let html = std::fs::read_to_string(round.join("report.html")).unwrap();
+    assert!(
+        html.contains("<html lang=\"en\">")
+            && html.contains("Decision rule:")
+            && html.contains("on a scale of")
+    );
+    assert!(html.contains("<b>2.9</b>Bruggenbouwer"), "English rounding");
+    let md = std::fs::read_to_string(round.join("tables/area_scores.md")).unwrap();
+    assert!(md.contains("| 2.9 |") && !md.contains("| 2,9 |"));
+}

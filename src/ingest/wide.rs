@@ -184,13 +184,24 @@ pub(super) fn read(
 
     // Classify each column's distinct texts once, then map every cell
     // through that small table: no cell is parsed twice and no text is kept.
-    let readers: Vec<CellReader> = cb.measures.iter().map(|m| CellReader::new(&cb.scale, &m.labels)).collect();
+    let readers: Vec<CellReader> = cb
+        .measures
+        .iter()
+        .map(|m| CellReader::new(&cb.scale, &m.labels))
+        .collect();
     let mask: BooleanChunked = resp_col.iter().map(Option::is_some).collect();
     let n_used = respondents.len();
     let resp = Column::new(col::RESP.into(), (0..n_used as u32).collect::<Vec<_>>());
-    let group = Column::new(col::GROUP.into(), respondents.iter().map(|r| r.group).collect::<Vec<_>>());
+    let group = Column::new(
+        col::GROUP.into(),
+        respondents.iter().map(|r| r.group).collect::<Vec<_>>(),
+    );
     let index = |name: &str, v: u32| {
-        Column::new_scalar(name.into(), Scalar::new(DataType::UInt32, AnyValue::UInt32(v)), n_used)
+        Column::new_scalar(
+            name.into(),
+            Scalar::new(DataType::UInt32, AnyValue::UInt32(v)),
+            n_used,
+        )
     };
     let mut ratings = DataFrame::empty();
     for c in &columns {
@@ -209,7 +220,13 @@ pub(super) fn read(
                 if let (Some(raw), Some(_)) = (raw, resp_col[row]) {
                     if table.get(raw) == Some(&CellValue::Invalid) {
                         let column = header.names[c.pos].clone();
-                        pending.push(Pending::new(row, c.pos, Reason::InvalidValue, column, Some(shorten(raw))));
+                        pending.push(Pending::new(
+                            row,
+                            c.pos,
+                            Reason::InvalidValue,
+                            column,
+                            Some(shorten(raw)),
+                        ));
                     }
                 }
             }
@@ -219,10 +236,16 @@ pub(super) fn read(
             .str()
             .map_err(&err)?
             .iter()
-            .map(|raw| match raw.and_then(|r| table.get(r)).copied().unwrap_or(CellValue::Missing) {
-                CellValue::Rating(v) => (Some(v), false),
-                CellValue::Missing => (None, true),
-                CellValue::Invalid => (None, false),
+            .map(|raw| {
+                match raw
+                    .and_then(|r| table.get(r))
+                    .copied()
+                    .unwrap_or(CellValue::Missing)
+                {
+                    CellValue::Rating(v) => (Some(v), false),
+                    CellValue::Missing => (None, true),
+                    CellValue::Invalid => (None, false),
+                }
             })
             .unzip();
         let part = DataFrame::new(

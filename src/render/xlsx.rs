@@ -75,3 +75,36 @@ pub fn workbook(tables: &[Table]) -> Result<Vec<u8>, XlsxError> {
     }
     wb.save_to_buffer()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use calamine::{Data, Reader, Xlsx};
+
+    #[test]
+    fn formulas_are_escaped_numbers_stay_numbers_and_reruns_are_identical() {
+        let t = Table {
+            name: "t",
+            columns: vec![
+                ("a".into(), Kind::Text),
+                ("b".into(), Kind::Mean),
+                ("c".into(), Kind::Flag),
+            ],
+            rows: vec![vec![
+                Value::Text("=HYPERLINK(\"x\")".into()),
+                Value::Num(2.95),
+                Value::Flag(true),
+            ]],
+        };
+        let bytes = workbook(std::slice::from_ref(&t)).unwrap();
+        assert_eq!(bytes, workbook(&[t]).unwrap(), "no timestamp in the file");
+        let mut wb = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+        let range = wb.worksheet_range("t").unwrap();
+        assert_eq!(
+            range.get((1, 0)),
+            Some(&Data::String("'=HYPERLINK(\"x\")".into()))
+        );
+        assert_eq!(range.get((1, 1)), Some(&Data::Float(2.95)));
+        assert_eq!(range.get((1, 2)), Some(&Data::Bool(true)));
+    }
+}
