@@ -320,3 +320,33 @@ fn long_format_gives_the_same_scores_as_wide() {
     );
     assert_eq!(row(&dq, &[("reason", "invalid value")])["line"], "16");
 }
+
+#[test]
+fn short_row_is_excluded_with_its_line() {
+    let out = tiny_edited(
+        "ronde-1/questionnaire.csv",
+        b"tq008;student;School;4;4;4",
+        b"tq008;student;School;4;4",
+        &["validate", "input/tiny"],
+    );
+    assert!(out.starts_with("exit: 1\n"), "{out}");
+    assert!(
+        out.contains("line 12, column id: row has fewer fields than the header"),
+        "{out}"
+    );
+}
+
+#[test]
+fn stray_quote_is_a_clear_error() {
+    let out = tiny_edited(
+        "ronde-1/questionnaire.csv",
+        b"Bedrijf;2;2",
+        b"Bedrijf;\"2;2",
+        &["run"],
+    );
+    assert!(out.starts_with("exit: 1\n"), "{out}");
+    assert!(
+        out.contains("ronde-1/questionnaire.csv") && out.contains("fix:"),
+        "{out}"
+    );
+}

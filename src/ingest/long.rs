@@ -15,7 +15,7 @@ use polars::prelude::*;
 use super::cell::{CellReader, CellValue};
 use super::rows::{institution, RowChecker};
 use super::text::CsvText;
-use super::wide::{cname, excluded_at, read_frame, with_lines, Pending};
+use super::wide::{cname, excluded_at, read_frame, records_of, with_lines, Pending};
 use super::{col, polars_err, Header, IngestError, Ingested, Respondent};
 use crate::codebook::Codebook;
 use crate::ledger::{shorten, FileLedger, Reason};
@@ -224,7 +224,11 @@ pub(super) fn read(
             rows_read: df.height() as u64,
             rows_used,
             cells_missing,
-            entries: with_lines(csv, header_rows, pending),
+            entries: with_lines(
+                &records_of(csv, header_rows, df.height(), file)?,
+                header_rows,
+                pending,
+            ),
         },
     })
 }

@@ -197,13 +197,37 @@ fn edit_distance(a: &str, b: &str) -> usize {
 fn polars_err(file: &str) -> impl Fn(PolarsError) -> IngestError + '_ {
     move |e| IngestError::Parse {
         file: file.to_string(),
-        problem: e.to_string(),
+        problem: plain_polars_message(&e.to_string()),
+    }
+}
+
+/// polars' CSV errors carry advice for its Python API (`infer_schema_length`,
+/// `ignore_errors`) that means nothing here: keep the original cause only.
+fn plain_polars_message(msg: &str) -> String {
+    let cause = msg.rsplit_once("Original error:").map_or(msg, |(_, c)| c);
+    let cause = cause.trim().trim_matches('`').trim().replace('\n', " ");
+    if cause.contains("not properly escaped") {
+        format!("{cause}\n  fix: a quote (\") inside a cell must be doubled (\"\"), or the cell quoted; export the file again")
+    } else {
+        cause
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn polars_advice_is_dropped() {
+        let msg = "could not parse `x` as dtype `str`\n\nYou might want to try:\n- increasing `infer_schema_length`\n\nOriginal error: ```invalid csv file\n\nField `\"3` is not properly escaped.```";
+        let plain = plain_polars_message(msg);
+        assert!(
+            plain.starts_with("invalid csv file") && plain.contains("fix:"),
+            "{plain}"
+        );
+        assert!(!plain.contains("infer_schema_length"));
+        assert_eq!(plain_polars_message("plain"), "plain");
+    }
 
     #[test]
     fn edit_distance_counts_edits() {

@@ -172,14 +172,23 @@ pub fn header(csv: &CsvText, header_rows: usize, file: &str) -> Result<Vec<Strin
     Ok(names.unwrap_or_default())
 }
 
-/// Physical line (1-based) on which each record starts, header rows
-/// included, counted in the file as it was (blank lines too). A quote-aware
-/// scan of its own: the csv crate's positions lag a line behind after CRLF.
-pub fn record_lines(csv: &CsvText) -> Vec<u64> {
-    let mut lines = Vec::new();
+/// Where each record starts and how many fields it has.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Records {
+    /// Physical line (1-based) on which each record starts, header rows
+    /// included, counted in the file as it was (blank lines too).
+    pub lines: Vec<u64>,
+    pub fields: Vec<u32>,
+}
+
+/// One quote-aware pass over the text (the csv crate's positions lag a line
+/// behind after CRLF, and polars pads short rows silently).
+pub fn scan_records(csv: &CsvText) -> Records {
+    let mut out = Records::default();
     let mut line = 1u64;
     let mut quoted = false;
     let mut at_start = true;
+    let mut fields = 0u32;
     let mut blanks = csv.blank_lines.iter().peekable();
     for b in csv.text.bytes() {
         if at_start {
@@ -187,19 +196,27 @@ pub fn record_lines(csv: &CsvText) -> Vec<u64> {
             while blanks.next_if(|bl| **bl <= line).is_some() {
                 line += 1;
             }
-            lines.push(line);
+            out.lines.push(line);
+            fields = 1;
             at_start = false;
         }
         match b {
             b'"' => quoted = !quoted,
             b'\n' => {
                 line += 1;
-                at_start = !quoted;
+                if !quoted {
+                    out.fields.push(fields);
+                    at_start = true;
+                }
             }
+            d if d == csv.delimiter && !quoted => fields += 1,
             _ => {}
         }
     }
-    lines
+    if !at_start {
+        out.fields.push(fields);
+    }
+    out
 }
 
 /// Why the CSV parser gave up: the first record whose field count differs
@@ -274,17 +291,20 @@ mod tests {
     #[test]
     fn record_lines_follow_quoted_newlines() {
         let t = decode(b"id;txt\n1;\"two\nlines\"\n2;x\n".to_vec(), "f").unwrap();
-        assert_eq!(record_lines(&t), vec![1, 2, 4]);
+        assert_eq!(scan_records(&t).lines, vec![1, 2, 4]);
+        assert_eq!(scan_records(&t).fields, vec![2, 2, 2]);
         let t = decode(
             b"id;txt\r\n1;\"two\r\nlines\"\r\n\r\n2;x\r\n3;\"\"\"q\"\"\"\r\n4;y".to_vec(),
             "f",
         )
         .unwrap();
         assert_eq!(t.blank_lines, vec![4]);
-        assert_eq!(record_lines(&t), vec![1, 2, 5, 6, 7]);
+        assert_eq!(scan_records(&t).lines, vec![1, 2, 5, 6, 7]);
         let t = decode(b"\r\nid;x\n\n\n1;\"a\n\nb\"\n\n2;y\n\n".to_vec(), "f").unwrap();
         assert_eq!(t.text, "id;x\n1;\"a\n\nb\"\n2;y\n");
-        assert_eq!(record_lines(&t), vec![2, 5, 9]);
+        assert_eq!(scan_records(&t).lines, vec![2, 5, 9]);
+        let t = decode(b"a;b;c\n1;\"x;y\"\n2;3;4".to_vec(), "f").unwrap();
+        assert_eq!(scan_records(&t).fields, vec![3, 2, 3]);
     }
 
     #[test]

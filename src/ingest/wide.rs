@@ -13,7 +13,7 @@ use polars::prelude::*;
 
 use super::cell::{CellReader, CellValue};
 use super::rows::{institution, RowChecker};
-use super::text::{self, CsvText};
+use super::text::{self, CsvText, Records};
 use super::{col, polars_err, Header, IngestError, Ingested, Respondent};
 use crate::codebook::Codebook;
 use crate::ledger::{shorten, Entry, FileLedger, Reason};
@@ -140,7 +140,8 @@ pub(super) fn read(
     let ids = text_col(id_pos)?;
     let groups = text_col(group_pos)?;
     let insts = inst_pos.map(text_col).transpose()?;
-    let last = text_col(header.names.len() - 1)?;
+    let records = records_of(csv, header_rows, df.height(), file)?;
+    let width = header.names.len() as u32;
     let mut checker = RowChecker::new(rc);
     let mut pending = Vec::new();
     let mut resp_col: Vec<Option<u32>> = Vec::with_capacity(df.height());
@@ -150,7 +151,7 @@ pub(super) fn read(
         let checked = checker
             .check_id(ids.get(row))
             .and_then(|_| {
-                if last.get(row).is_none() {
+                if records.fields[header_rows + row] < width {
                     Err(Reason::ShortRow)
                 } else {
                     Ok(())
@@ -278,7 +279,7 @@ pub(super) fn read(
         rows_read: df.height() as u64,
         rows_used: respondents.len() as u64,
         cells_missing,
-        entries: with_lines(csv, header_rows, pending),
+        entries: with_lines(&records, header_rows, pending),
     };
     Ok(Ingested {
         ratings,
@@ -304,16 +305,39 @@ pub(super) fn excluded_at(
     }
 }
 
-/// Gives pending entries their physical line; scans the file only if needed.
-pub(super) fn with_lines(csv: &CsvText, header_rows: usize, pending: Vec<Pending>) -> Vec<Entry> {
-    if pending.is_empty() {
-        return Vec::new();
+/// The file's records, checked to be the rows polars read: line numbers in
+/// the ledger must never point at the wrong row.
+pub(super) fn records_of(
+    csv: &CsvText,
+    header_rows: usize,
+    rows: usize,
+    file: &str,
+) -> Result<Records, IngestError> {
+    let records = text::scan_records(csv);
+    if records.lines.len() != header_rows + rows || records.fields.len() != records.lines.len() {
+        return Err(IngestError::Parse {
+            file: file.to_string(),
+            problem: format!(
+                "{} records found by quote-aware scanning but {} rows read; an unbalanced quote (\") probably \
+                 runs over a line end. fix: quote the cell or remove the stray quote",
+                records.lines.len().saturating_sub(header_rows),
+                rows
+            ),
+        });
     }
-    let lines = text::record_lines(csv);
+    Ok(records)
+}
+
+/// Gives pending entries their physical line.
+pub(super) fn with_lines(
+    records: &Records,
+    header_rows: usize,
+    pending: Vec<Pending>,
+) -> Vec<Entry> {
     let mut entries: Vec<Entry> = pending
         .into_iter()
         .map(|p| Entry {
-            line: lines.get(header_rows + p.row).copied().unwrap_or(0),
+            line: records.lines.get(header_rows + p.row).copied().unwrap_or(0),
             ..p.entry
         })
         .collect();
