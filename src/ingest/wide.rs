@@ -128,7 +128,7 @@ pub(super) fn read(
         .map(|c| header.require(c, "[respondents] institution", file))
         .transpose()?;
     let columns = rating_columns(cb, header, file)?;
-    let df = read_frame(csv, header.names.len(), header_rows, file)?;
+    let mut df = read_frame(csv, header.names.len(), header_rows, file)?;
     let err = polars_err(file);
 
     // Row checks: once per row, over three text columns.
@@ -206,7 +206,8 @@ pub(super) fn read(
     };
     let mut ratings = DataFrame::empty();
     for c in &columns {
-        let all_rows = df.column(&cname(c.pos)).map_err(&err)?;
+        // Taken out of the text frame, so its memory goes once it is mapped.
+        let all_rows = df.drop_in_place(&cname(c.pos)).map_err(&err)?;
         let distinct = all_rows.unique().map_err(&err)?;
         let table: HashMap<&str, CellValue> = distinct
             .str()
@@ -217,7 +218,7 @@ pub(super) fn read(
             .collect();
         if table.values().any(|v| *v == CellValue::Invalid) {
             // Rare: only columns holding an invalid text are scanned for lines.
-            for (row, raw) in text_col(c.pos)?.iter().enumerate() {
+            for (row, raw) in all_rows.str().map_err(&err)?.iter().enumerate() {
                 if let (Some(raw), Some(_)) = (raw, resp_col[row]) {
                     if table.get(raw) == Some(&CellValue::Invalid) {
                         let column = header.names[c.pos].clone();
