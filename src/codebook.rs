@@ -305,9 +305,18 @@ impl Codebook {
     /// Reads and checks `<dir>/study.toml`.
     pub fn load(dir: &Path) -> Result<Codebook, CodebookError> {
         let path = dir.join("study.toml");
-        let text = std::fs::read_to_string(&path).map_err(|source| CodebookError::Read {
+        let bytes = std::fs::read(&path).map_err(|source| CodebookError::Read {
             path: path.clone(),
             source,
+        })?;
+        let text = String::from_utf8(bytes).map_err(|e| {
+            let ok = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+            CodebookError::Invalid {
+                path: path.clone(),
+                key: format!("line {}", ok.iter().filter(|b| **b == b'\n').count() + 1),
+                problem: "the file is not UTF-8 text".into(),
+                fix: "save study.toml as UTF-8 (in Excel or Notepad: \"UTF-8\" encoding)".into(),
+            }
         })?;
         Self::parse(dir, &text)
     }
@@ -364,6 +373,9 @@ fn parse_message(e: &toml::de::Error, text: &str) -> String {
 struct Checker {
     path: PathBuf,
 }
+
+/// Qualtrics writes 3; anything near this is a typo.
+const MAX_HEADER_ROWS: usize = 20;
 
 impl Checker {
     fn err(
@@ -764,6 +776,13 @@ impl Checker {
                     .map(|c| self.inside(&format!("{key} consultation"), c, dir))
                     .transpose()?;
                 let header_rows = r.header_rows.unwrap_or(1);
+                if header_rows > MAX_HEADER_ROWS {
+                    return Err(self.err(
+                        format!("{key} header_rows"),
+                        format!("{header_rows} is more header rows than any export has"),
+                        format!("use 1 (the default), 3 for Qualtrics, at most {MAX_HEADER_ROWS}"),
+                    ));
+                }
                 if header_rows == 0 {
                     return Err(self.err(
                         format!("{key} header_rows"),

@@ -14,6 +14,7 @@ pub enum Reason {
     DuplicateId,
     EmptyGroup,
     UnknownGroup,
+    ReservedGroup,
     ShortRow,
     UnknownItem,
     DuplicateRating,
@@ -28,6 +29,7 @@ impl Reason {
             Reason::DuplicateId => "duplicate id",
             Reason::EmptyGroup => "empty group",
             Reason::UnknownGroup => "group not in [respondents] groups",
+            Reason::ReservedGroup => "group named ALL",
             Reason::ShortRow => "row has fewer fields than the header",
             Reason::UnknownItem => "item or measure not in the codebook",
             Reason::DuplicateRating => "duplicate rating",
@@ -49,6 +51,9 @@ impl Reason {
             }
             Reason::EmptyGroup => "fill in the respondent's group",
             Reason::UnknownGroup => "correct the group or add it to [respondents] groups",
+            Reason::ReservedGroup => {
+                "rename the group: ALL is the row for all respondents together"
+            }
             Reason::ShortRow => "the export was cut off or edited by hand; export it again",
             Reason::UnknownItem => "correct the item/measure id or add it to the codebook",
             Reason::DuplicateRating => "the first rating is used; delete the later one",

@@ -15,7 +15,7 @@ use polars::prelude::*;
 use super::cell::{CellReader, CellValue};
 use super::rows::{institution, RowChecker};
 use super::text::CsvText;
-use super::wide::{cname, excluded_at, read_frame, records_of, with_lines, Pending};
+use super::wide::{cname, excluded_at, no_rows, read_frame, records_of, with_lines, Pending};
 use super::{col, polars_err, Header, IngestError, Ingested, Respondent};
 use crate::codebook::Codebook;
 use crate::ledger::{shorten, FileLedger, Reason};
@@ -196,13 +196,7 @@ pub(super) fn read(
         out.missing.push(cell == CellValue::Missing);
     }
     if respondents.is_empty() || rows_used == 0 {
-        return Err(IngestError::NoRows {
-            file: file.to_string(),
-            problem: format!(
-                "{} rating rows read, none passed the row checks",
-                df.height()
-            ),
-        });
+        return Err(no_rows(file, df.height(), &pending));
     }
     let cells_missing = out.missing.iter().filter(|m| **m).count() as u64;
     let ratings = DataFrame::new_infer_height(vec![

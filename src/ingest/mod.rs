@@ -46,10 +46,12 @@ pub enum IngestError {
         key: String,
         hint: String,
     },
-    #[error("{file}: no usable row: {problem}\n  fix: check the ledger (peil validate) and the [respondents] columns")]
+    #[error("{file}: no usable row: {problem}\n  fix: correct those rows, or the [respondents] columns or header_rows in study.toml")]
     NoRows { file: String, problem: String },
     #[error("{file}: the CSV parser failed: {problem}")]
     Parse { file: String, problem: String },
+    #[error("{file}: line {line}: a quoted cell opens here and never closes\n  fix: a quote (\") inside a cell must be doubled (\"\"), or the cell quoted; export the file again")]
+    UnclosedQuote { file: String, line: u64 },
 }
 
 impl IngestError {

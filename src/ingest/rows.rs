@@ -59,7 +59,10 @@ impl RowChecker {
             return Ok(*g);
         }
         // `ALL` is the row for everyone; a group of that name would hide it.
-        if self.fixed || key == "all" {
+        if key == "all" {
+            return Err(Reason::ReservedGroup);
+        }
+        if self.fixed {
             return Err(Reason::UnknownGroup);
         }
         let display = group
@@ -122,7 +125,7 @@ mod tests {
         assert_eq!(c.check_group(Some("Werkgevers")), Ok(1));
         assert_eq!(c.check_group(Some("docenten")), Ok(2));
         assert_eq!(c.check_group(Some("werkgevers")), Ok(1));
-        assert_eq!(c.check_group(Some("All")), Err(Reason::UnknownGroup));
+        assert_eq!(c.check_group(Some("All")), Err(Reason::ReservedGroup));
         assert_eq!(c.into_groups(), vec!["Werkgevers", "docenten"]);
     }
 

@@ -34,19 +34,20 @@ pub fn read_csv_text(path: &Path, file: &str) -> Result<CsvText, IngestError> {
 
 /// Decodes export bytes: UTF-8 (BOM stripped) or, failing that, Windows-1252.
 pub fn decode(bytes: Vec<u8>, file: &str) -> Result<CsvText, IngestError> {
-    let unreadable = |problem: &str| IngestError::Unreadable {
+    let unreadable = |problem: String| IngestError::Unreadable {
         file: file.to_string(),
-        problem: problem.to_string(),
+        problem,
     };
     if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
         return Err(unreadable(
-            "it is UTF-16 text; fix: save it as \"CSV UTF-8\" (Excel) or convert it with iconv -f UTF-16 -t UTF-8",
+            "it is UTF-16 text; fix: save it as \"CSV UTF-8\" (Excel) or convert it with iconv -f UTF-16 -t UTF-8".into(),
         ));
     }
-    if bytes.contains(&0) {
-        return Err(unreadable(
-            "it holds NUL bytes, so it is not a CSV text file; fix: export the questionnaire as CSV or xlsx",
-        ));
+    if let Some(at) = bytes.iter().position(|b| *b == 0) {
+        return Err(unreadable(format!(
+            "line {}: it holds NUL bytes, so it is not a CSV text file; fix: export the questionnaire as CSV or xlsx",
+            line_at(&bytes, at)
+        )));
     }
     let body = bytes.strip_prefix(UTF8_BOM).unwrap_or(&bytes);
     let (text, encoding) = match std::str::from_utf8(body) {
@@ -55,19 +56,32 @@ pub fn decode(bytes: Vec<u8>, file: &str) -> Result<CsvText, IngestError> {
             let (cow, _, _) = encoding_rs::WINDOWS_1252.decode(body);
             // Bytes that Windows-1252 leaves undefined decode to C1 controls:
             // then the file is neither encoding, and guessing would corrupt it.
-            if cow.chars().any(|c| ('\u{80}'..='\u{9f}').contains(&c)) {
-                return Err(unreadable(
-                    "it is neither UTF-8 nor Windows-1252 text; fix: save it as \"CSV UTF-8\"",
-                ));
+            if let Some(at) = cow.find(|c| ('\u{80}'..='\u{9f}').contains(&c)) {
+                return Err(unreadable(format!(
+                    "line {}: it is neither UTF-8 nor Windows-1252 text; fix: save it as \"CSV UTF-8\"",
+                    line_at(cow.as_bytes(), at)
+                )));
             }
             (cow.into_owned(), "Windows-1252")
         }
     };
     if text.trim().is_empty() {
         return Err(unreadable(
-            "it is empty; fix: export the questionnaire again",
+            "it is empty; fix: export the questionnaire again".into(),
         ));
     }
+    if let Some(at) = mostly_control(&text) {
+        return Err(unreadable(format!(
+            "line {}: it is full of control bytes, so it is not a CSV text file; fix: export the questionnaire as CSV or xlsx",
+            line_at(text.as_bytes(), at)
+        )));
+    }
+    // Old Mac Excel ends lines with CR alone; every reader here wants LF.
+    let text = if text.contains('\r') && !text.contains('\n') {
+        text.replace('\r', "\n")
+    } else {
+        text
+    };
     let delimiter = sniff_delimiter(&text);
     let (text, blank_lines) = strip_blank_lines(text);
     Ok(CsvText {
@@ -76,6 +90,46 @@ pub fn decode(bytes: Vec<u8>, file: &str) -> Result<CsvText, IngestError> {
         encoding,
         blank_lines,
     })
+}
+
+/// 1-based line of a byte offset.
+fn line_at(bytes: &[u8], at: usize) -> usize {
+    bytes[..at.min(bytes.len())]
+        .iter()
+        .filter(|b| **b == b'\n')
+        .count()
+        + 1
+}
+
+/// Binary data decodes as Windows-1252 too; real exports hold a stray
+/// control byte at most. More than 1% of the first 64 KiB (besides tab, CR
+/// and LF): not text. Returns the offset of the first such byte.
+fn mostly_control(text: &str) -> Option<usize> {
+    let head = &text.as_bytes()[..text.len().min(64 * 1024)];
+    let is_control = |b: &u8| *b < 0x20 && !matches!(b, b'\t' | b'\r' | b'\n');
+    let n = head.iter().filter(|b| is_control(b)).count();
+    (n * 100 > head.len())
+        .then(|| head.iter().position(is_control))
+        .flatten()
+}
+
+/// The line on which a quoted field opens and never closes, if one does.
+pub fn unclosed_quote(csv: &CsvText) -> Option<u64> {
+    let (mut line, mut quoted, mut opened) = (1u64, false, 0u64);
+    for b in csv.text.bytes() {
+        match b {
+            b'"' => {
+                quoted = !quoted;
+                if quoted {
+                    opened = line;
+                }
+            }
+            b'\n' => line += 1,
+            _ => {}
+        }
+    }
+    // Lines of the file as it was: put back the blank lines removed before.
+    quoted.then(|| opened + csv.blank_lines.iter().filter(|b| **b <= opened).count() as u64)
 }
 
 /// Removes empty lines outside quoted fields. R's `read.csv` and the csv
@@ -275,6 +329,37 @@ mod tests {
         let t = decode(b"naam;x\r\nge\xEFnteresseerd;1\r\n".to_vec(), "f").unwrap();
         assert_eq!(t.encoding, "Windows-1252");
         assert!(t.text.contains("geïnteresseerd"));
+    }
+
+    #[test]
+    fn names_the_line_of_nul_undecodable_and_control_bytes() {
+        let e = decode(b"a;b\n1;2\n3;\0".to_vec(), "f")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("line 3") && e.contains("NUL"), "{e}");
+        let e = decode(b"a;b\n1;\x81".to_vec(), "f")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("line 2") && e.contains("neither UTF-8"), "{e}");
+        let e = decode(b"a;b\n\x01\x02\x03\x04".to_vec(), "f")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("line 2") && e.contains("control bytes"), "{e}");
+        // One stray control byte in a long file is kept as text.
+        let mut ok = b"a;b\n".to_vec();
+        ok.extend(b"1;2\n".repeat(100));
+        ok.extend(b"3;\x0b\n");
+        assert!(decode(ok, "f").is_ok());
+    }
+
+    #[test]
+    fn cr_only_lines_become_lf_and_unclosed_quotes_are_found() {
+        let t = decode(b"a;b\r1;2\r3;4\r".to_vec(), "f").unwrap();
+        assert_eq!(t.text, "a;b\n1;2\n3;4\n");
+        let t = decode(b"a;b\n1;2\n\n3;\"4\n5;6\n".to_vec(), "f").unwrap();
+        assert_eq!(unclosed_quote(&t), Some(4));
+        let t = decode(b"a;b\n1;\"x\ny\"\n".to_vec(), "f").unwrap();
+        assert_eq!(unclosed_quote(&t), None);
     }
 
     #[test]

@@ -82,7 +82,11 @@ pub(super) fn read_frame(
         )
         .into_reader_with_file_handle(Cursor::new(csv.text.as_bytes()))
         .finish()
-        .map_err(|e| text::diagnose_ragged(csv, file).unwrap_or_else(|| polars_err(file)(e)))
+        .map_err(|e| {
+            unclosed(csv, file)
+                .or_else(|| text::diagnose_ragged(csv, file))
+                .unwrap_or_else(|| polars_err(file)(e))
+        })
 }
 
 /// A ledger entry whose line is known only as a data-row index yet.
@@ -177,10 +181,7 @@ pub(super) fn read(
         }
     }
     if respondents.is_empty() {
-        return Err(IngestError::NoRows {
-            file: file.to_string(),
-            problem: format!("{} data rows read, none passed the row checks", df.height()),
-        });
+        return Err(no_rows(file, df.height(), &pending));
     }
 
     // Classify each column's distinct texts once, then map every cell
@@ -301,7 +302,9 @@ pub(super) fn excluded_at(
 ) -> (String, Option<String>) {
     match reason {
         Reason::EmptyGroup => (header.names[group_pos].clone(), None),
-        Reason::UnknownGroup => (header.names[group_pos].clone(), group.map(shorten)),
+        Reason::UnknownGroup | Reason::ReservedGroup => {
+            (header.names[group_pos].clone(), group.map(shorten))
+        }
         _ => (header.names[id_pos].clone(), None),
     }
 }
@@ -327,6 +330,37 @@ pub(super) fn records_of(
         });
     }
     Ok(records)
+}
+
+fn unclosed(csv: &CsvText, file: &str) -> Option<IngestError> {
+    text::unclosed_quote(csv).map(|line| IngestError::UnclosedQuote {
+        file: file.to_string(),
+        line,
+    })
+}
+
+/// Why no row was usable: the reasons counted, with the column they concern.
+pub(super) fn no_rows(file: &str, rows: usize, pending: &[Pending]) -> IngestError {
+    let mut counts: std::collections::BTreeMap<(Reason, Option<&str>), usize> = Default::default();
+    for p in pending {
+        *counts
+            .entry((p.entry.reason, p.entry.column.as_deref()))
+            .or_default() += 1;
+    }
+    let reasons: Vec<String> = counts
+        .into_iter()
+        .map(|((r, c), n)| match c {
+            Some(c) => format!("{r} in column {c:?}: {n}"),
+            None => format!("{r}: {n}"),
+        })
+        .collect();
+    IngestError::NoRows {
+        file: file.to_string(),
+        problem: format!(
+            "{rows} data rows read, none passed the row checks ({})",
+            reasons.join("; ")
+        ),
+    }
 }
 
 /// Gives pending entries their physical line.
