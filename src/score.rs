@@ -17,8 +17,10 @@ use crate::codebook::{Codebook, Scale};
 use crate::ingest::{col, Ingested};
 use crate::rules::{decide, Decision, Rule};
 
+mod matrix;
 mod psychometrics;
 use crate::stats;
+use matrix::Matrix;
 pub use psychometrics::{GroupTestRow, ItemReliabilityRow, ReliabilityRow};
 
 /// The aggregated figures of one score row; absent when suppressed.
@@ -105,14 +107,7 @@ impl Scores {
 /// Column names of the aggregated frames.
 const KEY: &str = "key";
 const LEN: &str = "len";
-const AGREE: &str = "agree";
 const RATED: &str = "rated";
-const N_MISSING: &str = "n_missing";
-const SUM: &str = "sum";
-
-fn count_name(v: i64) -> String {
-    format!("n_{v}")
-}
 
 fn as_count(e: Expr, name: &str) -> Expr {
     e.cast(DataType::Int64).alias(name)
@@ -339,108 +334,55 @@ pub(crate) fn area_targets(cb: &Codebook) -> Vec<(usize, usize)> {
 
 /// Area tallies. A respondent's area score is sum / count of their valid
 /// ratings on the area's items when they rated at least `min_answered * k`
-/// of them; polars counts respondents per distinct (count, sum), so every
-/// score is an exact fraction and equal scores tie exactly.
-fn area_tallies(cb: &Codebook, data: &Ingested) -> PolarsResult<Tallies> {
-    let n_areas = cb.areas.len() as u64;
-    let ma = cb.measures.len() as u64 * n_areas;
-    let min = cb.rules.min_answered;
-    // Items per (measure, area) as a lookup column: k of the respondent's area.
-    let k_of: Vec<f64> = (0..ma)
-        .map(|x| cb.area_k((x / n_areas) as usize, (x % n_areas) as usize) as f64)
-        .collect();
-    let value = col(col::VALUE);
-    let mut per_respondent = vec![
-        as_count(value.clone().count(), RATED),
-        as_count(value.clone().sum(), SUM),
-        as_count(
-            value
-                .clone()
-                .cast(DataType::Float64)
-                .gt(lit(cb.scale.midpoint()))
-                .sum(),
-            AGREE,
-        ),
-        as_count(col(col::MISSING).sum(), N_MISSING),
-        col(col::GROUP).first().alias(col::GROUP),
-    ];
-    let counts: Vec<String> = cb.scale.values().map(count_name).collect();
-    for (v, name) in cb.scale.values().zip(&counts) {
-        per_respondent.push(as_count(value.clone().eq(lit(v as i32)).sum(), name));
-    }
-    let area_of = (col(col::MEASURE).cast(DataType::UInt64) * u(n_areas))
-        + col(col::AREA).cast(DataType::UInt64);
-    let resp_area = col(col::RESP).cast(DataType::UInt64) * u(ma) + area_of;
-    let k_table = DataFrame::new_infer_height(vec![
-        Column::new("ma".into(), (0..ma).collect::<Vec<u64>>()),
-        Column::new("k".into(), k_of),
-    ])?;
-    // Per (group, measure, area, count, sum): respondents, and pooled cells.
-    let score_key = ((col(col::GROUP).cast(DataType::UInt64) * u(ma) + col("ma")) * u(1 << 16)
-        + col(RATED).cast(DataType::UInt64))
-        * u(1 << 24)
-        + (col(SUM) + lit(1i64 << 23)).cast(DataType::UInt64);
-    let mut pooled = vec![len().alias(LEN)];
-    pooled.extend(
-        [RATED, AGREE, N_MISSING]
-            .iter()
-            .map(|c| as_count(col(*c).sum(), c)),
-    );
-    pooled.extend(counts.iter().map(|c| as_count(col(c.as_str()).sum(), c)));
-    let df = data
-        .ratings
-        .clone()
-        .lazy()
-        .with_column(resp_area.alias(KEY))
-        .group_by([col(KEY)])
-        .agg(per_respondent)
-        .with_column((col(KEY) % u(ma)).alias("ma"))
-        .join(
-            k_table.lazy(),
-            [col("ma")],
-            [col("ma")],
-            JoinArgs::new(JoinType::Left),
-        )
-        .filter(
-            col(RATED).gt(lit(0i64)).and(
-                col(RATED)
-                    .cast(DataType::Float64)
-                    .gt_eq(col("k") * lit(min)),
-            ),
-        )
-        .group_by([score_key.alias(KEY)])
-        .agg(pooled)
-        .collect()?;
-    let keys = column_u64(&df, KEY)?;
-    let n = column_u64(&df, LEN)?;
-    let pooled: Vec<Int64Chunked> = [RATED, AGREE, N_MISSING]
-        .iter()
-        .map(|c| column_i64(&df, c))
-        .chain(counts.iter().map(|c| column_i64(&df, c)))
-        .collect::<PolarsResult<_>>()?;
-    let get = |c: &Int64Chunked, r: usize| c.get(r).unwrap_or(0).max(0) as u64;
+/// of them; respondents are counted per distinct (count, sum), so every
+/// score is an exact fraction and equal scores tie exactly. The pooled
+/// counts are those of the respondents with a score.
+fn area_tallies(cb: &Codebook, data: &Ingested, matrices: &[Matrix]) -> Tallies {
+    let mid = cb.scale.midpoint();
     let mut out = Tallies::new();
-    for r in 0..df.height() {
-        let (Some(k), Some(people)) = (keys.get(r), n.get(r)) else {
-            continue;
-        };
-        let sum = (k % (1 << 24)) as i64 - (1 << 23);
-        let rated = (k >> 24) % (1 << 16);
-        let gma = k >> 40;
-        let (g, x) = ((gma / ma) as u32, gma % ma);
-        let (m, a) = ((x / n_areas) as usize, (x % n_areas) as usize);
-        let t = out
-            .entry((m, a, g))
-            .or_insert_with(|| Tally::new(&cb.scale));
-        t.dist.push((sum as f64 / rated as f64, people));
-        t.rated += get(&pooled[0], r);
-        t.agree += get(&pooled[1], r);
-        t.n_missing += get(&pooled[2], r);
-        for (slot, c) in t.counts.iter_mut().zip(&pooled[3..]) {
-            *slot += get(c, r);
+    for mx in matrices {
+        let k = mx.items.len();
+        // (group, count, sum) -> respondents, and the group's pooled cells.
+        let mut scores: HashMap<(u32, u32, i32), u64> = HashMap::new();
+        let mut pooled: HashMap<u32, Tally> = HashMap::new();
+        for (resp, row) in mx.rows().enumerate() {
+            let (mut count, mut sum) = (0u32, 0i32);
+            for v in row.iter().filter(|v| matrix::rated(**v)) {
+                count += 1;
+                sum += i32::from(*v);
+            }
+            if count == 0 || f64::from(count) < cb.rules.min_answered * k as f64 {
+                continue;
+            }
+            let g = data.respondents[resp].group;
+            *scores.entry((g, count, sum)).or_default() += 1;
+            let t = pooled.entry(g).or_insert_with(|| Tally::new(&cb.scale));
+            for &v in row {
+                if matrix::rated(v) {
+                    t.counts[(i64::from(v) - cb.scale.min) as usize] += 1;
+                    t.rated += 1;
+                    t.agree += u64::from(f64::from(v) > mid);
+                } else if v == matrix::MISSING {
+                    t.n_missing += 1;
+                }
+            }
+        }
+        for ((g, count, sum), n) in scores {
+            let t = out
+                .entry((mx.measure, mx.area, g))
+                .or_insert_with(|| Tally::new(&cb.scale));
+            t.dist.push((f64::from(sum) / f64::from(count), n));
+        }
+        for (g, p) in pooled {
+            let t = out
+                .entry((mx.measure, mx.area, g))
+                .or_insert_with(|| Tally::new(&cb.scale));
+            let dist = std::mem::take(&mut t.dist);
+            *t = p;
+            t.dist = dist;
         }
     }
-    Ok(with_all(out, &cb.scale))
+    with_all(out, &cb.scale)
 }
 
 fn area_scores(cb: &Codebook, data: &Ingested, found: &Tallies) -> Vec<ScoreRow> {
@@ -525,11 +467,12 @@ fn add_scale_cvi(cb: &Codebook, areas: &mut [ScoreRow], items: &[ScoreRow]) {
 
 /// All scores of one questionnaire.
 pub fn score(cb: &Codebook, data: &Ingested) -> PolarsResult<Scores> {
-    let area_tallies = area_tallies(cb, data)?;
+    let matrices = matrix::build(cb, data)?;
+    let area_tallies = area_tallies(cb, data, &matrices);
     let mut areas = area_scores(cb, data, &area_tallies);
     let items = item_scores(cb, data)?;
     add_scale_cvi(cb, &mut areas, &items);
-    let (reliability, item_reliability) = psychometrics::reliability(cb, data)?;
+    let (reliability, item_reliability) = psychometrics::reliability(&matrices);
     Ok(Scores {
         groups: data.groups.clone(),
         respondents: respondent_counts(cb, data)?,

@@ -8,11 +8,9 @@
 //! tallies of respondent area scores that `score` already counted. Small groups are
 //! left out of tests, never shown. Formulas live in `stats`, not here.
 
-use polars::prelude::*;
-
+use super::matrix::{rated, Matrix};
 use super::{area_targets, Tallies};
 use crate::codebook::Codebook;
-use crate::ingest::{col, Ingested};
 use crate::stats;
 
 /// One row of `reliability.csv`: an area's items over the used respondents
@@ -53,70 +51,14 @@ pub struct GroupTestRow {
     pub epsilon_sq: Option<f64>,
 }
 
-/// Items of `area` that have a column for `measure`, in codebook order.
-fn area_items(cb: &Codebook, measure: usize, area: usize) -> Vec<usize> {
-    cb.items
-        .iter()
-        .enumerate()
-        .filter(|(_, it)| it.area == area && it.columns.iter().any(|(m, _)| *m == measure))
-        .map(|(i, _)| i)
-        .collect()
-}
-
-/// Marks a cell without a valid rating in the dense matrices.
-const NONE: i8 = i8::MIN;
-
-/// One respondent-major matrix per (measure, area) target, in
-/// [`area_targets`] order: `cells[resp * k + slot]`.
-struct Matrix {
-    items: Vec<usize>,
-    cells: Vec<i8>,
-}
-
-fn scatter(cb: &Codebook, data: &Ingested) -> PolarsResult<Vec<Matrix>> {
-    let n_resp = data.respondents.len();
-    let targets = area_targets(cb);
-    // (measure * n_items + item) -> (target, slot): a plain index, no hashing per cell.
-    let mut slot_of: Vec<Option<(usize, usize)>> = vec![None; cb.measures.len() * cb.items.len()];
-    let mut matrices = Vec::with_capacity(targets.len());
-    for (t, &(m, a)) in targets.iter().enumerate() {
-        let items = area_items(cb, m, a);
-        for (slot, &i) in items.iter().enumerate() {
-            slot_of[m * cb.items.len() + i] = Some((t, slot));
-        }
-        let cells = vec![NONE; n_resp * items.len()];
-        matrices.push(Matrix { items, cells });
-    }
-    let r = &data.ratings;
-    let resp = r.column(col::RESP)?.u32()?;
-    let item = r.column(col::ITEM)?.u32()?;
-    let measure = r.column(col::MEASURE)?.u32()?;
-    let value = r.column(col::VALUE)?.i8()?;
-    let cells = resp
-        .into_no_null_iter()
-        .zip(item.into_no_null_iter())
-        .zip(measure.into_no_null_iter());
-    for (((p, i), m), v) in cells.zip(value.iter()) {
-        let (Some(v), Some(Some((t, slot)))) =
-            (v, slot_of.get(m as usize * cb.items.len() + i as usize))
-        else {
-            continue;
-        };
-        let mx = &mut matrices[*t];
-        let k = mx.items.len();
-        mx.cells[p as usize * k + slot] = v;
-    }
-    Ok(matrices)
-}
-
 /// Sample covariance matrix of the complete rows, from exact integer sums
 /// (so it does not depend on summation order), and the number of rows.
 fn complete_covariance(cells: &[i8], k: usize) -> (Vec<Vec<f64>>, usize) {
     let mut n = 0i64;
     let mut sums = vec![0i64; k];
     let mut cross = vec![0i64; k * k];
-    for row in cells.chunks_exact(k) {
-        if row.contains(&NONE) {
+    for row in cells.chunks_exact(k.max(1)) {
+        if !row.iter().all(|v| rated(*v)) {
             continue;
         }
         n += 1;
@@ -149,20 +91,16 @@ fn complete_covariance(cells: &[i8], k: usize) -> (Vec<Vec<f64>>, usize) {
 }
 
 /// Cronbach's alpha and its companions per measure x area.
-pub fn reliability(
-    cb: &Codebook,
-    data: &Ingested,
-) -> PolarsResult<(Vec<ReliabilityRow>, Vec<ItemReliabilityRow>)> {
-    let matrices = scatter(cb, data)?;
+pub(super) fn reliability(matrices: &[Matrix]) -> (Vec<ReliabilityRow>, Vec<ItemReliabilityRow>) {
     let mut areas = Vec::new();
     let mut items_out = Vec::new();
-    for ((measure, area), mx) in area_targets(cb).into_iter().zip(&matrices) {
+    for mx in matrices {
         let k = mx.items.len();
         let (cov, n) = complete_covariance(&mx.cells, k);
         let r = stats::reliability_from_covariance(&cov, n);
         areas.push(ReliabilityRow {
-            measure,
-            area,
+            measure: mx.measure,
+            area: mx.area,
             k_items: k,
             n_complete: n,
             alpha: r.alpha,
@@ -171,15 +109,15 @@ pub fn reliability(
         });
         for (slot, &item) in mx.items.iter().enumerate() {
             items_out.push(ItemReliabilityRow {
-                measure,
-                area,
+                measure: mx.measure,
+                area: mx.area,
                 item,
                 item_rest_r: r.item_rest_r[slot],
                 alpha_if_deleted: r.alpha_if_deleted[slot],
             });
         }
     }
-    Ok((areas, items_out))
+    (areas, items_out)
 }
 
 /// Kruskal-Wallis per measure x area over the groups large enough to show,
@@ -233,12 +171,13 @@ pub(super) fn group_tests(cb: &Codebook, tallies: &Tallies) -> Vec<GroupTestRow>
 
 #[cfg(test)]
 mod tests {
+    use super::super::matrix::MISSING;
     use super::*;
 
     #[test]
     fn covariance_uses_complete_rows_only() {
         // Rows (1,2), (_,3), (4,4), (2,1): complete are (1,2), (4,4), (2,1).
-        let cells = [1, 2, NONE, 3, 4, 4, 2, 1];
+        let cells = [1, 2, MISSING, 3, 4, 4, 2, 1];
         let (cov, n) = complete_covariance(&cells, 2);
         let expected =
             stats::covariance_matrix(&[vec![1.0, 4.0, 2.0], vec![2.0, 4.0, 1.0]]).unwrap();
