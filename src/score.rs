@@ -104,26 +104,15 @@ impl Scores {
     }
 }
 
-/// Column names of the aggregated frames.
-const KEY: &str = "key";
-const LEN: &str = "len";
+/// Column name of the respondent counts frame.
 const RATED: &str = "rated";
 
 fn as_count(e: Expr, name: &str) -> Expr {
     e.cast(DataType::Int64).alias(name)
 }
 
-fn u(x: u64) -> Expr {
-    lit(x).cast(DataType::UInt64)
-}
-
-/// A cell's state in one byte: the rating itself (the scale fits in
-/// -100..=100, see codebook), or one of these two.
-const CELL_MISSING: i64 = 127;
-const CELL_INVALID: i64 = -128;
-
-/// Every figure comes from counts: polars only counts (exact, so the result
-/// does not depend on thread order), and the moments are computed from the
+/// Every figure comes from exact counts (so the result does not depend on
+/// thread or summation order), and the moments are computed from the
 /// counted distribution by `stats::moments_from_counts` in a fixed order.
 #[derive(Debug, Clone, Default)]
 struct Tally {
@@ -243,67 +232,52 @@ fn rows(
     out
 }
 
-fn column_u64(df: &DataFrame, name: &str) -> PolarsResult<UInt64Chunked> {
-    df.column(name)?.cast(&DataType::UInt64)?.u64().cloned()
-}
-
 fn column_i64(df: &DataFrame, name: &str) -> PolarsResult<Int64Chunked> {
     df.column(name)?.cast(&DataType::Int64)?.i64().cloned()
 }
 
-/// Counts of cells per item x group x cell state: one group-by on one
-/// integer key over the ratings.
-fn item_tallies(cb: &Codebook, data: &Ingested) -> PolarsResult<Tallies> {
-    let n_items = cb.items.len() as u64;
-    let n_groups = data.groups.len() as u64 + 1;
-    let cell = when(col(col::MISSING)).then(lit(CELL_MISSING)).otherwise(
-        col(col::VALUE)
-            .cast(DataType::Int64)
-            .fill_null(lit(CELL_INVALID)),
-    );
-    let target = col(col::MEASURE).cast(DataType::UInt64) * u(n_items)
-        + col(col::ITEM).cast(DataType::UInt64);
-    let key = (target * u(n_groups) + col(col::GROUP).cast(DataType::UInt64)) * u(256)
-        + (cell + lit(128i64)).cast(DataType::UInt64);
-    let df = data
-        .ratings
-        .clone()
-        .lazy()
-        .select([key.alias(KEY)])
-        .group_by([col(KEY)])
-        .agg([len().alias(LEN)])
-        .collect()?;
-    let (keys, lens) = (column_u64(&df, KEY)?, column_u64(&df, LEN)?);
+/// Counts of ratings per item x group x value, and of missing cells: one
+/// pass over the area matrices.
+fn item_tallies(cb: &Codebook, data: &Ingested, matrices: &[Matrix]) -> Tallies {
     let mid = cb.scale.midpoint();
+    let n_groups = data.groups.len() + 1;
     let mut out = Tallies::new();
-    for (k, n) in keys.iter().zip(lens.iter()) {
-        let (Some(k), Some(n)) = (k, n) else { continue };
-        let value = (k % 256) as i64 - 128;
-        let rest = k / 256;
-        let (g, target) = ((rest % n_groups) as u32, rest / n_groups);
-        let (m, item) = ((target / n_items) as usize, (target % n_items) as usize);
-        let t = out
-            .entry((m, item, g))
-            .or_insert_with(|| Tally::new(&cb.scale));
-        match value {
-            CELL_MISSING => t.n_missing += n,
-            CELL_INVALID => {}
-            v => {
-                t.dist.push((v as f64, n));
-                t.counts[(v - cb.scale.min) as usize] += n;
-                t.rated += n;
-                if v as f64 > mid {
-                    t.agree += n;
+    for mx in matrices {
+        let mut tallies = vec![Tally::new(&cb.scale); mx.items.len() * n_groups];
+        for (resp, row) in mx.rows().enumerate() {
+            let g = data.respondents[resp].group as usize;
+            for (slot, &v) in row.iter().enumerate() {
+                let t = &mut tallies[slot * n_groups + g];
+                if matrix::rated(v) {
+                    t.counts[(i64::from(v) - cb.scale.min) as usize] += 1;
+                    t.rated += 1;
+                    t.agree += u64::from(f64::from(v) > mid);
+                } else if v == matrix::MISSING {
+                    t.n_missing += 1;
                 }
             }
         }
+        for (i, mut t) in tallies.into_iter().enumerate() {
+            let (slot, g) = (i / n_groups, (i % n_groups) as u32);
+            if g == 0 || (t.rated == 0 && t.n_missing == 0) {
+                continue;
+            }
+            t.dist = cb
+                .scale
+                .values()
+                .zip(&t.counts)
+                .filter(|(_, c)| **c > 0)
+                .map(|(v, c)| (v as f64, *c))
+                .collect();
+            out.insert((mx.measure, mx.items[slot], g), t);
+        }
     }
-    Ok(with_all(out, &cb.scale))
+    with_all(out, &cb.scale)
 }
 
 /// Item scores: per measure x item x group.
-fn item_scores(cb: &Codebook, data: &Ingested) -> PolarsResult<Vec<ScoreRow>> {
-    let found = item_tallies(cb, data)?;
+fn item_scores(cb: &Codebook, data: &Ingested, matrices: &[Matrix]) -> Vec<ScoreRow> {
+    let found = item_tallies(cb, data, matrices);
     let targets: Vec<(usize, usize)> = (0..cb.measures.len())
         .flat_map(|m| {
             cb.items
@@ -313,7 +287,7 @@ fn item_scores(cb: &Codebook, data: &Ingested) -> PolarsResult<Vec<ScoreRow>> {
                 .map(move |(i, _)| (m, i))
         })
         .collect();
-    Ok(rows(cb, &targets, &data.groups, &found, |row| {
+    rows(cb, &targets, &data.groups, &found, |row| {
         let Some(f) = &row.figures else { return };
         row.kappa_star = stats::kappa_star(f.rated, f.agree);
         if row.group == 0 {
@@ -321,7 +295,7 @@ fn item_scores(cb: &Codebook, data: &Ingested) -> PolarsResult<Vec<ScoreRow>> {
                 row.decision = Some(decide(mean, pct, &cb.rules));
             }
         }
-    }))
+    })
 }
 
 /// (measure, area) pairs with at least one item, in codebook order.
@@ -470,7 +444,7 @@ pub fn score(cb: &Codebook, data: &Ingested) -> PolarsResult<Scores> {
     let matrices = matrix::build(cb, data)?;
     let area_tallies = area_tallies(cb, data, &matrices);
     let mut areas = area_scores(cb, data, &area_tallies);
-    let items = item_scores(cb, data)?;
+    let items = item_scores(cb, data, &matrices);
     add_scale_cvi(cb, &mut areas, &items);
     let (reliability, item_reliability) = psychometrics::reliability(&matrices);
     Ok(Scores {
