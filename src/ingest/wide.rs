@@ -89,6 +89,75 @@ pub(super) fn read_frame(
         })
 }
 
+/// One rating column mapped to ratings (rows used only), with its invalid cells.
+struct Mapped {
+    values: Vec<Option<i8>>,
+    missing: Vec<bool>,
+    pending: Vec<Pending>,
+}
+
+/// Classifies the column's distinct texts once, then maps every cell
+/// through that small table.
+fn map_column(
+    c: &RatingColumn,
+    text: Column,
+    reader: &CellReader,
+    mask: &BooleanChunked,
+    resp_col: &[Option<u32>],
+    header: &Header,
+    file: &str,
+) -> Result<Mapped, IngestError> {
+    let err = polars_err(file);
+    let distinct = text.unique().map_err(&err)?;
+    let table: HashMap<&str, CellValue> = distinct
+        .str()
+        .map_err(&err)?
+        .iter()
+        .flatten()
+        .map(|raw| (raw, reader.read(raw)))
+        .collect();
+    let mut pending = Vec::new();
+    if table.values().any(|v| *v == CellValue::Invalid) {
+        // Rare: only columns holding an invalid text are scanned for lines.
+        for (row, raw) in text.str().map_err(&err)?.iter().enumerate() {
+            if let (Some(raw), Some(_)) = (raw, resp_col[row]) {
+                if table.get(raw) == Some(&CellValue::Invalid) {
+                    let column = header.names[c.pos].clone();
+                    pending.push(Pending::new(
+                        row,
+                        c.pos,
+                        Reason::InvalidValue,
+                        column,
+                        Some(shorten(raw)),
+                    ));
+                }
+            }
+        }
+    }
+    let cells = text.filter(mask).map_err(&err)?;
+    let (values, missing) = cells
+        .str()
+        .map_err(&err)?
+        .iter()
+        .map(|raw| {
+            match raw
+                .and_then(|r| table.get(r))
+                .copied()
+                .unwrap_or(CellValue::Missing)
+            {
+                CellValue::Rating(v) => (Some(v), false),
+                CellValue::Missing => (None, true),
+                CellValue::Invalid => (None, false),
+            }
+        })
+        .unzip();
+    Ok(Mapped {
+        values,
+        missing,
+        pending,
+    })
+}
+
 /// A ledger entry whose line is known only as a data-row index yet.
 pub(super) struct Pending {
     pub row: usize,
@@ -205,52 +274,56 @@ pub(super) fn read(
             n_used,
         )
     };
-    let mut ratings = DataFrame::empty();
+    // Each column's text is moved out of the frame and mapped on one of the
+    // cores; its memory goes as soon as it is mapped.
+    let mut texts = Vec::with_capacity(columns.len());
     for c in &columns {
-        // Taken out of the text frame, so its memory goes once it is mapped.
-        let all_rows = df.drop_in_place(&cname(c.pos)).map_err(&err)?;
-        let distinct = all_rows.unique().map_err(&err)?;
-        let table: HashMap<&str, CellValue> = distinct
-            .str()
-            .map_err(&err)?
-            .iter()
-            .flatten()
-            .map(|raw| (raw, readers[c.measure as usize].read(raw)))
+        texts.push(df.drop_in_place(&cname(c.pos)).map_err(&err)?);
+    }
+    let jobs: Vec<(&RatingColumn, Column)> = columns.iter().zip(texts).collect();
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8);
+    let per_thread = jobs.len().div_ceil(threads).max(1);
+    let mut mapped: Vec<Result<Mapped, IngestError>> = Vec::with_capacity(columns.len());
+    std::thread::scope(|scope| {
+        let mut jobs = jobs.into_iter();
+        let handles: Vec<_> = (0..threads)
+            .map(|_| {
+                let chunk: Vec<(&RatingColumn, Column)> = jobs.by_ref().take(per_thread).collect();
+                let (readers, mask, resp_col) = (&readers, &mask, &resp_col);
+                scope.spawn(move || {
+                    chunk
+                        .into_iter()
+                        .map(|(c, text)| {
+                            map_column(
+                                c,
+                                text,
+                                &readers[c.measure as usize],
+                                mask,
+                                resp_col,
+                                header,
+                                file,
+                            )
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
             .collect();
-        if table.values().any(|v| *v == CellValue::Invalid) {
-            // Rare: only columns holding an invalid text are scanned for lines.
-            for (row, raw) in all_rows.str().map_err(&err)?.iter().enumerate() {
-                if let (Some(raw), Some(_)) = (raw, resp_col[row]) {
-                    if table.get(raw) == Some(&CellValue::Invalid) {
-                        let column = header.names[c.pos].clone();
-                        pending.push(Pending::new(
-                            row,
-                            c.pos,
-                            Reason::InvalidValue,
-                            column,
-                            Some(shorten(raw)),
-                        ));
-                    }
-                }
+        for h in handles {
+            match h.join() {
+                Ok(results) => mapped.extend(results),
+                Err(_) => mapped.push(Err(IngestError::Parse {
+                    file: file.to_string(),
+                    problem: "a worker thread failed while mapping cells".into(),
+                })),
             }
         }
-        let cells = all_rows.filter(&mask).map_err(&err)?;
-        let (values, missing): (Vec<Option<i8>>, Vec<bool>) = cells
-            .str()
-            .map_err(&err)?
-            .iter()
-            .map(|raw| {
-                match raw
-                    .and_then(|r| table.get(r))
-                    .copied()
-                    .unwrap_or(CellValue::Missing)
-                {
-                    CellValue::Rating(v) => (Some(v), false),
-                    CellValue::Missing => (None, true),
-                    CellValue::Invalid => (None, false),
-                }
-            })
-            .unzip();
+    });
+    let mut ratings = DataFrame::empty();
+    for (c, m) in columns.iter().zip(mapped) {
+        let m = m?;
+        pending.extend(m.pending);
         let part = DataFrame::new(
             n_used,
             vec![
@@ -259,8 +332,8 @@ pub(super) fn read(
                 index(col::ITEM, c.item),
                 index(col::MEASURE, c.measure),
                 index(col::AREA, c.area),
-                Column::new(col::VALUE.into(), values),
-                Column::new(col::MISSING.into(), missing),
+                Column::new(col::VALUE.into(), m.values),
+                Column::new(col::MISSING.into(), m.missing),
             ],
         )
         .map_err(&err)?;
