@@ -3,11 +3,13 @@
 //! `item_reliability.csv` and `group_tests.csv`, by the contract's
 //! definitions (section 4).
 //!
-//! Aggregation runs in polars over the tidy ratings of `ingest`; only the
-//! aggregated rows (measure x area|item x group) come back to Rust, where
-//! `stats` adds what polars lacks (t interval, modified kappa, S-CVI),
-//! `rules` the decision, and small groups are suppressed. It must not format
-//! or write: that is `render`.
+//! The tidy polars ratings of `ingest` are scattered once into one dense
+//! one-byte matrix per measure x area (`matrix`); item and area tallies are
+//! exact integer counts taken in a single pass over them, and every figure
+//! is computed from those counts in a fixed order (`stats`), so reruns are
+//! byte-identical whatever the thread scheduling. `rules` adds the decision;
+//! small groups are suppressed here, once, for every output. It must not
+//! format or write: that is `render`.
 
 use std::collections::{BTreeSet, HashMap};
 
