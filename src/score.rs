@@ -135,6 +135,18 @@ impl Tally {
         }
     }
 
+    /// Counts one matrix cell: a rating (above the midpoint: agreement), a
+    /// missing code, or nothing for an invalid or absent cell.
+    fn add_cell(&mut self, v: i8, scale_min: i64, midpoint: f64) {
+        if matrix::rated(v) {
+            self.counts[(i64::from(v) - scale_min) as usize] += 1;
+            self.rated += 1;
+            self.agree += u64::from(f64::from(v) > midpoint);
+        } else if v == matrix::MISSING {
+            self.n_missing += 1;
+        }
+    }
+
     fn add(&mut self, other: &Tally) {
         self.dist.extend_from_slice(&other.dist);
         for (a, b) in self.counts.iter_mut().zip(&other.counts) {
@@ -249,14 +261,7 @@ fn item_tallies(cb: &Codebook, data: &Ingested, matrices: &[Matrix]) -> Tallies 
         for (resp, row) in mx.rows().enumerate() {
             let g = data.respondents[resp].group as usize;
             for (slot, &v) in row.iter().enumerate() {
-                let t = &mut tallies[slot * n_groups + g];
-                if matrix::rated(v) {
-                    t.counts[(i64::from(v) - cb.scale.min) as usize] += 1;
-                    t.rated += 1;
-                    t.agree += u64::from(f64::from(v) > mid);
-                } else if v == matrix::MISSING {
-                    t.n_missing += 1;
-                }
+                tallies[slot * n_groups + g].add_cell(v, cb.scale.min, mid);
             }
         }
         for (i, mut t) in tallies.into_iter().enumerate() {
@@ -334,13 +339,7 @@ fn area_tallies(cb: &Codebook, data: &Ingested, matrices: &[Matrix]) -> Tallies 
             *scores.entry((g, count, sum)).or_default() += 1;
             let t = pooled.entry(g).or_insert_with(|| Tally::new(&cb.scale));
             for &v in row {
-                if matrix::rated(v) {
-                    t.counts[(i64::from(v) - cb.scale.min) as usize] += 1;
-                    t.rated += 1;
-                    t.agree += u64::from(f64::from(v) > mid);
-                } else if v == matrix::MISSING {
-                    t.n_missing += 1;
-                }
+                t.add_cell(v, cb.scale.min, mid);
             }
         }
         for ((g, count, sum), n) in scores {

@@ -128,6 +128,14 @@ fn item_columns(items: &[Vec<f64>]) -> Option<Vec<&[f64]>> {
 }
 
 /// Respondent totals (row sums) over the given items; `cols` is non-empty.
+/// Every item but item i.
+fn without<'a>(cols: &[&'a [f64]], i: usize) -> Vec<&'a [f64]> {
+    cols.iter()
+        .enumerate()
+        .filter_map(|(j, c)| (j != i).then_some(*c))
+        .collect()
+}
+
 fn row_totals(cols: &[&[f64]]) -> Vec<f64> {
     (0..cols[0].len())
         .map(|r| cols.iter().map(|c| c[r]).sum())
@@ -252,12 +260,7 @@ pub fn item_rest_correlation(items: &[Vec<f64>], i: usize) -> Option<f64> {
     if cols.len() < 2 || i >= cols.len() {
         return None;
     }
-    let rest: Vec<&[f64]> = cols
-        .iter()
-        .enumerate()
-        .filter_map(|(j, c)| (j != i).then_some(*c))
-        .collect();
-    pearson(cols[i], &row_totals(&rest))
+    pearson(cols[i], &row_totals(&without(&cols, i)))
 }
 
 /// Alpha if item i is deleted: `cronbach_alpha` of the other k - 1 items
@@ -270,12 +273,7 @@ pub fn alpha_if_deleted(items: &[Vec<f64>], i: usize) -> Option<f64> {
     if i >= cols.len() {
         return None;
     }
-    let rest: Vec<&[f64]> = cols
-        .iter()
-        .enumerate()
-        .filter_map(|(j, c)| (j != i).then_some(*c))
-        .collect();
-    alpha_of(&rest)
+    alpha_of(&without(&cols, i))
 }
 
 /// Every reliability figure of an area at once, from the items' sample
