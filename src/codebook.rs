@@ -275,6 +275,8 @@ pub struct Codebook {
     pub dir: PathBuf,
     /// The study's folder name, used for output paths.
     pub slug: String,
+    /// SHA-256 of `study.toml` as read, for the manifest.
+    pub sha256: String,
     pub name: String,
     pub language: Language,
     pub scale: Scale,
@@ -328,7 +330,9 @@ impl Codebook {
             path: path.clone(),
             message: parse_message(&e, text),
         })?;
-        Checker { path }.check(dir, raw)
+        let mut cb = Checker { path }.check(dir, raw)?;
+        cb.sha256 = crate::output::sha256_hex(text.as_bytes());
+        Ok(cb)
     }
 
     /// Number of (item, measure) columns: what a complete respondent rated.
@@ -419,6 +423,7 @@ impl Checker {
         Ok(Codebook {
             dir: dir.to_path_buf(),
             slug,
+            sha256: String::new(),
             name: raw.study.name,
             language: raw.study.language,
             scale,

@@ -127,7 +127,7 @@ fn write_round(
     };
     let xlsx = xlsx::workbook(&tables).map_err(|e| render_err("summary.xlsx")(e.to_string()))?;
     out.write("tables/summary.xlsx", &xlsx)?;
-    let inputs = input_hashes(cb, round)?;
+    let inputs = input_hashes(cb, round, data)?;
     if !opts.no_charts {
         let charts = charts::all(cb, scores, lang).map_err(render_err("charts"))?;
         for c in &charts {
@@ -163,28 +163,32 @@ fn write_round(
     })
 }
 
-/// SHA-256 of `study.toml` and of the round's input files.
-fn input_hashes(cb: &Codebook, round: &Round) -> Result<Vec<InputHash>, Error> {
-    let files = [
-        Some(PathBuf::from("study.toml")),
-        Some(round.questionnaire.clone()),
-        round.consultation.clone(),
+/// SHA-256 of `study.toml` and of the round's input files. The codebook and
+/// the questionnaire were hashed as they were read; only a file no step reads
+/// yet (the consultation notes) is read here.
+fn input_hashes(cb: &Codebook, round: &Round, data: &Ingested) -> Result<Vec<InputHash>, Error> {
+    let mut hashes = vec![
+        InputHash {
+            file: "study.toml".into(),
+            sha256: cb.sha256.clone(),
+        },
+        InputHash {
+            file: display_path(&round.questionnaire),
+            sha256: data.sha256.clone(),
+        },
     ];
-    files
-        .into_iter()
-        .flatten()
-        .map(|rel| {
-            let bytes =
-                std::fs::read(cb.dir.join(&rel)).map_err(|e| ingest::IngestError::Unreadable {
-                    file: display_path(&rel),
-                    problem: e.to_string(),
-                })?;
-            Ok(InputHash {
-                file: display_path(&rel),
-                sha256: sha256_hex(&bytes),
-            })
-        })
-        .collect()
+    if let Some(rel) = &round.consultation {
+        let bytes =
+            std::fs::read(cb.dir.join(rel)).map_err(|e| ingest::IngestError::Unreadable {
+                file: display_path(rel),
+                problem: e.to_string(),
+            })?;
+        hashes.push(InputHash {
+            file: display_path(rel),
+            sha256: sha256_hex(&bytes),
+        });
+    }
+    Ok(hashes)
 }
 
 /// Every study folder under `input/` (a folder holding a study.toml), sorted.

@@ -30,15 +30,7 @@ fn tiny_run_reports_and_exits_0() {
 fn tiny_tables_snapshot() {
     let (p, out) = tiny_run();
     assert!(out.status.success(), "{}", outcome(&out));
-    for name in [
-        "respondents",
-        "area_scores",
-        "item_scores",
-        "reliability",
-        "item_reliability",
-        "group_tests",
-        "data_quality",
-    ] {
+    for name in TABLES {
         let csv = std::fs::read_to_string(tables(p.path()).join(format!("{name}.csv"))).unwrap();
         insta::assert_snapshot!(format!("tiny_{name}_csv"), csv);
     }

@@ -265,3 +265,22 @@ fn no_respondent_id_in_any_output() {
         assert!(!text.contains("R00"), "{file} holds a respondent id");
     }
 }
+
+#[test]
+fn manifest_hashes_the_inputs_as_read() {
+    let (o, _) = example_output();
+    let manifest =
+        std::fs::read_to_string(o.path().join(STUDY).join("ronde-1/manifest.json")).unwrap();
+    let study = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("input")
+        .join(STUDY);
+    for file in ["study.toml", "ronde-1/questionnaire.csv"] {
+        let hash = peil::output::sha256_hex(&std::fs::read(study.join(file)).unwrap());
+        assert!(
+            manifest.contains(&format!(
+                "\"file\": \"{file}\",\n      \"sha256\": \"{hash}\""
+            )),
+            "{file}: {manifest}"
+        );
+    }
+}

@@ -210,6 +210,7 @@ pub(super) fn read(
     ])
     .map_err(&err)?;
     Ok(Ingested {
+        sha256: csv.sha256.clone(),
         ratings,
         groups: checker.into_groups(),
         respondents,

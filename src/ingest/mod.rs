@@ -101,6 +101,8 @@ pub struct Ingested {
     pub groups: Vec<String>,
     pub respondents: Vec<Respondent>,
     pub ledger: FileLedger,
+    /// SHA-256 of the export as read.
+    pub sha256: String,
 }
 
 /// Reads the questionnaire of `round`, wide or long.

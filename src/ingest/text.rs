@@ -19,6 +19,8 @@ pub struct CsvText {
     pub encoding: &'static str,
     /// Physical lines (1-based) of the blank lines removed, ascending.
     pub blank_lines: Vec<u64>,
+    /// SHA-256 of the file's bytes as read, for the manifest.
+    pub sha256: String,
 }
 
 const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
@@ -29,7 +31,11 @@ pub fn read_csv_text(path: &Path, file: &str) -> Result<CsvText, IngestError> {
         file: file.to_string(),
         problem: e.to_string(),
     })?;
-    decode(bytes, file)
+    let sha256 = crate::output::sha256_hex(&bytes);
+    Ok(CsvText {
+        sha256,
+        ..decode(bytes, file)?
+    })
 }
 
 /// Decodes export bytes: UTF-8 (BOM stripped) or, failing that, Windows-1252.
@@ -89,6 +95,7 @@ pub fn decode(bytes: Vec<u8>, file: &str) -> Result<CsvText, IngestError> {
         delimiter,
         encoding,
         blank_lines,
+        sha256: String::new(),
     })
 }
 

@@ -357,6 +357,7 @@ pub(super) fn read(
         entries: with_lines(&records, header_rows, pending),
     };
     Ok(Ingested {
+        sha256: csv.sha256.clone(),
         ratings,
         groups: checker.into_groups(),
         respondents,

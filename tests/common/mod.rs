@@ -5,6 +5,17 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
+/// The tables of a round, in the order of contract section 3 (and of summary.xlsx).
+pub const TABLES: [&str; 7] = [
+    "respondents",
+    "area_scores",
+    "item_scores",
+    "reliability",
+    "item_reliability",
+    "group_tests",
+    "data_quality",
+];
+
 pub fn peil() -> assert_cmd::Command {
     assert_cmd::Command::new(env!("CARGO_BIN_EXE_peil"))
 }
