@@ -4,11 +4,20 @@
 What it writes
 --------------
 * ``input/npuls-docentondersteuning/study.toml``: the codebook (6 areas,
-  127 items, measures herkenbaarheid and toepasbaarheid, one round);
+  133 items, measures herkenbaarheid and toepasbaarheid, two rounds; 127
+  items are asked in each round);
 * ``input/npuls-docentondersteuning/ronde-1/questionnaire.csv``: a wide
   questionnaire export as Dutch LimeSurvey/Excel writes it (``;``-separated,
   UTF-8 with BOM, CRLF line endings, fields quoted only when needed);
+* ``input/npuls-docentondersteuning/ronde-2/questionnaire.csv``: the same
+  kind of export for an invented second round on the revised profile (60
+  respondents; 5 items reworded, 1 dropped, 1 added);
 * ``input/npuls-docentondersteuning/README.md``: what the folder is.
+
+Round 1 is what golden tests check against the publication: its
+questionnaire is drawn first, from its own seed, exactly as before round 2
+existed; round 2 draws from a second seed afterwards, so adding or changing
+it never moves a byte of round 1.
 
 The item texts are those of Tabel 1-6 of Vogel, D.Y.S., Timmer-Hekhuizen,
 M.J.D., Papavoine, F., Stumpel, N.J.C., van As, M. (2025), *Competentieprofiel
@@ -49,6 +58,7 @@ import math
 import random
 import sys
 import tomllib
+from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -228,6 +238,38 @@ ITEMS = [
 ]
 
 # --------------------------------------------------------------------------
+# Round 2 (invented): the questionnaire on the revised profile
+# --------------------------------------------------------------------------
+
+ROUND2_ID = "ronde-2"
+ROUND2_LABEL = "Vragenlijst herzien profiel"
+ROUND2_DATE = "2025-06-16"
+SEED2 = 2026            # a separate stream: round 1 draws exactly what it drew before
+R2_SECTORS = {"mbo": 16, "hbo": 26, "wo": 18}
+
+# Items reworded after round 1: (old id, new id, new text). The new wordings
+# are invented for this example (they are not the publication's).
+REWORDED = [
+    ("brug_k5", "brug_k5r", "Begrijpt hoe organisaties communiceren en besluiten, en wat dat vraagt van samenwerking over grenzen."),
+    ("brug_a8", "brug_a8r", "Denkt kritisch mee en communiceert helder."),
+    ("adv_v10", "adv_v10r", "Verkent met de organisatie mogelijke toekomstscenario's op basis van beleidsontwikkelingen."),
+    ("did_k4", "did_k4r", "Weegt bij didactische keuzes onderzoek, praktijkervaring en de eigen context tegen elkaar af."),
+    ("inno_k5", "inno_k5r", "Kennis van visievorming en van de rol die organisatiecultuur speelt bij vernieuwing."),
+]
+DROPPED = ["inno_a2"]
+# (id, area, dimension, text, inserted after): asked in round 2 only.
+ADDED = [("basis_k8", "basis", "kennis",
+          "Kennis van veilig en verantwoord gebruik van data en AI in het onderwijs, zoals privacy en ethiek.",
+          "basis_k7")]
+# Where the round-2 means are aimed, relative to round 1 (ALL).
+R2_GAIN_KEPT = 0.08
+R2_GAIN_REWORDED = 0.5
+R2_LEVEL_ADDED = 3.1
+R2_SD_NOISE = 0.55
+R2_N_EMPTY = 4          # respondents who leave one cell empty
+R2_NVT = "n.v.t."       # one cell holds this missing code
+
+# --------------------------------------------------------------------------
 # Published figures (seed document) and invented targets
 # --------------------------------------------------------------------------
 
@@ -296,7 +338,35 @@ def col_name(item_id: str, suffix: str) -> str:
     return f"{area_code[area]}{tail.upper()}_{suffix}"
 
 
-ITEM_BY_ID = {it[0]: it for it in ITEMS}
+ITEM_BY_ID_R1 = {it[0]: it for it in ITEMS}
+# Round-2-only items (a reworded item keeps its predecessor's area and dimension).
+R2_NEW_ITEMS = ([(new, ITEM_BY_ID_R1[old][1], ITEM_BY_ID_R1[old][2], text) for old, new, text in REWORDED]
+                + [a[:4] for a in ADDED])
+ITEM_BY_ID = {**ITEM_BY_ID_R1, **{it[0]: it for it in R2_NEW_ITEMS}}
+PREVIOUS = {new: old for old, new, _ in REWORDED}
+ROUND1_ONLY = {old for old, _, _ in REWORDED} | set(DROPPED)
+
+
+def codebook_items() -> list[tuple[str, str, str, str, list[str] | None, str | None]]:
+    """Every item in codebook order, (id, area, dimension, text, rounds, previous):
+    a reworded item right after its predecessor, an added one where ADDED says."""
+    after = defaultdict(list)
+    for new, *_ in R2_NEW_ITEMS:
+        anchor = PREVIOUS.get(new) or next(a[4] for a in ADDED if a[0] == new)
+        after[anchor].append(new)
+    out = []
+    for iid, area, dim, text in ITEMS:
+        out.append((iid, area, dim, text, [ROUND_ID] if iid in ROUND1_ONLY else None, None))
+        for new in after[iid]:
+            _, a, d, t = ITEM_BY_ID[new]
+            out.append((new, a, d, t, [ROUND2_ID], PREVIOUS.get(new)))
+    return out
+
+
+def asked_in(rounds, round_id: str) -> bool:
+    """Whether an item with this `rounds` key (None: every round) is asked."""
+    return rounds is None or round_id in rounds
+
 
 
 def round_half_away(x: float, nd: int = 1) -> float:
@@ -538,7 +608,7 @@ def codebook_text() -> str:
         L.append("[[areas]]")
         L.append(f"id = {toml_str(aid)}")
         L.append(f"label = {toml_str(label)}")
-    for iid, area, dim, text in ITEMS:
+    for iid, area, dim, text, rounds, previous in codebook_items():
         L.append("")
         L.append("[[items]]")
         L.append(f"id = {toml_str(iid)}")
@@ -547,6 +617,10 @@ def codebook_text() -> str:
         L.append(f"text = {toml_str(text)}")
         cols = ", ".join(f"{mid} = {toml_str(col_name(iid, suf))}" for mid, _, suf, _ in MEASURES)
         L.append(f"columns = {{ {cols} }}")
+        if rounds:
+            L.append("rounds = [" + ", ".join(toml_str(r) for r in rounds) + "]")
+        if previous:
+            L.append(f"previous = {toml_str(previous)}")
     L.append("")
     L.append("[rules]")
     for k, v in RULES_TOML:
@@ -560,10 +634,16 @@ def codebook_text() -> str:
     L.append('label = "Vragenlijst eerste profiel"')
     L.append(f"date = {toml_str(ROUND_DATE)}")
     L.append(f'questionnaire = "{ROUND_ID}/questionnaire.csv"')
+    L.append("")
+    L.append("[[rounds]]")
+    L.append(f"id = {toml_str(ROUND2_ID)}")
+    L.append(f"label = {toml_str(ROUND2_LABEL)}")
+    L.append(f"date = {toml_str(ROUND2_DATE)}")
+    L.append(f'questionnaire = "{ROUND2_ID}/questionnaire.csv"')
     return "\n".join(L) + "\n"
 
 
-def readme_text(header, table, stats) -> str:
+def readme_text(header, table, stats, stats2) -> str:
     d = stats["defects"]
     herk = stats["area_means"]["herkenbaarheid"]
     toep = stats["area_means"]["toepasbaarheid"]
@@ -576,11 +656,15 @@ def readme_text(header, table, stats) -> str:
         "education. Respondents from mbo, hbo and wo rated every competency of the",
         f"first profile on recognisability (herkenbaarheid) and applicability",
         f"(toepasbaarheid), 1-4. `study.toml` is the codebook: 6 areas (the base",
-        f"competencies and five competency areas), {len(ITEMS)} items, 2 measures, 1 round;",
-        "`ronde-1/questionnaire.csv` is a wide export as Dutch LimeSurvey/Excel",
-        "writes it (`;`, UTF-8 with BOM, CRLF).",
+        f"competencies and five competency areas), {len(codebook_items())} items, 2 measures, 2 rounds",
+        f"({len(ITEMS)} items asked in each); `ronde-1/questionnaire.csv` and",
+        "`ronde-2/questionnaire.csv` are wide exports as Dutch LimeSurvey/Excel",
+        "writes them (`;`, UTF-8 with BOM, CRLF). Round 2 is invented: see",
+        "[Round 2](#round-2-the-revised-profile-invented) below.",
         "",
-        "Run it with `peil run input/npuls-docentondersteuning`.",
+        "Run it with `peil run input/npuls-docentondersteuning` (both rounds and",
+        "their comparison), or compare only with",
+        "`peil compare input/npuls-docentondersteuning --from ronde-1 --to ronde-2`.",
         "",
         "## The ratings are synthetic",
         "",
@@ -645,7 +729,62 @@ def readme_text(header, table, stats) -> str:
         "The round date is an assumption (the source dates the profile September 2025",
         "and places the questionnaire before the focus groups; it gives no date).",
     ]
+    lines += round2_readme(stats, stats2)
     return "\n".join(lines) + "\n"
+
+
+def round2_readme(stats, s2) -> list[str]:
+    r1 = {s[0]: s for s in stats["items"]["herkenbaarheid"]}
+    r2 = {s[0]: s for s in s2["items"]["herkenbaarheid"]}
+    g = s2["groups"]
+    lines = [
+        "",
+        "## Round 2: the revised profile (invented)",
+        "",
+        "The publication reports one questionnaire round. To give `peil compare`",
+        "something to show, `ronde-2` (\"" + ROUND2_LABEL + "\", dated " + ROUND2_DATE + ", an",
+        "assumption) is **invented entirely**: a second questionnaire on a revised",
+        "profile, with new respondents and new ids (`R2-001` ...), generated by the same",
+        "script from a second seed. Nothing in it is published; the rewordings and the",
+        "added item are this example's own, not the final profile's.",
+        "",
+        f"Respondents: {g['ALL'][0]} ({', '.join(f'{g[x][0]} {x}' for x in GROUPS)}), from "
+        f"{g['ALL'][1]} institutions; {g['ALL'][2]} answered.",
+        "",
+        "What changed after round 1 (herkenbaarheid, group `ALL`; decisions by the",
+        "default rules):",
+        "",
+        "| ronde-1 item | mean, decision | ronde-2 item | mean, decision | status |",
+        "|---|---|---|---|---|",
+    ]
+    for old, new, _ in REWORDED:
+        lines.append(f"| `{old}` | {r1[old][3]:.2f}, {r1[old][5]} | `{new}` | {r2[new][3]:.2f}, "
+                     f"{r2[new][5]} | reworded (`previous = \"{old}\"`) |")
+    for old in DROPPED:
+        lines.append(f"| `{old}` | {r1[old][3]:.2f}, {r1[old][5]} | (none) | | dropped |")
+    for new, *_ in ADDED:
+        lines.append(f"| (none) | | `{new}` | {r2[new][3]:.2f}, {r2[new][5]} | new |")
+    kept = [i for i in r2 if i in r1]
+    lines += [
+        "",
+        "In `study.toml` the old wording of a reworded item and the dropped item carry",
+        "`rounds = [\"ronde-1\"]`; the new wordings and the added item carry",
+        "`rounds = [\"ronde-2\"]`, a reworded one also `previous`. The other "
+        f"{len(kept)} items",
+        "are asked in both rounds under the same id and column (status `same`); they",
+        "score a little higher in round 2 (mean of the item means "
+        f"{sum(r1[i][3] for i in kept) / len(kept):.3f} -> {sum(r2[i][3] for i in kept) / len(kept):.3f}).",
+        "",
+        "Mean herkenbaarheid per area, ronde-1 -> ronde-2: "
+        + ", ".join(f"{a} {stats['area_means']['herkenbaarheid'][a]:.2f} -> "
+                    f"{s2['area_means']['herkenbaarheid'][a]:.2f}" for a, _, _ in AREAS) + ".",
+        "",
+        "Round 2 has no deliberate defects beyond ordinary missing answers: "
+        + ", ".join(f"line {line} `{col}` {'empty' if val == '' else '`' + val + '`'}"
+                    for line, col, val in s2["missing_cells"])
+        + f" (`cells_missing` {len(s2['missing_cells'])}, `cells_invalid` 0, no row excluded).",
+    ]
+    return lines
 
 
 # --------------------------------------------------------------------------
@@ -685,9 +824,14 @@ def verify(csv_path: Path, toml_path: Path):
                "rules", "privacy", "rounds"}
     if set(cb) - allowed:
         fail(f"unexpected codebook keys {set(cb) - allowed}")
-    cols = [c for it in cb["items"] for c in it["columns"].values()]
-    if len(cols) != len(set(cols)):
+    every = [c for it in cb["items"] for c in it["columns"].values()]
+    if len(every) != len(set(every)):
         fail("a column is named twice in study.toml")
+    # From here on, the codebook as round 1 sees it: the items asked in it.
+    cb["items"] = [it for it in cb["items"] if asked_in(it.get("rounds"), ROUND_ID)]
+    if len(cb["items"]) != len(ITEMS):
+        fail(f"{len(cb['items'])} items asked in {ROUND_ID}, expected {len(ITEMS)}")
+    cols = [c for it in cb["items"] for c in it["columns"].values()]
     if header != ["respondent", "sector", "instelling"] + cols:
         fail("CSV header does not match the codebook's columns")
     if len(header) != len(set(header)):
@@ -851,6 +995,153 @@ def verify(csv_path: Path, toml_path: Path):
     return stats
 
 
+# --------------------------------------------------------------------------
+# Round 2: drawn after round 1, from its own seed
+# --------------------------------------------------------------------------
+
+
+def round2_items():
+    return [it for it in codebook_items() if asked_in(it[4], ROUND2_ID)]
+
+
+def build_round2(stats):
+    """Header and rows of ronde-2/questionnaire.csv. Item levels are aimed
+    from round 1's item means: kept items a little higher, rewordings
+    clearly higher, the added item at R2_LEVEL_ADDED."""
+    rng = random.Random(SEED2)
+    r1 = {mid: {s[0]: s[3] for s in stats["items"][mid]} for mid, *_ in MEASURES}
+
+    def target(mid: str, iid: str) -> float:
+        if iid in PREVIOUS:
+            return min(3.3, r1[mid][PREVIOUS[iid]] + R2_GAIN_REWORDED)
+        if iid in r1[mid]:
+            return r1[mid][iid] + R2_GAIN_KEPT
+        return R2_LEVEL_ADDED - (0.2 if mid == "toepasbaarheid" else 0.0)
+
+    items = round2_items()
+    people = [s for s in GROUPS for _ in range(R2_SECTORS[s])]
+    rng.shuffle(people)
+    header = ["respondent", "sector", "instelling"] + [
+        col_name(it[0], suf) for it in items for _, _, suf, _ in MEASURES]
+    table = []
+    for k, sector in enumerate(people):
+        inst = f"{sector}-instelling {rng.randint(1, SECTORS[sector][1]):02d}"
+        lenient = rng.gauss(0.0, SD_LENIENCY)
+        cells = [f"R2-{k + 1:03d}", sector, inst]
+        for iid, area, *_ in items:
+            eff = SECTOR_EFFECT[sector].get(area, 0.0) / 2
+            noise = rng.gauss(0.0, R2_SD_NOISE)
+            lh = target("herkenbaarheid", iid) + eff + lenient + noise
+            lt = target("toepasbaarheid", iid) + eff + lenient + noise + rng.gauss(0.0, SD_NOISE_TOEP)
+            cells += [str(min(4, max(1, math.floor(x + 0.5)))) for x in (lh, lt)]
+        table.append(cells)
+    roles = rng.sample(range(len(table)), R2_N_EMPTY + 1)
+    for r in roles[:-1]:
+        table[r][rng.randrange(3, len(header))] = ""
+    table[roles[-1]][rng.randrange(3, len(header))] = R2_NVT
+    return header, table
+
+
+def verify_round2(csv_path: Path, toml_path: Path, stats):
+    raw = csv_path.read_bytes()
+    if not raw.startswith(b"\xef\xbb\xbf"):
+        fail("ronde-2/questionnaire.csv has no UTF-8 BOM")
+    rows = list(csv.reader(io.StringIO(raw[3:].decode("utf-8"), newline=""), delimiter=";"))
+    header, data = rows[0], rows[1:]
+    cb = tomllib.loads(toml_path.read_text(encoding="utf-8"))
+    if [r["id"] for r in cb["rounds"]] != [ROUND_ID, ROUND2_ID]:
+        fail("study.toml must list ronde-1 and ronde-2")
+    items = [it for it in cb["items"] if asked_in(it.get("rounds"), ROUND2_ID)]
+    ids = {it["id"] for it in cb["items"]}
+    for it in cb["items"]:
+        prev = it.get("previous")
+        if prev is not None and (prev not in ids or it.get("rounds") != [ROUND2_ID]):
+            fail(f"item {it['id']}: previous {prev!r} must name an item, and the item be ronde-2-only")
+    n_dropped = sum(1 for it in cb["items"] if it.get("rounds") == [ROUND_ID]
+                    and not any(x.get("previous") == it["id"] for x in cb["items"]))
+    n_new = sum(1 for it in cb["items"] if it.get("rounds") == [ROUND2_ID] and "previous" not in it)
+    n_reworded = sum(1 for it in cb["items"] if "previous" in it)
+    if (n_dropped, n_new) != (1, 1) or not 4 <= n_reworded <= 6:
+        fail(f"dropped {n_dropped}, new {n_new}, reworded {n_reworded}")
+    cols = [c for it in items for c in it["columns"].values()]
+    if header != ["respondent", "sector", "instelling"] + cols:
+        fail("ronde-2 header does not match the items asked in ronde-2")
+    if len({r[0] for r in data}) != len(data) or {r[0] for r in data} & {f"R{i:04d}" for i in range(1, 100)}:
+        fail("ronde-2 ids must be unique and new")
+    ci = {c: i for i, c in enumerate(header)}
+    labels = {m["id"]: {int(k): v for k, v in m.get("labels", cb["scale"]["labels"]).items()}
+              for m in cb["measures"]}
+    s2 = {"groups": {}, "items": {}, "area_means": {}, "missing_cells": []}
+    parsed = []
+    for j, row in enumerate(data):
+        cells = {}
+        for it in items:
+            for mid, c in it["columns"].items():
+                st, v = parse_cell(row[ci[c]], labels[mid])
+                if st == "invalid":
+                    fail(f"ronde-2 line {j + 2}: invalid cell {row[ci[c]]!r}")
+                if st == "missing":
+                    s2["missing_cells"].append((j + 2, c, row[ci[c]]))
+                cells[c] = v
+        parsed.append((row, cells))
+    if len(s2["missing_cells"]) != R2_N_EMPTY + 1:
+        fail(f"ronde-2: {len(s2['missing_cells'])} missing cells")
+    for g in GROUPS + ["ALL"]:
+        rs = [(row, cells) for row, cells in parsed if g == "ALL" or row[1] == g]
+        s2["groups"][g] = (len(rs), len({row[2] for row, _ in rs}),
+                           sum(1 for _, cells in rs if any(v is not None for v in cells.values())))
+        if g != "ALL" and s2["groups"][g][0] != R2_SECTORS[g]:
+            fail(f"ronde-2 {g}: {s2['groups'][g][0]} rows")
+    for m in cb["measures"]:
+        mid = m["id"]
+        s2["items"][mid] = []
+        for it in items:
+            vals = [cells[it["columns"][mid]] for _, cells in parsed if cells[it["columns"][mid]] is not None]
+            mean, pct = sum(vals) / len(vals), sum(1 for v in vals if v >= 3) / len(vals)
+            dec = ("keep" if mean >= 3.0 and pct >= 0.78 else
+                   "drop" if mean < 2.5 or pct < 0.5 else "reword")
+            s2["items"][mid].append((it["id"], it["area"], len(vals), mean, pct, dec))
+        s2["area_means"][mid] = {}
+        for a, _, _ in AREAS:
+            k_items = [it for it in items if it["area"] == a]
+            scores = []
+            for _, cells in parsed:
+                vals = [cells[it["columns"][mid]] for it in k_items if cells[it["columns"][mid]] is not None]
+                if vals and len(vals) >= 0.5 * len(k_items):
+                    scores.append(sum(vals) / len(vals))
+            s2["area_means"][mid][a] = sum(scores) / len(scores)
+    # The direction of the revision, herkenbaarheid, ALL.
+    r1 = {s[0]: s for s in stats["items"]["herkenbaarheid"]}
+    r2 = {s[0]: s for s in s2["items"]["herkenbaarheid"]}
+    for old, new, _ in REWORDED:
+        if r2[new][3] < r1[old][3] + 0.25 or r2[new][5] == "drop":
+            fail(f"reworded {old} {r1[old][3]:.3f} -> {new} {r2[new][3]:.3f} {r2[new][5]}: must score higher")
+    kept = [i for i in r2 if i in r1]
+    if sum(r2[i][3] for i in kept) <= sum(r1[i][3] for i in kept):
+        fail("kept items must score a little higher in ronde-2")
+    for old in DROPPED:
+        if r1[old][5] != "drop":
+            fail(f"the dropped item {old} must have decision drop in ronde-1")
+    return s2
+
+
+def print_report2(s2, stats) -> None:
+    out = sys.stdout
+    out.write(f"\n{ROUND2_ID}: respondents " + ", ".join(f"{g} {s2['groups'][g][0]}" for g in GROUPS + ["ALL"])
+              + f"; missing cells {len(s2['missing_cells'])}\n")
+    r1 = {s[0]: s for s in stats["items"]["herkenbaarheid"]}
+    r2 = {s[0]: s for s in s2["items"]["herkenbaarheid"]}
+    for old, new, _ in REWORDED:
+        out.write(f"  reworded {old:<9}{r1[old][3]:.3f} {r1[old][5]:<7} -> {new:<10}{r2[new][3]:.3f} {r2[new][5]}\n")
+    for old in DROPPED:
+        out.write(f"  dropped  {old:<9}{r1[old][3]:.3f} {r1[old][5]}\n")
+    for new, *_ in ADDED:
+        out.write(f"  added    {new:<9}{r2[new][3]:.3f} {r2[new][5]}\n")
+    for mid in ("herkenbaarheid", "toepasbaarheid"):
+        out.write(f"  area means {mid}: " + ", ".join(
+            f"{a} {stats['area_means'][mid][a]:.3f}->{s2['area_means'][mid][a]:.3f}" for a, _, _ in AREAS) + "\n")
+
+
 def print_report(stats) -> None:
     out = sys.stdout
     out.write("\nrespondents (rows used)\n")
@@ -890,13 +1181,18 @@ def main() -> None:
     write_csv(csv_path, header, table)
     toml_path.write_text(codebook_text(), encoding="utf-8", newline="\n")
     stats = verify(csv_path, toml_path)
-    (STUDY_DIR / "README.md").write_text(readme_text(header, table, stats),
+    csv2_path = STUDY_DIR / ROUND2_ID / "questionnaire.csv"
+    header2, table2 = build_round2(stats)
+    write_csv(csv2_path, header2, table2)
+    stats2 = verify_round2(csv2_path, toml_path, stats)
+    (STUDY_DIR / "README.md").write_text(readme_text(header, table, stats, stats2),
                                          encoding="utf-8", newline="\n")
     print(f"wrote {toml_path.relative_to(ROOT)}, {csv_path.relative_to(ROOT)}, "
-          f"{(STUDY_DIR / 'README.md').relative_to(ROOT)}")
+          f"{csv2_path.relative_to(ROOT)}, {(STUDY_DIR / 'README.md').relative_to(ROOT)}")
     print("levels found by the search: "
           + ", ".join(f"{m[:4]}/{a}={v:.3f}" for (m, a), v in levels.items()))
     print_report(stats)
+    print_report2(stats2, stats)
     print("\nverification passed")
 
 
