@@ -37,18 +37,34 @@ enum Command {
         /// The study folder (holding study.toml).
         study: PathBuf,
     },
+    /// Compare two rounds of a study: <out>/<study>/compare-<FROM>-<TO>/.
+    ///
+    /// Items are linked by id, or through `previous` when reworded; new and
+    /// dropped items are listed as such. `peil run` writes the comparison of
+    /// each round with the one before by itself.
+    Compare(CompareArgs),
 }
 
 #[derive(Debug, Args)]
-struct RunArgs {
-    /// Study folders (each holding a study.toml); default: every study under input/.
-    studies: Vec<PathBuf>,
+struct CompareArgs {
+    /// The study folder (holding study.toml).
+    study: PathBuf,
+    /// The earlier round (its id in study.toml).
+    #[arg(long, value_name = "R1")]
+    from: String,
+    /// The later round.
+    #[arg(long, value_name = "R2")]
+    to: String,
+    #[command(flatten)]
+    output: OutputArgs,
+}
+
+/// How outputs are written; shared by `run` and `compare`.
+#[derive(Debug, Args)]
+struct OutputArgs {
     /// Output folder.
     #[arg(long, default_value = "output", value_name = "DIR")]
     out: PathBuf,
-    /// Only this round (its id in study.toml).
-    #[arg(long, value_name = "ID")]
-    round: Option<String>,
     /// Language of Markdown and report (decimal comma for nl); default: the study's.
     #[arg(long, value_parser = parse_lang, value_name = "nl|en")]
     lang: Option<Language>,
@@ -61,6 +77,29 @@ struct RunArgs {
     /// Print nothing but errors and the ledger summary.
     #[arg(long, short)]
     quiet: bool,
+}
+
+impl OutputArgs {
+    fn options(&self, round: Option<String>) -> Options {
+        Options {
+            out: self.out.clone(),
+            round,
+            lang: self.lang,
+            strict: self.strict,
+            no_charts: self.no_charts,
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+struct RunArgs {
+    /// Study folders (each holding a study.toml); default: every study under input/.
+    studies: Vec<PathBuf>,
+    /// Only this round (its id in study.toml); no comparison is written.
+    #[arg(long, value_name = "ID")]
+    round: Option<String>,
+    #[command(flatten)]
+    output: OutputArgs,
 }
 
 fn parse_lang(s: &str) -> Result<Language, String> {
@@ -94,6 +133,7 @@ pub fn run() -> anyhow::Result<Status> {
     match cli.command {
         Command::Run(args) => run_cmd(args),
         Command::Validate { study } => validate(&study),
+        Command::Compare(args) => compare_cmd(args),
     }
 }
 
@@ -115,33 +155,38 @@ fn run_cmd(args: RunArgs) -> anyhow::Result<Status> {
     } else {
         args.studies
     };
-    let opts = Options {
-        out: args.out,
-        round: args.round,
-        lang: args.lang,
-        strict: args.strict,
-        no_charts: args.no_charts,
-    };
-    let bar = progress(args.quiet);
+    let opts = args.output.options(args.round);
+    let quiet = args.output.quiet;
+    let bar = progress(quiet);
     for dir in &studies {
         let results =
             run::run_study(dir, &opts, &bar).with_context(|| format!("study {}", dir.display()))?;
-        for r in results {
-            bar.suspend(|| {
-                if !r.ledger.is_clean() {
-                    eprintln!("peil: note: {}; see data_quality.csv", r.ledger.summary());
-                }
-                if !args.quiet {
-                    println!(
-                        "{}: {} respondents, {} files",
-                        r.out_dir.display(),
-                        r.respondents,
-                        r.files
-                    );
-                }
-            });
-        }
+        report(&bar, &results, quiet);
     }
+    bar.finish_and_clear();
+    Ok(Status::Success)
+}
+
+/// Ledger notes on stderr, one line per output folder on stdout.
+fn report(bar: &ProgressBar, results: &[run::RoundResult], quiet: bool) {
+    for r in results {
+        bar.suspend(|| {
+            for l in r.ledgers.iter().filter(|l| !l.is_clean()) {
+                eprintln!("peil: note: {}; see data_quality.csv", l.summary());
+            }
+            if !quiet {
+                println!("{}", r.line());
+            }
+        });
+    }
+}
+
+fn compare_cmd(args: CompareArgs) -> anyhow::Result<Status> {
+    let opts = args.output.options(None);
+    let bar = progress(args.output.quiet);
+    let result = run::compare_study(&args.study, &args.from, &args.to, &opts, &bar)
+        .with_context(|| format!("study {}", args.study.display()))?;
+    report(&bar, &[result], args.output.quiet);
     bar.finish_and_clear();
     Ok(Status::Success)
 }
@@ -154,13 +199,23 @@ fn validate(dir: &Path) -> anyhow::Result<Status> {
     let mut status = Status::Success;
     for round in &cb.rounds {
         // Reading is the check; scoring would add nothing to the ledger.
-        let data = crate::ingest::read_questionnaire(&cb, round)
+        let view = cb.for_round(&round.id);
+        let read = || -> Result<Vec<FileLedger>, crate::ingest::IngestError> {
+            let data = crate::ingest::read_questionnaire(&view, round)?;
+            let notes = crate::ingest::notes::read_notes(&view, round)?;
+            Ok(std::iter::once(data.ledger)
+                .chain(notes.map(|n| n.ledger))
+                .collect())
+        };
+        let ledgers = read()
             .map_err(crate::Error::from)
             .with_context(|| format!("round {}", round.id))?;
-        println!("{}: {}", round.id, data.ledger.summary());
-        print_entries(&data.ledger);
-        if !data.ledger.is_clean() {
-            status = Status::Findings;
+        for l in &ledgers {
+            println!("{}: {}", round.id, l.summary());
+            print_entries(l);
+            if !l.is_clean() {
+                status = Status::Findings;
+            }
         }
     }
     Ok(status)

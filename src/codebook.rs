@@ -135,6 +135,7 @@ struct RawItem {
     text: String,
     columns: BTreeMap<String, String>,
     previous: Option<String>,
+    rounds: Option<Vec<String>>,
 }
 
 #[derive(Deserialize)]
@@ -252,7 +253,18 @@ pub struct Item {
     pub text: String,
     /// (index into [`Codebook::measures`], export column), in measure order.
     pub columns: Vec<(usize, String)>,
+    /// The item's id in the previous round, when it was reworded or renumbered.
     pub previous: Option<String>,
+    /// The rounds (ids) that ask the item; `None`: every round.
+    pub rounds: Option<Vec<String>>,
+}
+
+impl Item {
+    pub fn asked_in(&self, round: &str) -> bool {
+        self.rounds
+            .as_ref()
+            .is_none_or(|r| r.iter().any(|id| id == round))
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -344,6 +356,21 @@ impl Codebook {
         self.rounds.iter().find(|r| r.id == id)
     }
 
+    /// The codebook as one round sees it: only the items that round asks.
+    /// Everything downstream of ingest works on this view, so item indices
+    /// are the round's own; rounds are linked by item id (see `compare`).
+    pub fn for_round(&self, round: &str) -> Codebook {
+        Codebook {
+            items: self
+                .items
+                .iter()
+                .filter(|i| i.asked_in(round))
+                .cloned()
+                .collect(),
+            ..self.clone()
+        }
+    }
+
     /// Items of `area` that have a column for `measure`: the area's `k`.
     pub fn area_k(&self, measure: usize, area: usize) -> usize {
         self.items
@@ -401,7 +428,19 @@ impl Checker {
         let respondents = self.respondents(raw.respondents)?;
         let measures = self.measures(raw.measures, &scale)?;
         let areas = self.areas(raw.areas)?;
-        let items = self.items(raw.items, &measures, &areas, &respondents)?;
+        let rounds = self.rounds(raw.rounds, dir)?;
+        let items = self.items(raw.items, &measures, &areas, &rounds)?;
+        self.unique_columns(&items, &measures, &respondents, &rounds)?;
+        if let Some(r) = rounds
+            .iter()
+            .find(|r| !items.iter().any(|i| i.asked_in(&r.id)))
+        {
+            return Err(self.err(
+                format!("[[rounds]] {}", r.id),
+                "asks no item: every item's rounds leave it out",
+                format!("add \"{}\" to the rounds of the items it asks", r.id),
+            ));
+        }
         self.rules(&raw.rules, &scale)?;
         if raw.privacy.min_cell == 0 {
             return Err(self.err(
@@ -410,7 +449,6 @@ impl Checker {
                 "use 1 or more (5 is the default); groups below it never show figures",
             ));
         }
-        let rounds = self.rounds(raw.rounds, dir)?;
         if raw.study.name.trim().is_empty() {
             return Err(self.err("[study] name", "is empty", "give the study a name"));
         }
@@ -626,7 +664,7 @@ impl Checker {
         raw: Vec<RawItem>,
         measures: &[Measure],
         areas: &[Area],
-        respondents: &RespondentColumns,
+        rounds: &[Round],
     ) -> Result<Vec<Item>, CodebookError> {
         if raw.is_empty() {
             return Err(self.err(
@@ -636,26 +674,6 @@ impl Checker {
             ));
         }
         let mut ids = HashSet::new();
-        // Column name -> who claimed it first, to name both in the error.
-        let mut columns: HashMap<String, String> = HashMap::new();
-        for (key, col) in [
-            ("[respondents] id", Some(&respondents.id)),
-            ("[respondents] group", Some(&respondents.group)),
-            (
-                "[respondents] institution",
-                respondents.institution.as_ref(),
-            ),
-        ] {
-            if let Some(col) = col {
-                if let Some(first) = columns.insert(col.clone(), key.to_string()) {
-                    return Err(self.err(
-                        key,
-                        format!("column {col:?} is already named by {first}"),
-                        "every export column may be named once",
-                    ));
-                }
-            }
-        }
         let area_ids: Vec<&str> = areas.iter().map(|a| a.id.as_str()).collect();
         let mut items = Vec::with_capacity(raw.len());
         for item in raw {
@@ -697,17 +715,13 @@ impl Checker {
                             ),
                         )
                     })?;
-                let who = format!("{key} columns.{measure}");
-                if let Some(first) = columns.insert(col.clone(), who.clone()) {
-                    return Err(self.err(
-                        who,
-                        format!("column {col:?} is already named by {first}"),
-                        "every export column may be named once: check for a copy-paste slip",
-                    ));
-                }
                 cols.push((m, col.clone()));
             }
             cols.sort_by_key(|(m, _)| *m);
+            let asked = item
+                .rounds
+                .map(|r| self.item_rounds(&key, r, rounds))
+                .transpose()?;
             items.push(Item {
                 id: item.id,
                 area,
@@ -715,9 +729,119 @@ impl Checker {
                 text: item.text,
                 columns: cols,
                 previous: item.previous,
+                rounds: asked,
             });
         }
+        self.previous_links(&items)?;
         Ok(items)
+    }
+
+    /// An item's `rounds`: known round ids, at least one, each once.
+    fn item_rounds(
+        &self,
+        key: &str,
+        raw: Vec<String>,
+        rounds: &[Round],
+    ) -> Result<Vec<String>, CodebookError> {
+        let known: Vec<&str> = rounds.iter().map(|r| r.id.as_str()).collect();
+        if raw.is_empty() {
+            return Err(self.err(
+                format!("{key} rounds"),
+                "is empty",
+                "list the rounds that ask the item, or leave the key out for every round",
+            ));
+        }
+        let mut seen = HashSet::new();
+        for id in &raw {
+            if !known.contains(&id.as_str()) {
+                return Err(self.err(
+                    format!("{key} rounds"),
+                    format!("round {id:?} is not defined in [[rounds]]"),
+                    format!("use one of: {}", known.join(", ")),
+                ));
+            }
+            if !seen.insert(id) {
+                return Err(self.err(
+                    format!("{key} rounds"),
+                    format!("round {id:?} is listed twice"),
+                    "list every round once",
+                ));
+            }
+        }
+        Ok(raw)
+    }
+
+    /// `previous` names another item, and no item is the successor of two.
+    fn previous_links(&self, items: &[Item]) -> Result<(), CodebookError> {
+        let mut claimed: HashMap<&str, &str> = HashMap::new();
+        for item in items {
+            let Some(prev) = item.previous.as_deref() else {
+                continue;
+            };
+            let key = format!("[[items]] {} previous", item.id);
+            if prev == item.id || !items.iter().any(|i| i.id == prev) {
+                return Err(self.err(
+                    key,
+                    format!("{prev:?} is not another item of the codebook"),
+                    "name the id the item had in the previous round, and keep that item with rounds = [\"<its round>\"]",
+                ));
+            }
+            if let Some(first) = claimed.insert(prev, &item.id) {
+                return Err(self.err(
+                    key,
+                    format!("item {prev:?} is already the previous item of {first:?}"),
+                    "an item can be reworded into one item only",
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// Every export column is named once among what one round reads: the
+    /// respondent columns and the items the round asks. Items of different
+    /// rounds may share a column (a reworded item keeps its question number).
+    fn unique_columns(
+        &self,
+        items: &[Item],
+        measures: &[Measure],
+        respondents: &RespondentColumns,
+        rounds: &[Round],
+    ) -> Result<(), CodebookError> {
+        for round in rounds {
+            // Column name -> who claimed it first, to name both in the error.
+            let mut columns: HashMap<&str, String> = HashMap::new();
+            let fixed = [
+                ("[respondents] id", Some(&respondents.id)),
+                ("[respondents] group", Some(&respondents.group)),
+                (
+                    "[respondents] institution",
+                    respondents.institution.as_ref(),
+                ),
+            ];
+            let item_cols = items
+                .iter()
+                .filter(|i| i.asked_in(&round.id))
+                .flat_map(|i| i.columns.iter().map(move |c| (i, c)));
+            let named = fixed
+                .into_iter()
+                .filter_map(|(key, col)| col.map(|c| (key.to_string(), c)))
+                .chain(item_cols.map(|(i, (m, col))| {
+                    (
+                        format!("[[items]] {} columns.{}", i.id, measures[*m].id),
+                        col,
+                    )
+                }));
+            for (who, col) in named {
+                if let Some(first) = columns.insert(col, who.clone()) {
+                    return Err(self.err(
+                        who,
+                        format!("column {col:?} is already named by {first}"),
+                        "every export column may be named once: check for a copy-paste slip",
+                    ));
+                }
+            }
+        }
+        Ok(())
     }
 
     fn rules(&self, rules: &Rules, scale: &Scale) -> Result<(), CodebookError> {

@@ -19,6 +19,12 @@ pub enum Reason {
     UnknownItem,
     DuplicateRating,
     InvalidValue,
+    EmptySession,
+    InvalidParticipants,
+    UnknownTheme,
+    UnknownStance,
+    EmptyStatement,
+    ParticipantsConflict,
 }
 
 impl Reason {
@@ -34,12 +40,18 @@ impl Reason {
             Reason::UnknownItem => "item or measure not in the codebook",
             Reason::DuplicateRating => "duplicate rating",
             Reason::InvalidValue => "invalid value",
+            Reason::EmptySession => "empty session",
+            Reason::InvalidParticipants => "participants not a whole number above 0",
+            Reason::UnknownTheme => "theme not in [consultation] themes",
+            Reason::UnknownStance => "stance not in [consultation] stances",
+            Reason::EmptyStatement => "empty statement",
+            Reason::ParticipantsConflict => "participants differ within a session",
         }
     }
 
     /// Whether this reason excludes a whole row (else it is one cell).
     pub fn excludes_row(self) -> bool {
-        self != Reason::InvalidValue
+        !matches!(self, Reason::InvalidValue | Reason::ParticipantsConflict)
     }
 
     /// What the user can do about it.
@@ -59,6 +71,16 @@ impl Reason {
             Reason::DuplicateRating => "the first rating is used; delete the later one",
             Reason::InvalidValue => {
                 "use a whole number on the scale, a scale label or a missing code"
+            }
+            Reason::EmptySession => "give the statement the session it was made in",
+            Reason::InvalidParticipants => {
+                "write how many people of the group took part in the session, e.g. 3"
+            }
+            Reason::UnknownTheme => "correct the theme or add it to [consultation] themes",
+            Reason::UnknownStance => "correct the stance or add it to [consultation] stances",
+            Reason::EmptyStatement => "write the statement, or delete the row",
+            Reason::ParticipantsConflict => {
+                "the session's first row counts; give every row of a session and group the same number"
             }
         }
     }

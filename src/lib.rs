@@ -9,6 +9,8 @@
 
 pub mod cli;
 pub mod codebook;
+pub mod compare;
+pub mod consult;
 pub mod ingest;
 pub mod ledger;
 pub mod output;
@@ -16,6 +18,7 @@ pub mod render;
 pub mod rules;
 pub mod run;
 pub mod score;
+pub mod scrub;
 pub mod stats;
 
 use std::path::PathBuf;

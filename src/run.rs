@@ -13,11 +13,12 @@ use indicatif::ProgressBar;
 use crate::codebook::{Codebook, Language, Round};
 use crate::ingest::{self, display_path, Ingested};
 use crate::ledger::FileLedger;
-use crate::output::{sha256_hex, InputHash, Manifest, OutputDir};
+use crate::output::{InputHash, Manifest, OutputDir};
 use crate::render::report::{self, ReportInput};
 use crate::render::{charts, tables, xlsx};
 use crate::score::{self, Scores};
 use crate::Error;
+use crate::{compare, consult};
 
 /// What `peil run` was asked to do.
 #[derive(Debug, Clone)]
@@ -33,42 +34,127 @@ pub struct Options {
 /// What one round produced.
 #[derive(Debug)]
 pub struct RoundResult {
+    /// The round's id, or `compare-<from>-<to>`.
     pub round: String,
     pub out_dir: PathBuf,
-    pub ledger: FileLedger,
+    /// One per input file; empty for a comparison.
+    pub ledgers: Vec<FileLedger>,
     pub respondents: u64,
     pub files: usize,
+}
+
+impl RoundResult {
+    /// What `peil run` prints for it.
+    pub fn line(&self) -> String {
+        if self.ledgers.is_empty() {
+            return format!("{}: {} files", self.out_dir.display(), self.files);
+        }
+        format!(
+            "{}: {} respondents, {} files",
+            self.out_dir.display(),
+            self.respondents,
+            self.files
+        )
+    }
+}
+
+/// One round read and scored, before anything is written.
+pub struct Analysed {
+    pub round: Round,
+    /// The codebook as this round sees it (`Codebook::for_round`).
+    pub cb: Codebook,
+    pub data: Ingested,
+    pub scores: Scores,
+    pub notes: Option<consult::Summary>,
+}
+
+impl Analysed {
+    pub fn as_compared(&self) -> compare::RoundScores<'_> {
+        compare::RoundScores {
+            id: &self.round.id,
+            cb: &self.cb,
+            scores: &self.scores,
+        }
+    }
+
+    /// The ledgers of the round's files: questionnaire, then notes.
+    pub fn ledgers(&self) -> Vec<FileLedger> {
+        let notes = self.notes.as_ref().map(|n| n.notes.ledger.clone());
+        std::iter::once(self.data.ledger.clone())
+            .chain(notes)
+            .collect()
+    }
 }
 
 /// The rounds to process: all, or the one asked for.
 pub fn select_rounds<'a>(cb: &'a Codebook, only: Option<&str>) -> Result<Vec<&'a Round>, Error> {
     match only {
         None => Ok(cb.rounds.iter().collect()),
-        Some(id) => cb.round(id).map(|r| vec![r]).ok_or_else(|| {
-            Error::Usage(format!(
-                "{}: there is no round {id:?}\n  fix: use one of: {}",
-                cb.dir.join("study.toml").display(),
-                cb.rounds
-                    .iter()
-                    .map(|r| r.id.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ))
-        }),
+        Some(id) => Ok(vec![find_round(cb, id)?]),
     }
 }
 
-/// Reads and scores one round's questionnaire.
-pub fn analyse(cb: &Codebook, round: &Round) -> Result<(Ingested, Scores), Error> {
-    let data = ingest::read_questionnaire(cb, round)?;
-    let scores = score::score(cb, &data).map_err(|e| Error::Compute {
-        file: display_path(&round.questionnaire),
-        message: e.to_string(),
-    })?;
-    Ok((data, scores))
+fn find_round<'a>(cb: &'a Codebook, id: &str) -> Result<&'a Round, Error> {
+    cb.round(id).ok_or_else(|| {
+        Error::Usage(format!(
+            "{}: there is no round {id:?}\n  fix: use one of: {}",
+            cb.dir.join("study.toml").display(),
+            cb.rounds
+                .iter()
+                .map(|r| r.id.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))
+    })
 }
 
-/// Runs one study into `<out>/<study>/<round>/`.
+/// Reads and scores one round: its questionnaire and its notes.
+pub fn analyse(study: &Codebook, round: &Round) -> Result<Analysed, Error> {
+    let cb = study.for_round(&round.id);
+    let data = ingest::read_questionnaire(&cb, round)?;
+    let compute = |file: &Path| {
+        let file = display_path(file);
+        move |e: polars::error::PolarsError| Error::Compute {
+            file,
+            message: e.to_string(),
+        }
+    };
+    let scores = score::score(&cb, &data).map_err(compute(&round.questionnaire))?;
+    let notes = match ingest::notes::read_notes(&cb, round)? {
+        Some(n) => {
+            let file = round.consultation.clone().unwrap_or_default();
+            Some(consult::Summary::new(n).map_err(compute(&file))?)
+        }
+        None => None,
+    };
+    Ok(Analysed {
+        round: round.clone(),
+        cb,
+        data,
+        scores,
+        notes,
+    })
+}
+
+/// With `--strict`: anything in a ledger stops the run before writing.
+fn check_strict(analysed: &[Analysed]) -> Result<(), Error> {
+    let dirty: Vec<String> = analysed
+        .iter()
+        .flat_map(Analysed::ledgers)
+        .filter(|l| !l.is_clean())
+        .map(|l| l.summary())
+        .collect();
+    if dirty.is_empty() {
+        return Ok(());
+    }
+    Err(Error::Strict {
+        summary: dirty.join("\n  "),
+    })
+}
+
+/// Runs one study into `<out>/<study>/<round>/`, and, when every round was
+/// run, each round's comparison with the one before into
+/// `<out>/<study>/compare-<before>-<round>/`.
 pub fn run_study(
     dir: &Path,
     opts: &Options,
@@ -82,62 +168,116 @@ pub fn run_study(
         analysed.push(analyse(&cb, round)?);
     }
     if opts.strict {
-        let dirty: Vec<String> = analysed
-            .iter()
-            .filter(|(d, _)| !d.ledger.is_clean())
-            .map(|(d, _)| d.ledger.summary())
-            .collect();
-        if !dirty.is_empty() {
-            return Err(Error::Strict {
-                summary: dirty.join("\n  "),
-            });
-        }
+        check_strict(&analysed)?;
     }
-    rounds
-        .iter()
-        .zip(&analysed)
-        .map(|(round, (data, scores))| {
-            progress.set_message(format!("{}/{}: writing", cb.slug, round.id));
-            write_round(&cb, round, data, scores, opts)
-        })
-        .collect()
+    let mut results = Vec::new();
+    for a in &analysed {
+        progress.set_message(format!("{}/{}: writing", cb.slug, a.round.id));
+        results.push(write_round(&cb, a, opts)?);
+    }
+    for pair in analysed.windows(2) {
+        progress.set_message(format!(
+            "{}: comparing {} with {}",
+            cb.slug, pair[1].round.id, pair[0].round.id
+        ));
+        results.push(write_comparison(&cb, &pair[0], &pair[1], opts)?);
+    }
+    Ok(results)
 }
 
-fn write_round(
-    cb: &Codebook,
-    round: &Round,
-    data: &Ingested,
-    scores: &Scores,
+/// `peil compare`: two rounds of one study into `compare-<from>-<to>/`.
+pub fn compare_study(
+    dir: &Path,
+    from: &str,
+    to: &str,
     opts: &Options,
+    progress: &ProgressBar,
 ) -> Result<RoundResult, Error> {
-    let lang = opts.lang.unwrap_or(cb.language);
-    let mut out = OutputDir::new(opts.out.join(&cb.slug).join(&round.id));
-    let ledgers = [data.ledger.clone()];
-    let tables = tables::all(cb, scores, &ledgers);
-    for t in &tables {
+    let cb = Codebook::load(dir)?;
+    let (rf, rt) = (find_round(&cb, from)?, find_round(&cb, to)?);
+    if rf.id == rt.id {
+        return Err(Error::Usage(format!(
+            "--from and --to are both {from:?}\n  fix: name two different rounds of {}",
+            cb.slug
+        )));
+    }
+    progress.set_message(format!("{}: reading {from} and {to}", cb.slug));
+    let analysed = [analyse(&cb, rf)?, analyse(&cb, rt)?];
+    if opts.strict {
+        check_strict(&analysed)?;
+    }
+    write_comparison(&cb, &analysed[0], &analysed[1], opts)
+}
+
+fn render_err(what: &str) -> impl Fn(String) -> Error {
+    let what = what.to_string();
+    move |message: String| Error::Render {
+        what: what.clone(),
+        message,
+    }
+}
+
+/// Every table as CSV and Markdown, and all of them in `summary.xlsx`.
+fn write_tables(
+    out: &mut OutputDir,
+    tables: &[tables::Table],
+    lang: Language,
+) -> Result<(), Error> {
+    for t in tables {
         out.write(&format!("tables/{}.csv", t.name), &t.to_csv())?;
         out.write(
             &format!("tables/{}.md", t.name),
             t.to_markdown(lang).as_bytes(),
         )?;
     }
-    let render_err = |what: &str| {
-        let what = what.to_string();
-        move |message: String| Error::Render { what, message }
+    let xlsx = xlsx::workbook(tables).map_err(|e| render_err("summary.xlsx")(e.to_string()))?;
+    out.write("tables/summary.xlsx", &xlsx)
+}
+
+fn write_charts(out: &mut OutputDir, charts: &[charts::ChartFile]) -> Result<(), Error> {
+    for c in charts {
+        out.write(&format!("charts/{}.svg", c.name), c.svg.as_bytes())?;
+        out.write(&format!("charts/{}.png", c.name), &c.png)?;
+    }
+    Ok(())
+}
+
+/// The manifest goes last: it lists every file written before it.
+fn finish(
+    mut out: OutputDir,
+    cb: &Codebook,
+    round: String,
+    inputs: Vec<InputHash>,
+) -> Result<(PathBuf, usize), Error> {
+    let manifest = Manifest {
+        peil_version: env!("CARGO_PKG_VERSION"),
+        study: cb.slug.clone(),
+        round,
+        inputs,
+        outputs: out.written(),
     };
-    let xlsx = xlsx::workbook(&tables).map_err(|e| render_err("summary.xlsx")(e.to_string()))?;
-    out.write("tables/summary.xlsx", &xlsx)?;
-    let inputs = input_hashes(cb, round, data)?;
+    out.write("manifest.json", &manifest.to_json())?;
+    Ok((out.root().to_path_buf(), out.written().len()))
+}
+
+fn write_round(study: &Codebook, a: &Analysed, opts: &Options) -> Result<RoundResult, Error> {
+    let lang = opts.lang.unwrap_or(study.language);
+    let mut out = OutputDir::new(opts.out.join(&study.slug).join(&a.round.id));
+    let ledgers = a.ledgers();
+    let tables = tables::all(&a.cb, &a.scores, a.notes.as_ref(), &ledgers);
+    write_tables(&mut out, &tables, lang)?;
+    let inputs = input_hashes(a);
     if !opts.no_charts {
-        let charts = charts::all(cb, scores, lang).map_err(render_err("charts"))?;
-        for c in &charts {
-            out.write(&format!("charts/{}.svg", c.name), c.svg.as_bytes())?;
-            out.write(&format!("charts/{}.png", c.name), &c.png)?;
+        let mut charts = charts::all(&a.cb, &a.scores, lang).map_err(render_err("charts"))?;
+        if let Some(n) = &a.notes {
+            charts.push(charts::heat_map(n, lang).map_err(render_err("charts"))?);
         }
+        write_charts(&mut out, &charts)?;
         let page = report::html(&ReportInput {
-            cb,
-            round,
-            scores,
+            cb: &a.cb,
+            round: &a.round,
+            scores: &a.scores,
+            notes: a.notes.as_ref(),
             tables: &tables,
             charts: &charts,
             ledgers: &ledgers,
@@ -146,49 +286,73 @@ fn write_round(
         });
         out.write("report.html", page.as_bytes())?;
     }
-    let manifest = Manifest {
-        peil_version: env!("CARGO_PKG_VERSION"),
-        study: cb.slug.clone(),
-        round: round.id.clone(),
-        inputs,
-        outputs: out.written(),
-    };
-    out.write("manifest.json", &manifest.to_json())?;
+    let (out_dir, files) = finish(out, study, a.round.id.clone(), inputs)?;
     Ok(RoundResult {
-        round: round.id.clone(),
-        out_dir: out.root().to_path_buf(),
-        ledger: data.ledger.clone(),
-        respondents: data.respondents.len() as u64,
-        files: out.written().len(),
+        round: a.round.id.clone(),
+        out_dir,
+        ledgers,
+        respondents: a.data.respondents.len() as u64,
+        files,
     })
 }
 
-/// SHA-256 of `study.toml` and of the round's input files. The codebook and
-/// the questionnaire were hashed as they were read; only a file no step reads
-/// yet (the consultation notes) is read here.
-fn input_hashes(cb: &Codebook, round: &Round, data: &Ingested) -> Result<Vec<InputHash>, Error> {
+fn write_comparison(
+    study: &Codebook,
+    from: &Analysed,
+    to: &Analysed,
+    opts: &Options,
+) -> Result<RoundResult, Error> {
+    let lang = opts.lang.unwrap_or(study.language);
+    let name = format!("compare-{}-{}", from.round.id, to.round.id);
+    let cmp = compare::compare(study, from.as_compared(), to.as_compared());
+    let mut out = OutputDir::new(opts.out.join(&study.slug).join(&name));
+    let tables = tables::comparison(study, &cmp);
+    write_tables(&mut out, &tables, lang)?;
+    let mut inputs = input_hashes(from);
+    inputs.extend(input_hashes(to).into_iter().skip(1));
+    if !opts.no_charts {
+        let charts = charts::dumbbells(study, &cmp, lang).map_err(render_err("charts"))?;
+        write_charts(&mut out, &charts)?;
+        let page = report::comparison_html(&report::CompareInput {
+            cb: study,
+            cmp: &cmp,
+            tables: &tables,
+            charts: &charts,
+            inputs: &inputs,
+            lang,
+        });
+        out.write("report.html", page.as_bytes())?;
+    }
+    let (out_dir, files) = finish(out, study, name.clone(), inputs)?;
+    Ok(RoundResult {
+        round: name,
+        out_dir,
+        ledgers: Vec::new(),
+        respondents: 0,
+        files,
+    })
+}
+
+/// SHA-256 of `study.toml` and of the round's input files, as they were
+/// read (no file is read twice).
+fn input_hashes(a: &Analysed) -> Vec<InputHash> {
     let mut hashes = vec![
         InputHash {
             file: "study.toml".into(),
-            sha256: cb.sha256.clone(),
+            sha256: a.cb.sha256.clone(),
         },
         InputHash {
-            file: display_path(&round.questionnaire),
-            sha256: data.sha256.clone(),
+            file: display_path(&a.round.questionnaire),
+            sha256: a.data.sha256.clone(),
         },
     ];
-    if let Some(rel) = &round.consultation {
-        let bytes =
-            std::fs::read(cb.dir.join(rel)).map_err(|e| ingest::IngestError::Unreadable {
-                file: display_path(rel),
-                problem: e.to_string(),
-            })?;
+    if let (Some(rel), Some(n)) = (&a.round.consultation, &a.notes) {
         hashes.push(InputHash {
             file: display_path(rel),
-            sha256: sha256_hex(&bytes),
+            sha256: n.notes.sha256.clone(),
         });
     }
-    Ok(hashes)
+    hashes
 }
 
 /// Every study folder under `input/` (a folder holding a study.toml), sorted.

@@ -37,6 +37,10 @@ pub struct Figures {
     /// Count per scale value, `min..=max`.
     pub counts: Vec<u64>,
     pub n_missing: u64,
+    /// The scores behind `mean`: distinct values, ascending, with their
+    /// counts (ratings for an item, respondent area scores for an area), so
+    /// that rank tests between rounds need no respondent rows.
+    pub dist: Vec<(f64, u64)>,
 }
 
 impl Figures {
@@ -180,6 +184,7 @@ impl Tally {
             rated: self.rated,
             counts: self.counts.clone(),
             n_missing: self.n_missing,
+            dist: self.dist.clone(),
         };
         (m.n, f)
     }

@@ -11,8 +11,8 @@ use std::path::Path;
 /// The tiny fixture read and scored through the library.
 fn tiny_scores() -> (Codebook, peil::score::Scores) {
     let cb = Codebook::load(&fixture("tiny")).unwrap();
-    let (_, scores) = peil::run::analyse(&cb, &cb.rounds[0]).unwrap();
-    (cb, scores)
+    let a = peil::run::analyse(&cb, &cb.rounds[0]).unwrap();
+    (a.cb, a.scores)
 }
 
 #[test]
@@ -69,7 +69,7 @@ fn example_run(extra: &[&str]) -> (tempfile::TempDir, std::path::PathBuf) {
 fn item_charts_hold_every_item_label_in_codebook_order() {
     let (_o, round) = example_run(&[]);
     let study = Path::new(env!("CARGO_MANIFEST_DIR")).join("input/npuls-docentondersteuning");
-    let cb = Codebook::load(&study).unwrap();
+    let cb = Codebook::load(&study).unwrap().for_round("ronde-1");
     for (a, area) in cb.areas.iter().enumerate() {
         let svg = std::fs::read_to_string(
             round.join(format!("charts/items_herkenbaarheid_{}.svg", area.id)),

@@ -7,6 +7,7 @@
 
 pub mod cell;
 mod long;
+pub mod notes;
 mod rows;
 pub mod text;
 mod wide;

@@ -11,6 +11,12 @@ use crate::render::format;
 use crate::render::scene::{self, Anchor, Rgb, Scene, DIVERGING, GRID, GROUPS, INK, MUTED};
 use crate::score::{Figures, ScoreRow, Scores};
 
+mod dumbbell;
+mod heat;
+
+pub use dumbbell::{dumbbell_data, dumbbell_scene, dumbbells, Bell, Dumbbell};
+pub use heat::{heat_data, heat_map, heat_scene, HeatMap};
+
 /// A chart written as `charts/<name>.svg` and `.png`.
 pub struct ChartFile {
     pub name: String,

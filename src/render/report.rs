@@ -9,6 +9,8 @@
 use std::fmt::Write;
 
 use crate::codebook::{Codebook, Language, Round};
+use crate::compare::Comparison;
+use crate::consult::{self, Summary};
 use crate::ledger::FileLedger;
 use crate::output::InputHash;
 use crate::render::charts::ChartFile;
@@ -22,6 +24,7 @@ pub struct ReportInput<'a> {
     pub cb: &'a Codebook,
     pub round: &'a Round,
     pub scores: &'a Scores,
+    pub notes: Option<&'a Summary>,
     pub tables: &'a [Table],
     pub charts: &'a [ChartFile],
     pub ledgers: &'a [FileLedger],
@@ -67,6 +70,8 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 figure { margin: 1rem 0; break-inside: avoid; }
 figure svg { max-width: 100%; height: auto; display: block; }
 figcaption { color: var(--muted); font-size: .85rem; }
+blockquote { margin: .3rem 0 .3rem 1rem; padding-left: .6rem; border-left: 3px solid var(--line); }
+blockquote .sub { font-size: .8rem; }
 .rule { background: var(--band); border-left: 4px solid var(--accent); padding: .5rem .8rem; }
 footer { margin-top: 2.5rem; color: var(--muted); font-size: .8rem; border-top: 1px solid var(--line); padding-top: .5rem; }
 footer code { word-break: break-all; }
@@ -218,9 +223,9 @@ fn key_figures(h: &mut String, inp: &ReportInput, w: &Words) {
     h.push_str("</section>\n");
 }
 
-fn charts(h: &mut String, inp: &ReportInput, w: &Words) {
+fn charts(h: &mut String, charts: &[ChartFile], w: &Words) {
     let _ = writeln!(h, "<section><h2>{}</h2>", w.t("Grafieken", "Charts"));
-    for c in inp.charts {
+    for c in charts {
         let _ = writeln!(
             h,
             "<figure id=\"{}\">{}<figcaption>{}</figcaption></figure>",
@@ -322,7 +327,7 @@ fn ledger(h: &mut String, inp: &ReportInput, w: &Words) {
     h.push_str("</section>\n");
 }
 
-fn footer(h: &mut String, inp: &ReportInput, w: &Words) {
+fn footer(h: &mut String, inputs: &[InputHash], w: &Words) {
     let _ = write!(
         h,
         "<footer><p>{} peil {}. {}</p><ul>",
@@ -330,7 +335,7 @@ fn footer(h: &mut String, inp: &ReportInput, w: &Words) {
         env!("CARGO_PKG_VERSION"),
         w.t("Invoer (SHA-256):", "Inputs (SHA-256):")
     );
-    for i in inp.inputs {
+    for i in inputs {
         let _ = write!(
             h,
             "<li>{}: <code>{}</code></li>",
@@ -341,30 +346,160 @@ fn footer(h: &mut String, inp: &ReportInput, w: &Words) {
     h.push_str("</ul></footer>\n");
 }
 
-/// The whole page.
-pub fn html(inp: &ReportInput) -> String {
-    let w = Words(inp.lang);
+/// The document around a page's sections: head, CSS, footer.
+fn page(
+    lang: Language,
+    title: &str,
+    inputs: &[InputHash],
+    body: impl FnOnce(&mut String),
+) -> String {
+    let w = Words(lang);
     let mut h = String::with_capacity(64 * 1024);
     let _ = writeln!(
         h,
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>{} – {}</title>\n<style>{}</style>\n</head>\n<body>",
-        inp.lang,
-        esc(&inp.cb.name),
-        esc(&inp.round.id),
+         <title>{}</title>\n<style>{}</style>\n</head>\n<body>",
+        lang,
+        esc(title),
         CSS
     );
-    header(&mut h, inp, &w);
-    h.push_str("<main>\n");
-    participation(&mut h, inp, &w);
-    key_figures(&mut h, inp, &w);
-    charts(&mut h, inp, &w);
-    decisions(&mut h, inp, &w);
-    reliability(&mut h, inp, &w);
-    ledger(&mut h, inp, &w);
-    h.push_str("</main>\n");
-    footer(&mut h, inp, &w);
+    body(&mut h);
+    footer(&mut h, inputs, &w);
     h.push_str("</body>\n</html>\n");
     h
+}
+
+/// The whole page of a round.
+pub fn html(inp: &ReportInput) -> String {
+    let w = Words(inp.lang);
+    let title = format!("{} – {}", inp.cb.name, inp.round.id);
+    page(inp.lang, &title, inp.inputs, |h| {
+        header(h, inp, &w);
+        h.push_str("<main>\n");
+        participation(h, inp, &w);
+        if let Some(n) = inp.notes {
+            consultation(h, inp, n, &w);
+        }
+        key_figures(h, inp, &w);
+        charts(h, inp.charts, &w);
+        decisions(h, inp, &w);
+        reliability(h, inp, &w);
+        ledger(h, inp, &w);
+        h.push_str("</main>\n");
+    })
+}
+
+fn consultation(h: &mut String, inp: &ReportInput, s: &Summary, w: &Words) {
+    let n = &s.notes;
+    let _ = writeln!(
+        h,
+        "<section><h2>{}</h2>\n<p>{}</p>",
+        w.t("Consultaties", "Consultations"),
+        w.t(
+            "Gecodeerde uitspraken uit de consultatiesessies. Deelnemers tellen één keer per sessie en groep; e-mailadressen en telefoonnummers zijn uit de citaten verwijderd.",
+            "Coded statements from the consultation sessions. Participants count once per session and group; e-mail addresses and phone numbers have been removed from the quotes."
+        )
+    );
+    if let Some(all) = s.counts.participation.first() {
+        let _ = writeln!(
+            h,
+            "<ul class=\"figures\"><li><b>{}</b>{}</li><li><b>{}</b>{}</li><li><b>{}</b>{}</li></ul>",
+            all.participants,
+            w.t("deelnemers", "participants"),
+            all.sessions,
+            w.t("sessies", "sessions"),
+            n.statements.len(),
+            w.t("uitspraken", "statements"),
+        );
+    }
+    if let Some(t) = table(inp.tables, "participants") {
+        h.push_str(&table_html(
+            t,
+            inp.lang,
+            w.t("Deelnemers per groep", "Participants per group"),
+        ));
+    }
+    let quotes = consult::quotes(n);
+    for (ti, theme) in n.themes.iter().enumerate() {
+        let _ = writeln!(h, "<h3>{}</h3>", esc(theme));
+        for q in quotes.iter().filter(|q| q.theme == ti as u32) {
+            let _ = writeln!(
+                h,
+                "<p><strong>{}</strong> <span class=\"sub\">({} {})</span></p>",
+                esc(s.group_name(q.group)),
+                q.statements,
+                w.t("uitspraken", "statements")
+            );
+            for st in &q.picked {
+                let _ = writeln!(
+                    h,
+                    "<blockquote>{} <span class=\"sub\">({})</span></blockquote>",
+                    esc(&st.text),
+                    esc(&consult::coding(n, st))
+                );
+            }
+        }
+    }
+    if let Some(t) = table(inp.tables, "consultation") {
+        h.push_str(&table_html(
+            t,
+            inp.lang,
+            w.t(
+                "Uitspraken per groep, thema, domein en standpunt",
+                "Statements per group, theme, domain and stance",
+            ),
+        ));
+    }
+    h.push_str("</section>\n");
+}
+
+/// Everything the comparison page shows.
+pub struct CompareInput<'a> {
+    pub cb: &'a Codebook,
+    pub cmp: &'a Comparison,
+    pub tables: &'a [Table],
+    pub charts: &'a [ChartFile],
+    pub inputs: &'a [InputHash],
+    pub lang: Language,
+}
+
+/// The page of `compare-<from>-<to>/`.
+pub fn comparison_html(inp: &CompareInput) -> String {
+    let w = Words(inp.lang);
+    let cmp = inp.cmp;
+    let title = format!("{} – {} → {}", inp.cb.name, cmp.from, cmp.to);
+    page(inp.lang, &title, inp.inputs, |h| {
+        let _ = writeln!(
+            h,
+            "<header><h1>{}</h1><p class=\"sub\">{} {} → {}</p></header>\n<main>",
+            esc(&inp.cb.name),
+            w.t("Vergelijking van ronde", "Comparison of round"),
+            esc(&cmp.from),
+            esc(&cmp.to)
+        );
+        let _ = writeln!(
+            h,
+            "<section><h2>{}</h2>\n<p>{}</p>",
+            w.t("Wat veranderde", "What changed"),
+            w.t(
+                "Gemiddelden per gebied en item in beide rondes, het verschil, en een Mann-Whitney-toets (tweezijdig, normale benadering met correctie voor ties). Herschreven items zijn via hun vorige id gekoppeld; nieuwe en vervallen items staan er als zodanig in. Groepen onder het minimale aantal tonen alleen n.",
+                "Means per area and item in both rounds, the difference, and a Mann-Whitney test (two-sided, normal approximation with tie correction). Reworded items are linked through their previous id; new and dropped items are listed as such. Groups below the minimum show n only."
+            )
+        );
+        for name in ["compare_areas", "compare_items"] {
+            if let Some(t) = table(inp.tables, name) {
+                h.push_str(&table_html(&filtered(t, "group", "ALL"), inp.lang, name));
+            }
+        }
+        h.push_str("</section>\n");
+        charts(h, inp.charts, &w);
+        let _ = writeln!(h, "<section><h2>{}</h2>", w.t("Per groep", "Per group"));
+        for name in ["compare_areas", "compare_items"] {
+            if let Some(t) = table(inp.tables, name) {
+                h.push_str(&table_html(t, inp.lang, name));
+            }
+        }
+        h.push_str("</section>\n</main>\n");
+    })
 }

@@ -7,6 +7,8 @@
 //! module only lays figures out.
 
 use crate::codebook::{Codebook, Language};
+use crate::compare::{Change, Comparison, Side};
+use crate::consult::Summary;
 use crate::ledger::FileLedger;
 use crate::render::format;
 use crate::score::{Figures, ScoreRow, Scores};
@@ -389,6 +391,146 @@ pub fn group_tests(cb: &Codebook, scores: &Scores) -> Table {
     t
 }
 
+/// Sessions and participants per group of the consultation, `ALL` first.
+pub fn participants(s: &Summary) -> Table {
+    use Kind::*;
+    let mut t = Table::new(
+        "participants",
+        &[
+            ("group", Text),
+            ("sessions", Count),
+            ("participants", Count),
+        ],
+    );
+    for r in &s.counts.participation {
+        t.rows.push(vec![
+            s.group_name(r.group).into(),
+            Value::Int(r.sessions),
+            Value::Int(r.participants),
+        ]);
+    }
+    t
+}
+
+/// Statements per group x theme x domain x stance (no `ALL` rows).
+pub fn consultation(s: &Summary) -> Table {
+    use Kind::*;
+    let mut t = Table::new(
+        "consultation",
+        &[
+            ("group", Text),
+            ("theme", Text),
+            ("domain", Text),
+            ("stance", Text),
+            ("statements", Count),
+            ("sessions", Count),
+            ("participants", Count),
+        ],
+    );
+    let n = &s.notes;
+    for c in &s.counts.cells {
+        t.rows.push(vec![
+            s.group_name(c.group).into(),
+            n.themes[c.theme as usize].as_str().into(),
+            n.domains[c.domain as usize].as_str().into(),
+            n.stances[c.stance as usize].as_str().into(),
+            Value::Int(c.statements),
+            Value::Int(c.sessions),
+            Value::Int(c.participants),
+        ]);
+    }
+    t
+}
+
+/// The statements the report quotes, per theme x group: to paste into a
+/// report as they are. Scrubbed at ingest; formula-escaped like every text.
+pub fn quotes(s: &Summary) -> Table {
+    use Kind::*;
+    let mut t = Table::new(
+        "quotes",
+        &[
+            ("theme", Text),
+            ("group", Text),
+            ("stance", Text),
+            ("domain", Text),
+            ("statement", Text),
+        ],
+    );
+    let n = &s.notes;
+    for q in crate::consult::quotes(n) {
+        for st in q.picked {
+            t.rows.push(vec![
+                n.themes[q.theme as usize].as_str().into(),
+                s.group_name(q.group).into(),
+                n.stances[st.stance as usize].as_str().into(),
+                n.domains[st.domain as usize].as_str().into(),
+                st.text.as_str().into(),
+            ]);
+        }
+    }
+    t
+}
+
+/// `compare_areas` and `compare_items` (contract section 3).
+pub fn comparison(study: &Codebook, cmp: &Comparison) -> Vec<Table> {
+    use Kind::*;
+    let columns = [
+        ("measure", Text),
+        ("id", Text),
+        ("group", Text),
+        ("mean_from", Mean),
+        ("mean_to", Mean),
+        ("delta", Mean),
+        ("n_from", Count),
+        ("n_to", Count),
+        ("u", Stat),
+        ("p", P),
+        ("decision_from", Text),
+        ("decision_to", Text),
+    ];
+    let row = |c: &Change| {
+        let n = |s: &Option<Side>| s.as_ref().map_or(Value::Empty, |s| Value::Int(s.n));
+        let decision = |s: &Option<Side>| {
+            s.as_ref()
+                .and_then(|s| s.decision)
+                .map_or(Value::Empty, |d| Value::Text(d.to_string()))
+        };
+        vec![
+            study.measures[c.measure].id.as_str().into(),
+            c.id.as_str().into(),
+            c.group.as_str().into(),
+            c.mean_from().into(),
+            c.mean_to().into(),
+            c.delta().into(),
+            n(&c.from),
+            n(&c.to),
+            c.u.into(),
+            c.p.into(),
+            decision(&c.from),
+            decision(&c.to),
+        ]
+    };
+    let mut areas = Table::new("compare_areas", &columns);
+    areas.columns.push(("suppressed".into(), Flag));
+    for c in &cmp.areas {
+        let mut r = row(c);
+        r.push(Value::Flag(c.suppressed()));
+        areas.rows.push(r);
+    }
+    let mut items = Table::new("compare_items", &columns);
+    for extra in [("status", Text), ("id_from", Text), ("suppressed", Flag)] {
+        items.columns.push((extra.0.into(), extra.1));
+    }
+    for c in &cmp.items {
+        let mut r = row(c);
+        r.push(c.status.map_or(Value::Empty, |s| s.code().into()));
+        r.push(c.id_from.as_deref().map_or(Value::Empty, Value::from));
+        r.push(Value::Flag(c.suppressed()));
+        items.rows.push(r);
+    }
+    vec![areas, items]
+}
+
 /// Per file: one `total` row, then one row per excluded row or invalid cell.
 pub fn data_quality(ledgers: &[FileLedger]) -> Table {
     use Kind::*;
@@ -439,17 +581,27 @@ pub fn data_quality(ledgers: &[FileLedger]) -> Table {
     t
 }
 
-/// Every table of a questionnaire round, in the order of contract section 3.
-pub fn all(cb: &Codebook, scores: &Scores, ledgers: &[FileLedger]) -> Vec<Table> {
-    vec![
+/// Every table of a round, in the order of contract section 3; the
+/// consultation tables when the round has notes.
+pub fn all(
+    cb: &Codebook,
+    scores: &Scores,
+    notes: Option<&Summary>,
+    ledgers: &[FileLedger],
+) -> Vec<Table> {
+    let mut tables = vec![
         respondents(scores),
         area_scores(cb, scores),
         item_scores(cb, scores),
         reliability(cb, scores),
         item_reliability(cb, scores),
         group_tests(cb, scores),
-        data_quality(ledgers),
-    ]
+    ];
+    if let Some(s) = notes {
+        tables.extend([consultation(s), participants(s), quotes(s)]);
+    }
+    tables.push(data_quality(ledgers));
+    tables
 }
 
 #[cfg(test)]

@@ -1,0 +1,200 @@
+//! The comparison chart: each area's and item's mean in the earlier round
+//! and the later one, joined by a line (a dumbbell).
+//!
+//! Drawn from `compare::Comparison` (group `ALL`) only. It must not compute
+//! a figure.
+
+use super::{file, item_label, scale_x, value_axis, ChartFile, Words, TITLE_Y, WIDTH};
+use crate::codebook::{Codebook, Language};
+use crate::compare::{Change, Comparison, Status};
+use crate::render::format;
+use crate::render::scene::{Anchor, Rgb, Scene, INK, MUTED};
+
+/// The earlier round's dot, and the later round's.
+const FROM: Rgb = (153, 153, 153);
+const TO: Rgb = (94, 60, 153);
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Dumbbell {
+    /// What the rows are: "Herkenbaarheid: gebieden", "...: Bruggenbouwer".
+    pub subject: String,
+    pub from: String,
+    pub to: String,
+    pub scale: (i64, i64),
+    pub rows: Vec<Bell>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bell {
+    pub label: String,
+    pub from: Option<f64>,
+    pub to: Option<f64>,
+    pub status: Option<Status>,
+}
+
+fn bell(label: String, c: &Change) -> Bell {
+    Bell {
+        label,
+        from: c.mean_from(),
+        to: c.mean_to(),
+        status: c.status,
+    }
+}
+
+fn status_word(s: Status, w: &Words) -> String {
+    match s {
+        Status::Same => String::new(),
+        Status::Reworded => w.pick("herschreven", "reworded"),
+        Status::New => w.pick("nieuw", "new"),
+        Status::Dropped => w.pick("vervallen", "dropped"),
+    }
+}
+
+pub fn dumbbell_scene(d: &Dumbbell, lang: Language) -> Scene {
+    let w = Words { lang };
+    let (row_h, top) = (30, 84);
+    let span = (420, 760);
+    let bottom = top + row_h * d.rows.len() as i32;
+    let lim = (d.scale.0 as f64, d.scale.1 as f64);
+    let title = format!(
+        "{}: {} {} → {}",
+        d.subject,
+        w.pick("gemiddelde in", "mean in"),
+        d.from,
+        d.to
+    );
+    let mut s = Scene::new(WIDTH, (bottom + 40) as u32, title.clone());
+    s.styled_text(20, TITLE_Y, title, 16, Anchor::Start, true, INK);
+    for (i, (name, color)) in [(&d.from, FROM), (&d.to, TO)].into_iter().enumerate() {
+        let x = 20 + 180 * i as i32;
+        s.dot(x + 6, 52, 6, color);
+        s.text(x + 18, 52, name.clone(), 12, Anchor::Start);
+    }
+    value_axis(&mut s, d.scale, span, top, bottom, lang);
+    for (i, r) in d.rows.iter().enumerate() {
+        let y = top + row_h * i as i32 + row_h / 2;
+        s.text(span.0 - 12, y, r.label.clone(), 12, Anchor::End);
+        let at = |v: Option<f64>| v.map(|v| scale_x(v, lim, span));
+        if let (Some(a), Some(b)) = (at(r.from), at(r.to)) {
+            s.line((a, y), (b, y), MUTED, 2);
+        }
+        for (x, color) in [(at(r.from), FROM), (at(r.to), TO)] {
+            if let Some(x) = x {
+                s.dot(x, y, 6, color);
+            }
+        }
+        let show = |v: Option<f64>| v.map_or("–".to_string(), |v| format::mean(v, lang));
+        let mut note = format!("{} → {}", show(r.from), show(r.to));
+        if let Some(word) = r
+            .status
+            .map(|st| status_word(st, &w))
+            .filter(|s| !s.is_empty())
+        {
+            note = format!("{note}  ({word})");
+        }
+        s.styled_text(span.1 + 16, y, note, 12, Anchor::Start, false, MUTED);
+    }
+    s
+}
+
+/// The area dumbbell of one measure and an item dumbbell per area.
+pub fn dumbbell_data(study: &Codebook, cmp: &Comparison) -> Vec<(String, Dumbbell)> {
+    let mut out = Vec::new();
+    let all = |c: &&Change| c.group == "ALL";
+    for (m, measure) in study.measures.iter().enumerate() {
+        let mk = |subject: String, rows: Vec<Bell>| Dumbbell {
+            subject,
+            from: cmp.from.clone(),
+            to: cmp.to.clone(),
+            scale: (study.scale.min, study.scale.max),
+            rows,
+        };
+        let areas: Vec<Bell> = cmp
+            .areas
+            .iter()
+            .filter(all)
+            .filter(|c| c.measure == m)
+            .filter_map(|c| {
+                let area = study.areas.iter().find(|a| a.id == c.id)?;
+                Some(bell(area.label.clone(), c))
+            })
+            .collect();
+        if areas.is_empty() {
+            continue;
+        }
+        out.push((
+            format!("compare_areas_{}", measure.id),
+            mk(measure.label.clone(), areas),
+        ));
+        for (a, area) in study.areas.iter().enumerate() {
+            let items: Vec<Bell> = cmp
+                .items
+                .iter()
+                .filter(all)
+                .filter(|c| c.measure == m)
+                .filter_map(|c| {
+                    let item = study.items.iter().find(|i| i.id == c.id)?;
+                    (item.area == a).then(|| bell(item_label(&item.id, &item.text), c))
+                })
+                .collect();
+            if !items.is_empty() {
+                out.push((
+                    format!("compare_items_{}_{}", measure.id, area.id),
+                    mk(format!("{}: {}", measure.label, area.label), items),
+                ));
+            }
+        }
+    }
+    out
+}
+
+/// Every chart of a comparison, painted.
+pub fn dumbbells(
+    study: &Codebook,
+    cmp: &Comparison,
+    lang: Language,
+) -> Result<Vec<ChartFile>, String> {
+    dumbbell_data(study, cmp)
+        .into_iter()
+        .map(|(name, d)| file(name, &dumbbell_scene(&d, lang)))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_dumbbell_joins_both_means_and_names_the_status() {
+        let d = Dumbbell {
+            subject: "H".into(),
+            from: "ronde-1".into(),
+            to: "ronde-2".into(),
+            scale: (1, 4),
+            rows: vec![
+                Bell {
+                    label: "a".into(),
+                    from: Some(2.5),
+                    to: Some(3.25),
+                    status: Some(Status::Reworded),
+                },
+                Bell {
+                    label: "b".into(),
+                    from: None,
+                    to: Some(3.0),
+                    status: Some(Status::New),
+                },
+            ],
+        };
+        let s = dumbbell_scene(&d, Language::Nl);
+        let texts = s.texts();
+        assert!(texts.contains(&"2,5 → 3,3  (herschreven)"), "{texts:?}");
+        assert!(texts.contains(&"– → 3,0  (nieuw)"), "{texts:?}");
+        let lines = s
+            .shapes
+            .iter()
+            .filter(|sh| matches!(sh, crate::render::scene::Shape::Line { color, .. } if *color == MUTED))
+            .count();
+        assert_eq!(lines, 1, "only the item with both means gets a bar");
+    }
+}

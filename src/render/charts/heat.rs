@@ -1,0 +1,120 @@
+//! The consultation heat map: statements per theme x stakeholder group.
+//!
+//! Drawn from the counts of `consult` only. It must not read statements.
+
+use super::{file, on, ChartFile, Words, TITLE_Y, WIDTH};
+use crate::codebook::Language;
+use crate::consult::{self, Summary};
+use crate::render::scene::{Anchor, Rgb, Scene, INK};
+
+/// What the heat map shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HeatMap {
+    pub themes: Vec<String>,
+    pub groups: Vec<String>,
+    /// Statements, `[theme][group]`.
+    pub counts: Vec<Vec<u64>>,
+}
+
+pub fn heat_data(s: &Summary) -> HeatMap {
+    let n = &s.notes;
+    HeatMap {
+        themes: n.themes.clone(),
+        groups: n.groups.clone(),
+        counts: consult::statements_by_theme(&s.counts, n.themes.len(), n.groups.len()),
+    }
+}
+
+/// White to the report's purple, by the share of the largest count.
+fn shade(count: u64, max: u64) -> Rgb {
+    let t = if max == 0 {
+        0.0
+    } else {
+        count as f64 / max as f64
+    };
+    let mix = |from: f64, to: f64| (from + (to - from) * t).round() as u8;
+    (mix(247.0, 94.0), mix(247.0, 60.0), mix(247.0, 153.0))
+}
+
+/// Longest group name shown above a column.
+const HEAD_CHARS: usize = 16;
+
+fn cut(s: &str) -> String {
+    if s.chars().count() <= HEAD_CHARS {
+        s.to_string()
+    } else {
+        let mut c: String = s.chars().take(HEAD_CHARS - 1).collect();
+        c.push('…');
+        c
+    }
+}
+
+pub fn heat_scene(d: &HeatMap, lang: Language) -> Scene {
+    let w = Words { lang };
+    let (left, top, cell_w, cell_h) = (230, 80, 120, 40);
+    let cols = d.groups.len().max(1) as i32;
+    let width = (left + cols * cell_w + 20).max(WIDTH as i32) as u32;
+    let bottom = top + cell_h * d.themes.len() as i32;
+    let title = w.pick(
+        "Consultatie: uitspraken per thema en groep",
+        "Consultation: statements per theme and group",
+    );
+    let mut s = Scene::new(width, (bottom + 30) as u32, title.clone());
+    s.styled_text(20, TITLE_Y, title, 16, Anchor::Start, true, INK);
+    for (g, name) in d.groups.iter().enumerate() {
+        let x = left + cell_w * g as i32 + cell_w / 2;
+        s.styled_text(x, top - 14, cut(name), 12, Anchor::Middle, true, INK);
+    }
+    let max = d.counts.iter().flatten().copied().max().unwrap_or(0);
+    for (t, theme) in d.themes.iter().enumerate() {
+        let y = top + cell_h * t as i32;
+        s.text(left - 12, y + cell_h / 2, theme.clone(), 13, Anchor::End);
+        for (g, count) in d.counts[t].iter().enumerate() {
+            let x = left + cell_w * g as i32;
+            let fill = shade(*count, max);
+            s.rect(x + 1, y + 1, cell_w - 2, cell_h - 2, fill);
+            let (cx, cy) = (x + cell_w / 2, y + cell_h / 2);
+            s.styled_text(
+                cx,
+                cy,
+                count.to_string(),
+                13,
+                Anchor::Middle,
+                false,
+                on(fill),
+            );
+        }
+    }
+    s
+}
+
+/// The heat map of a round's notes, painted.
+pub fn heat_map(s: &Summary, lang: Language) -> Result<ChartFile, String> {
+    file(
+        "consultation_themes".to_string(),
+        &heat_scene(&heat_data(s), lang),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_are_shaded_by_count_and_labelled() {
+        let d = HeatMap {
+            themes: vec!["opleiding".into(), "positionering".into()],
+            groups: vec!["docenten".into(), "een heel lange groepsnaam".into()],
+            counts: vec![vec![4, 0], vec![2, 1]],
+        };
+        let s = heat_scene(&d, Language::Nl);
+        let texts = s.texts();
+        assert!(texts.contains(&"een heel lange …"), "{texts:?}");
+        for want in ["opleiding", "positionering", "4", "0", "2", "1"] {
+            assert!(texts.contains(&want), "{want}: {texts:?}");
+        }
+        assert_eq!(shade(4, 4), (94, 60, 153));
+        assert_eq!(shade(0, 4), (247, 247, 247));
+        assert_eq!(shade(0, 0), (247, 247, 247));
+    }
+}
