@@ -319,3 +319,13 @@ fn compare_refuses_unknown_and_equal_rounds() {
         .unwrap();
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn notes_and_comparison_rerun_byte_identical() {
+    let (_a, first) = rounds_run();
+    let (_b, second) = rounds_run();
+    let (first, second) = (tree(&first), tree(&second));
+    assert!(first.contains_key("compare-r1-r2/tables/compare_items.csv"));
+    assert!(first.contains_key("r1/charts/consultation_themes.svg"));
+    assert_eq!(first, second);
+}
