@@ -16,12 +16,21 @@ pub struct HeatMap {
     pub counts: Vec<Vec<u64>>,
 }
 
+/// Groups that said nothing in this round (listed in `[respondents] groups`
+/// for another round) get no column.
 pub fn heat_data(s: &Summary) -> HeatMap {
     let n = &s.notes;
+    let grid = consult::statements_by_theme(&s.counts, n.themes.len(), n.groups.len());
+    let spoke: Vec<usize> = (0..n.groups.len())
+        .filter(|g| grid.iter().any(|row| row[*g] > 0))
+        .collect();
     HeatMap {
         themes: n.themes.clone(),
-        groups: n.groups.clone(),
-        counts: consult::statements_by_theme(&s.counts, n.themes.len(), n.groups.len()),
+        groups: spoke.iter().map(|g| n.groups[*g].clone()).collect(),
+        counts: grid
+            .iter()
+            .map(|row| spoke.iter().map(|g| row[*g]).collect())
+            .collect(),
     }
 }
 
