@@ -171,6 +171,7 @@ fn run_cmd(args: RunArgs) -> anyhow::Result<Status> {
 fn report(bar: &ProgressBar, results: &[run::RoundResult], quiet: bool) {
     for r in results {
         bar.suspend(|| {
+            print_remarks(&r.remarks);
             for l in r.ledgers.iter().filter(|l| !l.is_clean()) {
                 eprintln!("peil: note: {}; see data_quality.csv", l.summary());
             }
@@ -191,6 +192,13 @@ fn compare_cmd(args: CompareArgs) -> anyhow::Result<Status> {
     Ok(Status::Success)
 }
 
+/// What a reader decided for the user (e.g. Qualtrics header rows skipped).
+fn print_remarks(remarks: &[String]) {
+    for n in remarks {
+        eprintln!("peil: note: {n}");
+    }
+}
+
 /// Entries printed in full; the rest are counted.
 const SHOWN: usize = 20;
 
@@ -202,6 +210,7 @@ fn validate(dir: &Path) -> anyhow::Result<Status> {
         let view = cb.for_round(&round.id);
         let read = || -> Result<Vec<FileLedger>, crate::ingest::IngestError> {
             let data = crate::ingest::read_questionnaire(&view, round)?;
+            print_remarks(&data.remarks);
             let notes = crate::ingest::notes::read_notes(&view, round)?;
             Ok(std::iter::once(data.ledger)
                 .chain(notes.map(|n| n.ledger))
