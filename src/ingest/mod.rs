@@ -48,6 +48,12 @@ pub enum IngestError {
         key: String,
         hint: String,
     },
+    #[error("{file}: there is no sheet {sheet:?}; the workbook's sheets are: {sheets}\n  fix: set [[rounds]] sheet in study.toml to one of them (without it, the first sheet is read)")]
+    MissingSheet {
+        file: String,
+        sheet: String,
+        sheets: String,
+    },
     #[error("{file}: no usable row: {problem}\n  fix: correct those rows, or the [respondents] columns or header_rows in study.toml")]
     NoRows { file: String, problem: String },
     #[error("{file}: the CSV parser failed: {problem}")]
@@ -57,11 +63,11 @@ pub enum IngestError {
 }
 
 impl IngestError {
-    /// A column the codebook names but the export lacks is a configuration
-    /// error (2); everything else means the data cannot be analysed (1).
+    /// A column or sheet the codebook names but the export lacks is a
+    /// configuration error (2); everything else means the data cannot be analysed (1).
     pub fn exit_code(&self) -> i32 {
         match self {
-            IngestError::MissingColumn { .. } => 2,
+            IngestError::MissingColumn { .. } | IngestError::MissingSheet { .. } => 2,
             _ => 1,
         }
     }

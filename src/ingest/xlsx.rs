@@ -40,13 +40,16 @@ pub fn read(
         Some(want) => names
             .iter()
             .find(|n| n.as_str() == want)
-            .or_else(|| names.iter().find(|n| n.trim().eq_ignore_ascii_case(want.trim())))
+            .or_else(|| {
+                names
+                    .iter()
+                    .find(|n| n.trim().eq_ignore_ascii_case(want.trim()))
+            })
             .cloned()
-            .ok_or_else(|| {
-                unreadable(format!(
-                    "it has no sheet {want:?}; the sheets are: {}; fix: correct [[rounds]] sheet in study.toml",
-                    quoted_list(&names)
-                ))
+            .ok_or_else(|| IngestError::MissingSheet {
+                file: file.to_string(),
+                sheet: want.to_string(),
+                sheets: quoted_list(&names),
             })?,
     };
     let range = book.worksheet_range(&name).map_err(|e| {
