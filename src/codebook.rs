@@ -567,7 +567,7 @@ impl Checker {
             }
             if normalize_cell(&code).is_empty() {
                 return Err(self.err(
-                    format!("{key}"),
+                    key.to_string(),
                     "has an empty code",
                     "an empty cell is always missing: remove the empty code",
                 ));

@@ -67,6 +67,9 @@ fn xlsx_ledger_lines_are_sheet_rows() {
     // sheet (the resubmission left out comes later, on line 86).
     let text = common::outcome(&out);
     assert_eq!(out.status.code(), Some(1), "{text}");
-    assert!(text.contains("line 46, column Didacticus: Gericht op vernieuwing"), "{text}");
+    assert!(
+        text.contains("line 46, column Didacticus: Gericht op vernieuwing"),
+        "{text}"
+    );
     assert!(text.contains(": \"5\""), "{text}");
 }

@@ -154,6 +154,11 @@ fn header_rows(round: &Round, csv: &text::CsvText, file: &str) -> (usize, Option
     }
 }
 
+/// The sheet names of an xlsx workbook, in order (for `peil init`).
+pub fn xlsx_sheet_names(bytes: &[u8]) -> Vec<String> {
+    xlsx::sheet_names(bytes)
+}
+
 /// A study-relative path as written in outputs: `/`-separated on every OS.
 pub fn display_path(p: &Path) -> String {
     p.components()

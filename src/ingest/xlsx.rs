@@ -79,6 +79,13 @@ pub fn read(
     })
 }
 
+/// The sheet names of a workbook, in order (none if it cannot be read).
+pub fn sheet_names(bytes: &[u8]) -> Vec<String> {
+    Xlsx::new(Cursor::new(bytes))
+        .map(|b| b.sheet_names())
+        .unwrap_or_default()
+}
+
 fn quoted_list(names: &[String]) -> String {
     names
         .iter()
