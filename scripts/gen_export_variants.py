@@ -23,6 +23,8 @@ defects included: the ``weet niet``, the invalid ``5``, the spaced capital
 label), so ``tests/exports.rs`` can require byte-identical score tables. One
 difference: survey tools number every submission, so the canonical file's
 resubmitted row (line 86, a duplicate id that peil excludes) is left out.
+The canonical study.toml's later rounds (and the items only they hold) are
+left out too: the variants hold round ``ronde-1``.
 
 The xlsx files are written with the standard library alone (zipfile and
 hand-written SpreadsheetML, fixed timestamps), so re-running gives
@@ -62,9 +64,24 @@ INSTITUTION_Q = "Bij welke instelling werkt u?"
 # The canonical study
 
 
+def ronde_1_only(text):
+    """The canonical study.toml as round ronde-1 sees it: later rounds and
+    their items dropped, `rounds = [...]` lines gone (one round is left)."""
+    blocks = text.split("\n\n")
+    keep = []
+    for b in blocks:
+        m = re.search(r'^rounds = \[(.*)\]$', b, re.M)
+        if m and '"ronde-1"' not in m.group(1):
+            continue
+        if b.startswith("[[rounds]]") and 'id = "ronde-1"' not in b:
+            continue
+        keep.append(re.sub(r"^rounds = \[.*\]\n?", "", b, flags=re.M).rstrip("\n"))
+    return "\n\n".join(keep) + "\n"
+
+
 def canonical():
-    """Codebook, header and data rows (the resubmission left out)."""
-    cb = tomllib.loads((CANON / "study.toml").read_text(encoding="utf-8"))
+    """Codebook (round ronde-1), header and data rows (the resubmission left out)."""
+    cb = tomllib.loads(ronde_1_only((CANON / "study.toml").read_text(encoding="utf-8")))
     text = (CANON / "ronde-1" / "questionnaire.csv").read_text(encoding="utf-8-sig")
     rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=";"))
     header, data = rows[0], rows[1:]
@@ -506,7 +523,7 @@ def hostile_cases():
 
 def main():
     cb, header, data = canonical()
-    cb_text = (CANON / "study.toml").read_text(encoding="utf-8")
+    cb_text = ronde_1_only((CANON / "study.toml").read_text(encoding="utf-8"))
     msforms(cb, cb_text, header, data)
     limesurvey(cb, cb_text, header, data)
     hostile_cases()
