@@ -43,6 +43,26 @@ enum Command {
     /// dropped items are listed as such. `peil run` writes the comparison of
     /// each round with the one before by itself.
     Compare(CompareArgs),
+    /// Draft a codebook (study.toml) from an export's header and first rows.
+    ///
+    /// Every guess is marked "# check:"; area labels are left empty, so the
+    /// draft validates only after they are filled in.
+    Init(InitArgs),
+}
+
+#[derive(Debug, Args)]
+struct InitArgs {
+    /// The questionnaire export (.csv or .xlsx).
+    export: PathBuf,
+    /// Where to write the draft; its folder is the study folder.
+    #[arg(long, default_value = "study.toml", value_name = "FILE")]
+    out: PathBuf,
+    /// The sheet to read from an .xlsx export (default: the first).
+    #[arg(long, value_name = "NAME")]
+    sheet: Option<String>,
+    /// Replace FILE if it exists.
+    #[arg(long)]
+    force: bool,
 }
 
 #[derive(Debug, Args)]
@@ -134,6 +154,16 @@ pub fn run() -> anyhow::Result<Status> {
         Command::Run(args) => run_cmd(args),
         Command::Validate { study } => validate(&study),
         Command::Compare(args) => compare_cmd(args),
+        Command::Init(args) => {
+            let summary = crate::init::init(&crate::init::InitOptions {
+                export: args.export,
+                out: args.out,
+                sheet: args.sheet,
+                force: args.force,
+            })?;
+            println!("{summary}");
+            Ok(Status::Success)
+        }
     }
 }
 
@@ -171,6 +201,7 @@ fn run_cmd(args: RunArgs) -> anyhow::Result<Status> {
 fn report(bar: &ProgressBar, results: &[run::RoundResult], quiet: bool) {
     for r in results {
         bar.suspend(|| {
+            print_remarks(&r.remarks);
             for l in r.ledgers.iter().filter(|l| !l.is_clean()) {
                 eprintln!("peil: note: {}; see data_quality.csv", l.summary());
             }
@@ -191,6 +222,13 @@ fn compare_cmd(args: CompareArgs) -> anyhow::Result<Status> {
     Ok(Status::Success)
 }
 
+/// What a reader decided for the user (e.g. Qualtrics header rows skipped).
+fn print_remarks(remarks: &[String]) {
+    for n in remarks {
+        eprintln!("peil: note: {n}");
+    }
+}
+
 /// Entries printed in full; the rest are counted.
 const SHOWN: usize = 20;
 
@@ -202,6 +240,7 @@ fn validate(dir: &Path) -> anyhow::Result<Status> {
         let view = cb.for_round(&round.id);
         let read = || -> Result<Vec<FileLedger>, crate::ingest::IngestError> {
             let data = crate::ingest::read_questionnaire(&view, round)?;
+            print_remarks(&data.remarks);
             let notes = crate::ingest::notes::read_notes(&view, round)?;
             Ok(std::iter::once(data.ledger)
                 .chain(notes.map(|n| n.ledger))

@@ -117,6 +117,7 @@ struct RawMeasure {
     id: String,
     label: String,
     labels: Option<BTreeMap<String, String>>,
+    codes: Option<BTreeMap<String, i64>>,
 }
 
 #[derive(Deserialize)]
@@ -236,6 +237,8 @@ pub struct Measure {
     pub label: String,
     /// This measure's labels, or the scale's.
     pub labels: BTreeMap<i64, String>,
+    /// This measure's normalized answer codes, or the scale's.
+    pub codes: BTreeMap<String, i64>,
 }
 
 #[derive(Debug, Clone)]
@@ -277,6 +280,8 @@ pub struct Round {
     pub consultation: Option<PathBuf>,
     pub sheet: Option<String>,
     pub header_rows: usize,
+    /// Whether `header_rows` was written; if not, Qualtrics rows are detected.
+    pub header_rows_given: bool,
 }
 
 /// A checked `study.toml`. Vectors are in file order, which is the order of
@@ -496,17 +501,7 @@ impl Checker {
             ));
         }
         let labels = self.labels("[scale.labels]", raw.labels, raw.min, raw.max)?;
-        let mut codes = BTreeMap::new();
-        for (code, value) in raw.codes {
-            if value < raw.min || value > raw.max {
-                return Err(self.err(
-                    format!("[scale] codes.{code}"),
-                    format!("{value} is outside the scale {}..{}", raw.min, raw.max),
-                    "map every answer code to a value on the scale",
-                ));
-            }
-            codes.insert(normalize_cell(&code), value);
-        }
+        let codes = self.codes("[scale] codes", raw.codes, raw.min, raw.max)?;
         let missing = raw.missing.iter().map(|m| normalize_cell(m)).collect();
         Ok(Scale {
             min: raw.min,
@@ -551,6 +546,35 @@ impl Checker {
             labels.insert(v, label);
         }
         Ok(labels)
+    }
+
+    /// Answer codes (LimeSurvey `A1` ...), normalized like cells.
+    fn codes(
+        &self,
+        key: &str,
+        raw: BTreeMap<String, i64>,
+        min: i64,
+        max: i64,
+    ) -> Result<BTreeMap<String, i64>, CodebookError> {
+        let mut codes = BTreeMap::new();
+        for (code, value) in raw {
+            if value < min || value > max {
+                return Err(self.err(
+                    format!("{key}.{code}"),
+                    format!("{value} is outside the scale {min}..{max}"),
+                    "map every answer code to a value on the scale",
+                ));
+            }
+            if normalize_cell(&code).is_empty() {
+                return Err(self.err(
+                    key.to_string(),
+                    "has an empty code",
+                    "an empty cell is always missing: remove the empty code",
+                ));
+            }
+            codes.insert(normalize_cell(&code), value);
+        }
+        Ok(codes)
     }
 
     fn respondents(&self, raw: RawRespondents) -> Result<RespondentColumns, CodebookError> {
@@ -612,10 +636,21 @@ impl Checker {
                     )?,
                     None => scale.labels.clone(),
                 };
+                // Like labels: a measure's own codes replace the scale's.
+                let codes = match m.codes {
+                    Some(c) => self.codes(
+                        &format!("[[measures]] {} codes", m.id),
+                        c,
+                        scale.min,
+                        scale.max,
+                    )?,
+                    None => scale.codes.clone(),
+                };
                 Ok(Measure {
                     id: m.id,
                     label: m.label,
                     labels,
+                    codes,
                 })
             })
             .collect()
@@ -651,6 +686,14 @@ impl Checker {
         raw.into_iter()
             .map(|a| {
                 self.id("[[areas]] id", &a.id, &mut ids)?;
+                // `peil init` leaves labels empty for the user to fill in.
+                if a.label.trim().is_empty() {
+                    return Err(self.err(
+                        format!("[[areas]] {} label", a.id),
+                        "is empty",
+                        "fill in the area's name as the report should show it",
+                    ));
+                }
                 Ok(Area {
                     id: a.id,
                     label: a.label,
@@ -927,6 +970,7 @@ impl Checker {
                     consultation,
                     sheet: r.sheet,
                     header_rows,
+                    header_rows_given: r.header_rows.is_some(),
                 })
             })
             .collect()
@@ -1125,6 +1169,38 @@ questionnaire = "study.toml"
         .to_string();
         assert!(
             e.contains("[[rounds]] r1 questionnaire") && e.contains("does not exist"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn measure_codes_replace_the_scales() {
+        let text = MINIMAL
+            .replace("max = 4\n", "max = 4\ncodes = { A1 = 1, A4 = 4 }\n")
+            .replace(
+                "label = \"Herkenbaarheid\"\n",
+                "label = \"Herkenbaarheid\"\ncodes = { B1 = 1, \" b2 \" = 2 }\n",
+            );
+        let cb = parse(&text).unwrap();
+        assert_eq!(cb.scale.codes.get("a1"), Some(&1));
+        let own: Vec<_> = cb.measures[0].codes.iter().collect();
+        assert_eq!(own, vec![(&"b1".to_string(), &1), (&"b2".to_string(), &2)]);
+        let e = parse(&text.replace("B1 = 1", "B1 = 7"))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("[[measures]] herkenbaarheid codes.B1") && e.contains("outside"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn empty_area_label_is_refused() {
+        let e = parse(&MINIMAL.replace("label = \"A\"", "label = \"\""))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("[[areas]] a label") && e.contains("fill in"),
             "{e}"
         );
     }

@@ -5,13 +5,15 @@
 //! (figures, using [`stats`] and [`rules`]) -> [`render`] (tables, charts,
 //! report) ->
 //! [`output`] (atomic files, manifest). [`run`] strings them together for
-//! one study; [`cli`] is the command line.
+//! one study; [`cli`] is the command line; [`init`] drafts a codebook from
+//! an export.
 
 pub mod cli;
 pub mod codebook;
 pub mod compare;
 pub mod consult;
 pub mod ingest;
+pub mod init;
 pub mod ledger;
 pub mod output;
 pub mod render;

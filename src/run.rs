@@ -41,6 +41,9 @@ pub struct RoundResult {
     pub ledgers: Vec<FileLedger>,
     pub respondents: u64,
     pub files: usize,
+    /// What reading the exports decided for the user (e.g. detected header
+    /// rows), for stderr.
+    pub remarks: Vec<String>,
 }
 
 impl RoundResult {
@@ -293,6 +296,7 @@ fn write_round(study: &Codebook, a: &Analysed, opts: &Options) -> Result<RoundRe
         ledgers,
         respondents: a.data.respondents.len() as u64,
         files,
+        remarks: a.data.remarks.clone(),
     })
 }
 
@@ -330,6 +334,7 @@ fn write_comparison(
         ledgers: Vec::new(),
         respondents: 0,
         files,
+        remarks: Vec::new(),
     })
 }
 

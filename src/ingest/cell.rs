@@ -6,7 +6,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use crate::codebook::{normalize_cell, Scale};
+use crate::codebook::{normalize_cell, Measure, Scale};
 
 /// What a cell holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,9 +30,22 @@ pub struct CellReader {
 
 impl CellReader {
     pub fn new(scale: &Scale, labels: &BTreeMap<i64, String>) -> CellReader {
+        Self::with_codes(scale, labels, &scale.codes)
+    }
+
+    /// The reader of one measure: its own labels and codes (or the scale's).
+    pub fn for_measure(scale: &Scale, measure: &Measure) -> CellReader {
+        Self::with_codes(scale, &measure.labels, &measure.codes)
+    }
+
+    /// Labels and normalized codes given apart from the scale's.
+    pub fn with_codes(
+        scale: &Scale,
+        labels: &BTreeMap<i64, String>,
+        codes: &BTreeMap<String, i64>,
+    ) -> CellReader {
         // Values were checked against the scale, which fits i8 (codebook).
-        let mut words: HashMap<String, i8> = scale
-            .codes
+        let mut words: HashMap<String, i8> = codes
             .iter()
             .map(|(code, v)| (code.clone(), *v as i8))
             .collect();

@@ -101,7 +101,7 @@ pub(super) fn read(
     let readers: Vec<CellReader> = cb
         .measures
         .iter()
-        .map(|m| CellReader::new(&cb.scale, &m.labels))
+        .map(|m| CellReader::for_measure(&cb.scale, m))
         .collect();
 
     let mut checker = RowChecker::new(rc);
@@ -211,6 +211,7 @@ pub(super) fn read(
     .map_err(&err)?;
     Ok(Ingested {
         sha256: csv.sha256.clone(),
+        remarks: Vec::new(),
         ratings,
         groups: checker.into_groups(),
         respondents,

@@ -11,6 +11,7 @@ pub mod notes;
 mod rows;
 pub mod text;
 mod wide;
+mod xlsx;
 
 use std::path::Path;
 
@@ -47,6 +48,12 @@ pub enum IngestError {
         key: String,
         hint: String,
     },
+    #[error("{file}: there is no sheet {sheet:?}; the workbook's sheets are: {sheets}\n  fix: set [[rounds]] sheet in study.toml to one of them (without it, the first sheet is read)")]
+    MissingSheet {
+        file: String,
+        sheet: String,
+        sheets: String,
+    },
     #[error("{file}: no usable row: {problem}\n  fix: correct those rows, or the [respondents] columns or header_rows in study.toml")]
     NoRows { file: String, problem: String },
     #[error("{file}: the CSV parser failed: {problem}")]
@@ -56,11 +63,11 @@ pub enum IngestError {
 }
 
 impl IngestError {
-    /// A column the codebook names but the export lacks is a configuration
-    /// error (2); everything else means the data cannot be analysed (1).
+    /// A column or sheet the codebook names but the export lacks is a
+    /// configuration error (2); everything else means the data cannot be analysed (1).
     pub fn exit_code(&self) -> i32 {
         match self {
-            IngestError::MissingColumn { .. } => 2,
+            IngestError::MissingColumn { .. } | IngestError::MissingSheet { .. } => 2,
             _ => 1,
         }
     }
@@ -104,19 +111,52 @@ pub struct Ingested {
     pub ledger: FileLedger,
     /// SHA-256 of the export as read.
     pub sha256: String,
+    /// What the reader decided on the user's behalf (detected header rows),
+    /// for stderr; never a respondent's data.
+    pub remarks: Vec<String>,
 }
 
 /// Reads the questionnaire of `round`, wide or long.
 pub fn read_questionnaire(cb: &Codebook, round: &Round) -> Result<Ingested, IngestError> {
     let file = display_path(&round.questionnaire);
-    let csv = text::read_csv_text(&cb.dir.join(&round.questionnaire), &file)?;
-    let header = text::header(&csv, round.header_rows, &file)?;
+    let csv = text::read_csv_text(
+        &cb.dir.join(&round.questionnaire),
+        &file,
+        round.sheet.as_deref(),
+    )?;
+    let (header_rows, note) = header_rows(round, &csv, &file);
+    let header = text::header(&csv, header_rows, &file)?;
     let header = Header::new(header, &file)?;
-    if long::is_long(&header) && !wide::names_any_item(cb, &header) {
-        long::read(cb, &csv, &header, round.header_rows, &file)
+    let mut data = if long::is_long(&header) && !wide::names_any_item(cb, &header) {
+        long::read(cb, &csv, &header, header_rows, &file)
     } else {
-        wide::read(cb, &csv, &header, round.header_rows, &file)
+        wide::read(cb, &csv, &header, header_rows, &file)
+    }?;
+    data.remarks.extend(note);
+    Ok(data)
+}
+
+/// The round's `header_rows`, or, when it gives none, the Qualtrics rows
+/// detected below the column names, with a note saying so.
+fn header_rows(round: &Round, csv: &text::CsvText, file: &str) -> (usize, Option<String>) {
+    if round.header_rows_given {
+        return (round.header_rows, None);
     }
+    match text::detect_header_rows(csv) {
+        Some(n) => (
+            n,
+            Some(format!(
+                "{file}: lines 2-{n} look like Qualtrics question-text / ImportId rows and are skipped as header rows; \
+                 set [[rounds]] header_rows = {n} in study.toml to say so (or 1 to read them as data)"
+            )),
+        ),
+        None => (round.header_rows, None),
+    }
+}
+
+/// The sheet names of an xlsx workbook, in order (for `peil init`).
+pub fn xlsx_sheet_names(bytes: &[u8]) -> Vec<String> {
+    xlsx::sheet_names(bytes)
 }
 
 /// A study-relative path as written in outputs: `/`-separated on every OS.

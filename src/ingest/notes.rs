@@ -119,7 +119,7 @@ pub fn read_notes(cb: &Codebook, round: &Round) -> Result<Option<Notes>, IngestE
         return Ok(None);
     };
     let file = display_path(rel);
-    let csv = text::read_csv_text(&cb.dir.join(rel), &file)?;
+    let csv = text::read_csv_text(&cb.dir.join(rel), &file, None)?;
     if let Some(line) = text::unclosed_quote(&csv) {
         return Err(IngestError::UnclosedQuote { file, line });
     }

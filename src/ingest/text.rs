@@ -25,17 +25,29 @@ pub struct CsvText {
 
 const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
-/// Reads a file and decodes it; `file` is the name used in messages.
-pub fn read_csv_text(path: &Path, file: &str) -> Result<CsvText, IngestError> {
+/// Reads an export and decodes it; `file` is the name used in messages.
+/// The single entry point of every reader: a `.xlsx` file is converted to
+/// the same comma-separated text (its `sheet`, default the first), so CSV
+/// and xlsx exports are read alike downstream.
+pub fn read_csv_text(path: &Path, file: &str, sheet: Option<&str>) -> Result<CsvText, IngestError> {
     let bytes = std::fs::read(path).map_err(|e| IngestError::Unreadable {
         file: file.to_string(),
         problem: e.to_string(),
     })?;
     let sha256 = crate::output::sha256_hex(&bytes);
+    if is_xlsx(path) {
+        return super::xlsx::read(&bytes, file, sheet, sha256);
+    }
     Ok(CsvText {
         sha256,
         ..decode(bytes, file)?
     })
+}
+
+/// Whether a path names an xlsx workbook (by its extension, any case).
+pub fn is_xlsx(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"))
 }
 
 /// Decodes export bytes: UTF-8 (BOM stripped) or, failing that, Windows-1252.
@@ -233,6 +245,32 @@ pub fn header(csv: &CsvText, header_rows: usize, file: &str) -> Result<Vec<Strin
     Ok(names.unwrap_or_default())
 }
 
+/// Qualtrics writes the question texts and a row of `{"ImportId":...}`
+/// cells below the column names. When the round does not say how many
+/// header rows there are: the number that ends with such a row, if one of
+/// the next two records is one (more than half of its filled cells are ImportIds).
+pub fn detect_header_rows(csv: &CsvText) -> Option<usize> {
+    let mut rows = reader(&csv.text, csv.delimiter).into_records();
+    rows.next()?.ok()?;
+    let mut found = None;
+    for i in 1..=2 {
+        let Some(Ok(rec)) = rows.next() else { break };
+        let filled: Vec<&str> = rec
+            .iter()
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .collect();
+        let import_ids = filled
+            .iter()
+            .filter(|c| c.starts_with("{\"ImportId\""))
+            .count();
+        if import_ids * 2 > filled.len() {
+            found = Some(i + 1);
+        }
+    }
+    found
+}
+
 /// Where each record starts and how many fields it has.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Records {
@@ -397,6 +435,19 @@ mod tests {
         assert_eq!(scan_records(&t).lines, vec![2, 5, 9]);
         let t = decode(b"a;b;c\n1;\"x;y\"\n2;3;4".to_vec(), "f").unwrap();
         assert_eq!(scan_records(&t).fields, vec![3, 2, 3]);
+    }
+
+    #[test]
+    fn qualtrics_import_id_rows_are_detected() {
+        let t = decode(
+            b"ResponseId,Q1\nResponse ID,Hoe herkenbaar?\n\"{\"\"ImportId\"\":\"\"_recordId\"\"}\",\"{\"\"ImportId\"\":\"\"QID1\"\"}\"\nR_1,3\n"
+                .to_vec(),
+            "f",
+        )
+        .unwrap();
+        assert_eq!(detect_header_rows(&t), Some(3));
+        let t = decode(b"id,Q1\nr1,3\nr2,{\"ImportId\"}\n".to_vec(), "f").unwrap();
+        assert_eq!(detect_header_rows(&t), None);
     }
 
     #[test]

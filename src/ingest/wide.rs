@@ -258,7 +258,7 @@ pub(super) fn read(
     let readers: Vec<CellReader> = cb
         .measures
         .iter()
-        .map(|m| CellReader::new(&cb.scale, &m.labels))
+        .map(|m| CellReader::for_measure(&cb.scale, m))
         .collect();
     let mask: BooleanChunked = resp_col.iter().map(Option::is_some).collect();
     let n_used = respondents.len();
@@ -358,6 +358,7 @@ pub(super) fn read(
     };
     Ok(Ingested {
         sha256: csv.sha256.clone(),
+        remarks: Vec::new(),
         ratings,
         groups: checker.into_groups(),
         respondents,

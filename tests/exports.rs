@@ -1,0 +1,75 @@
+//! Exports as they come: the bundled example as an MS Forms-style xlsx and
+//! as a LimeSurvey-style code export (`tests/data/export-*`, written by
+//! `scripts/gen_export_variants.py`) must give the very same score tables as
+//! the canonical CSV.
+
+mod common;
+
+use std::path::Path;
+
+/// The score tables; `data_quality` names the file and its lines, so it
+/// differs by construction.
+const SCORE_TABLES: [&str; 6] = [
+    "area_scores",
+    "item_scores",
+    "respondents",
+    "reliability",
+    "item_reliability",
+    "group_tests",
+];
+
+const CANONICAL: &str = "npuls-docentondersteuning";
+
+fn canonical_dir() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("input")
+        .join(CANONICAL)
+}
+
+#[test]
+fn variants_give_the_canonical_tables_byte_for_byte() {
+    let project = common::project(&["export-msforms", "export-limesurvey"]);
+    common::copy_dir(
+        &canonical_dir(),
+        &project.path().join("input").join(CANONICAL),
+    );
+    let out = common::run_in(project.path(), &["run", "--no-charts", "--quiet"]);
+    assert_eq!(out.status.code(), Some(0), "{}", common::outcome(&out));
+    let tables = |study: &str| {
+        project
+            .path()
+            .join("output")
+            .join(study)
+            .join("ronde-1/tables")
+    };
+    for variant in ["export-msforms", "export-limesurvey"] {
+        for t in SCORE_TABLES {
+            let want = std::fs::read(tables(CANONICAL).join(format!("{t}.csv"))).unwrap();
+            let got = std::fs::read(tables(variant).join(format!("{t}.csv"))).unwrap();
+            assert!(
+                want == got,
+                "{variant}: {t}.csv differs from the canonical export's"
+            );
+        }
+        // The same cells were set aside: the invalid 5 (A5 in LimeSurvey codes).
+        let dq = common::read_table(&tables(variant).join("data_quality.csv"));
+        let total = common::row(&dq, &[("reason", "total")]);
+        assert_eq!(total["cells_invalid"], "1", "{variant}");
+        assert_eq!(total["rows_read"], total["rows_used"], "{variant}");
+    }
+}
+
+#[test]
+fn xlsx_ledger_lines_are_sheet_rows() {
+    let project = common::project(&["export-msforms"]);
+    let out = common::run_in(project.path(), &["validate", "input/export-msforms"]);
+    // The canonical invalid 5 is on line 46 of the CSV, so on row 46 of the
+    // sheet (the resubmission left out comes later, on line 86).
+    let text = common::outcome(&out);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(
+        text.contains("line 46, column Didacticus: Gericht op vernieuwing"),
+        "{text}"
+    );
+    assert!(text.contains(": \"5\""), "{text}");
+}
