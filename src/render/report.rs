@@ -131,6 +131,14 @@ fn filtered(t: &Table, col: &str, value: &str) -> Table {
     out
 }
 
+/// Opens a section with its heading and, when given, an introduction.
+fn section(h: &mut String, title: &str, intro: Option<&str>) {
+    let _ = writeln!(h, "<section><h2>{}</h2>", esc(title));
+    if let Some(p) = intro {
+        let _ = writeln!(h, "<p>{}</p>", esc(p));
+    }
+}
+
 fn header(h: &mut String, inp: &ReportInput, w: &Words) {
     let cb = inp.cb;
     let round = inp.round;
@@ -154,11 +162,7 @@ fn header(h: &mut String, inp: &ReportInput, w: &Words) {
 }
 
 fn participation(h: &mut String, inp: &ReportInput, w: &Words) {
-    let _ = writeln!(
-        h,
-        "<section><h2>{}</h2>",
-        w.t("Wie deden mee", "Who took part")
-    );
+    section(h, w.t("Wie deden mee", "Who took part"), None);
     if let Some(all) = inp.scores.respondents.iter().find(|r| r.group == 0) {
         let _ = writeln!(
             h,
@@ -184,10 +188,10 @@ fn participation(h: &mut String, inp: &ReportInput, w: &Words) {
 fn key_figures(h: &mut String, inp: &ReportInput, w: &Words) {
     let cb = inp.cb;
     let lang = inp.lang;
-    let _ = writeln!(
+    section(
         h,
-        "<section><h2>{}</h2>",
-        w.t("Kerncijfers per gebied", "Key figures per area")
+        w.t("Kerncijfers per gebied", "Key figures per area"),
+        None,
     );
     for (m, measure) in cb.measures.iter().enumerate() {
         let _ = write!(h, "<h3>{}</h3><ul class=\"figures\">", esc(&measure.label));
@@ -224,7 +228,7 @@ fn key_figures(h: &mut String, inp: &ReportInput, w: &Words) {
 }
 
 fn charts(h: &mut String, charts: &[ChartFile], w: &Words) {
-    let _ = writeln!(h, "<section><h2>{}</h2>", w.t("Grafieken", "Charts"));
+    section(h, w.t("Grafieken", "Charts"), None);
     for c in charts {
         let _ = writeln!(
             h,
@@ -239,11 +243,7 @@ fn charts(h: &mut String, charts: &[ChartFile], w: &Words) {
 
 fn decisions(h: &mut String, inp: &ReportInput, w: &Words) {
     let cb = inp.cb;
-    let _ = writeln!(
-        h,
-        "<section><h2>{}</h2>",
-        w.t("Besluit per item", "Decision per item")
-    );
+    section(h, w.t("Besluit per item", "Decision per item"), None);
     let _ = writeln!(
         h,
         "<p class=\"rule\"><strong>{}</strong> {}</p>",
@@ -295,15 +295,10 @@ fn decisions(h: &mut String, inp: &ReportInput, w: &Words) {
 }
 
 fn reliability(h: &mut String, inp: &ReportInput, w: &Words) {
-    let _ = writeln!(
-        h,
-        "<section><h2>{}</h2>\n<p>{}</p>",
-        w.t("Betrouwbaarheid en verschillen tussen groepen", "Reliability and differences between groups"),
-        w.t(
+    section(h, w.t("Betrouwbaarheid en verschillen tussen groepen", "Reliability and differences between groups"), Some(w.t(
             "Cronbachs alfa over de respondenten die alle items van een gebied beoordeelden, met 95%-interval (Feldt); Kruskal-Wallis-toets tussen de groepen met ten minste het minimale aantal respondenten, p gecorrigeerd volgens Holm.",
             "Cronbach's alpha over the respondents who rated every item of an area, with a 95% interval (Feldt); Kruskal-Wallis test between the groups with at least the minimum number of respondents, p corrected by Holm's method."
-        )
-    );
+        )));
     for name in ["reliability", "group_tests", "item_reliability"] {
         if let Some(t) = table(inp.tables, name) {
             h.push_str(&table_html(t, inp.lang, name));
@@ -313,11 +308,7 @@ fn reliability(h: &mut String, inp: &ReportInput, w: &Words) {
 }
 
 fn ledger(h: &mut String, inp: &ReportInput, w: &Words) {
-    let _ = writeln!(
-        h,
-        "<section><h2>{}</h2>",
-        w.t("Datakwaliteit", "Data quality")
-    );
+    section(h, w.t("Datakwaliteit", "Data quality"), None);
     for l in inp.ledgers {
         let _ = writeln!(h, "<p>{}</p>", esc(&l.summary()));
     }
@@ -392,15 +383,10 @@ pub fn html(inp: &ReportInput) -> String {
 
 fn consultation(h: &mut String, inp: &ReportInput, s: &Summary, w: &Words) {
     let n = &s.notes;
-    let _ = writeln!(
-        h,
-        "<section><h2>{}</h2>\n<p>{}</p>",
-        w.t("Consultaties", "Consultations"),
-        w.t(
+    section(h, w.t("Consultaties", "Consultations"), Some(w.t(
             "Gecodeerde uitspraken uit de consultatiesessies. Deelnemers tellen één keer per sessie en groep; e-mailadressen en telefoonnummers zijn uit de citaten verwijderd.",
             "Coded statements from the consultation sessions. Participants count once per session and group; e-mail addresses and phone numbers have been removed from the quotes."
-        )
-    );
+        )));
     if let Some(all) = s.counts.participation.first() {
         let _ = writeln!(
             h,
@@ -478,15 +464,10 @@ pub fn comparison_html(inp: &CompareInput) -> String {
             esc(&cmp.from),
             esc(&cmp.to)
         );
-        let _ = writeln!(
-            h,
-            "<section><h2>{}</h2>\n<p>{}</p>",
-            w.t("Wat veranderde", "What changed"),
-            w.t(
+        section(h, w.t("Wat veranderde", "What changed"), Some(w.t(
                 "Gemiddelden per gebied en item in beide rondes, het verschil, en een Mann-Whitney-toets (tweezijdig, normale benadering met correctie voor ties). Herschreven items zijn via hun vorige id gekoppeld; nieuwe en vervallen items staan er als zodanig in. Groepen onder het minimale aantal tonen alleen n.",
                 "Means per area and item in both rounds, the difference, and a Mann-Whitney test (two-sided, normal approximation with tie correction). Reworded items are linked through their previous id; new and dropped items are listed as such. Groups below the minimum show n only."
-            )
-        );
+            )));
         for name in ["compare_areas", "compare_items"] {
             if let Some(t) = table(inp.tables, name) {
                 h.push_str(&table_html(&filtered(t, "group", "ALL"), inp.lang, name));
@@ -494,7 +475,7 @@ pub fn comparison_html(inp: &CompareInput) -> String {
         }
         h.push_str("</section>\n");
         charts(h, inp.charts, &w);
-        let _ = writeln!(h, "<section><h2>{}</h2>", w.t("Per groep", "Per group"));
+        section(h, w.t("Per groep", "Per group"), None);
         for name in ["compare_areas", "compare_items"] {
             if let Some(t) = table(inp.tables, name) {
                 h.push_str(&table_html(t, inp.lang, name));
