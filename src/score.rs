@@ -3,11 +3,15 @@
 //! `item_reliability.csv` and `group_tests.csv`, by the contract's
 //! definitions (section 4).
 //!
-//! The tidy polars ratings of `ingest` are scattered once into one dense
-//! one-byte matrix per measure x area (`matrix`); item and area tallies are
-//! exact integer counts taken in a single pass over them, and every figure
-//! is computed from those counts in a fixed order (`stats`), so reruns are
-//! byte-identical whatever the thread scheduling. `rules` adds the decision;
+//! The one-byte rating codes of `ingest` are viewed per measure x area
+//! (`matrix`, no copy); item and area tallies are exact integer counts
+//! (histograms of codes per group) taken in column-wise passes over them,
+//! and every figure is computed from those counts in a fixed order
+//! (`stats`), so reruns are byte-identical whatever the thread scheduling.
+//! These passes are plain loops over bytes rather than polars group-bys:
+//! at a million respondents they take tenths of a second where group-bys
+//! over a long frame took seconds (BENCHMARKS.md), and integer counts are
+//! exact. `rules` adds the decision;
 //! small groups are suppressed here, once, for every output. It must not
 //! format or write: that is `render`.
 
@@ -16,7 +20,8 @@ use std::collections::{BTreeSet, HashMap};
 use polars::prelude::*;
 
 use crate::codebook::{Codebook, Scale};
-use crate::ingest::{col, Ingested};
+use crate::ingest::ratings::rated;
+use crate::ingest::Ingested;
 use crate::rules::{decide, Decision, Rule};
 
 mod matrix;
@@ -110,13 +115,6 @@ impl Scores {
     }
 }
 
-/// Column name of the respondent counts frame.
-const RATED: &str = "rated";
-
-fn as_count(e: Expr, name: &str) -> Expr {
-    e.cast(DataType::Int64).alias(name)
-}
-
 /// Every figure comes from exact counts (so the result does not depend on
 /// thread or summation order), and the moments are computed from the
 /// counted distribution by `stats::moments_from_counts` in a fixed order.
@@ -139,16 +137,26 @@ impl Tally {
         }
     }
 
-    /// Counts one matrix cell: a rating (above the midpoint: agreement), a
-    /// missing code, or nothing for an invalid or absent cell.
-    fn add_cell(&mut self, v: i8, scale_min: i64, midpoint: f64) {
-        if matrix::rated(v) {
-            self.counts[(i64::from(v) - scale_min) as usize] += 1;
-            self.rated += 1;
-            self.agree += u64::from(f64::from(v) > midpoint);
-        } else if v == matrix::MISSING {
-            self.n_missing += 1;
+    /// The tally of a histogram of codes (256 slots, `code as u8`): the
+    /// ratings per scale value, those above the midpoint (agreement), and
+    /// the missing cells. Invalid and absent cells count for nothing. The
+    /// distribution is that of the ratings themselves.
+    fn from_histogram(scale: &Scale, hist: &[u64]) -> Tally {
+        let mid = scale.midpoint();
+        let mut t = Tally::new(scale);
+        for (slot, v) in scale.values().enumerate() {
+            let c = hist[usize::from(v as i8 as u8)];
+            t.counts[slot] = c;
+            t.rated += c;
+            if v as f64 > mid {
+                t.agree += c;
+            }
+            if c > 0 {
+                t.dist.push((v as f64, c));
+            }
         }
+        t.n_missing = hist[usize::from(matrix::MISSING as u8)];
+        t
     }
 
     fn add(&mut self, other: &Tally) {
@@ -251,45 +259,34 @@ fn rows(
     out
 }
 
-fn column_i64(df: &DataFrame, name: &str) -> PolarsResult<Int64Chunked> {
-    df.column(name)?.cast(&DataType::Int64)?.i64().cloned()
-}
-
 /// Counts of ratings per item x group x value, and of missing cells: one
-/// pass over the area matrices.
-fn item_tallies(cb: &Codebook, data: &Ingested, matrices: &[Matrix]) -> Tallies {
-    let mid = cb.scale.midpoint();
+/// histogram of codes per item column.
+fn item_tallies(cb: &Codebook, data: &Ingested, matrices: &[Matrix], groups: &[u32]) -> Tallies {
     let n_groups = data.groups.len() + 1;
     let mut out = Tallies::new();
     for mx in matrices {
-        let mut tallies = vec![Tally::new(&cb.scale); mx.items.len() * n_groups];
-        for (resp, row) in mx.rows().enumerate() {
-            let g = data.respondents[resp].group as usize;
-            for (slot, &v) in row.iter().enumerate() {
-                tallies[slot * n_groups + g].add_cell(v, cb.scale.min, mid);
+        for (&item, codes) in mx.items.iter().zip(&mx.columns) {
+            let mut hist = vec![0u64; n_groups * 256];
+            matrix::add_histogram(&mut hist, codes, groups);
+            for (g, h) in hist.chunks_exact(256).enumerate().skip(1) {
+                let t = Tally::from_histogram(&cb.scale, h);
+                if t.rated > 0 || t.n_missing > 0 {
+                    out.insert((mx.measure, item, g as u32), t);
+                }
             }
-        }
-        for (i, mut t) in tallies.into_iter().enumerate() {
-            let (slot, g) = (i / n_groups, (i % n_groups) as u32);
-            if g == 0 || (t.rated == 0 && t.n_missing == 0) {
-                continue;
-            }
-            t.dist = cb
-                .scale
-                .values()
-                .zip(&t.counts)
-                .filter(|(_, c)| **c > 0)
-                .map(|(v, c)| (v as f64, *c))
-                .collect();
-            out.insert((mx.measure, mx.items[slot], g), t);
         }
     }
     with_all(out, &cb.scale)
 }
 
 /// Item scores: per measure x item x group.
-fn item_scores(cb: &Codebook, data: &Ingested, matrices: &[Matrix]) -> Vec<ScoreRow> {
-    let found = item_tallies(cb, data, matrices);
+fn item_scores(
+    cb: &Codebook,
+    data: &Ingested,
+    matrices: &[Matrix],
+    groups: &[u32],
+) -> Vec<ScoreRow> {
+    let found = item_tallies(cb, data, matrices, groups);
     let targets: Vec<(usize, usize)> = (0..cb.measures.len())
         .flat_map(|m| {
             cb.items
@@ -323,43 +320,35 @@ pub(crate) fn area_targets(cb: &Codebook) -> Vec<(usize, usize)> {
 /// of them; respondents are counted per distinct (count, sum), so every
 /// score is an exact fraction and equal scores tie exactly. The pooled
 /// counts are those of the respondents with a score.
-fn area_tallies(cb: &Codebook, data: &Ingested, matrices: &[Matrix]) -> Tallies {
-    let mid = cb.scale.midpoint();
+fn area_tallies(cb: &Codebook, data: &Ingested, matrices: &[Matrix], groups: &[u32]) -> Tallies {
+    let n_groups = data.groups.len() + 1;
     let mut out = Tallies::new();
     for mx in matrices {
         let k = mx.items.len();
-        // (group, count, sum) -> respondents, and the group's pooled cells.
-        let mut scores: HashMap<(u32, u32, i32), u64> = HashMap::new();
-        let mut pooled: HashMap<u32, Tally> = HashMap::new();
-        for (resp, row) in mx.rows().enumerate() {
-            let (mut count, mut sum) = (0u32, 0i32);
-            for v in row.iter().filter(|v| matrix::rated(**v)) {
-                count += 1;
-                sum += i32::from(*v);
-            }
-            if count == 0 || f64::from(count) < cb.rules.min_answered * k as f64 {
-                continue;
-            }
-            let g = data.respondents[resp].group;
-            *scores.entry((g, count, sum)).or_default() += 1;
-            let t = pooled.entry(g).or_insert_with(|| Tally::new(&cb.scale));
-            for &v in row {
-                t.add_cell(v, cb.scale.min, mid);
+        let (count, sum) = mx.counts_and_sums(groups.len());
+        // (group, count, sum) -> respondents. A respondent without a score
+        // gets a group out of range, so the pooled histogram leaves them out.
+        let mut scores: PlHashMap<(u32, u16, i32), u64> = PlHashMap::default();
+        let mut scored = groups.to_vec();
+        for ((g, c), s) in scored.iter_mut().zip(&count).zip(&sum) {
+            if *c == 0 || f64::from(*c) < cb.rules.min_answered * k as f64 {
+                *g = n_groups as u32;
+            } else {
+                *scores.entry((*g, *c, *s)).or_default() += 1;
             }
         }
-        for ((g, count, sum), n) in scores {
-            let t = out
-                .entry((mx.measure, mx.area, g))
-                .or_insert_with(|| Tally::new(&cb.scale));
-            t.dist.push((f64::from(sum) / f64::from(count), n));
+        let mut hist = vec![0u64; n_groups * 256];
+        for codes in &mx.columns {
+            matrix::add_histogram(&mut hist, codes, &scored);
         }
-        for (g, p) in pooled {
+        for ((g, c, s), n) in scores {
             let t = out
                 .entry((mx.measure, mx.area, g))
-                .or_insert_with(|| Tally::new(&cb.scale));
-            let dist = std::mem::take(&mut t.dist);
-            *t = p;
-            t.dist = dist;
+                .or_insert_with(|| Tally {
+                    dist: Vec::new(),
+                    ..Tally::from_histogram(&cb.scale, &hist[g as usize * 256..][..256])
+                });
+            t.dist.push((f64::from(s) / f64::from(c), n));
         }
     }
     with_all(out, &cb.scale)
@@ -379,40 +368,29 @@ fn area_scores(cb: &Codebook, data: &Ingested, found: &Tallies) -> Vec<ScoreRow>
 }
 
 /// Who took part, per group and `ALL`.
-fn respondent_counts(cb: &Codebook, data: &Ingested) -> PolarsResult<Vec<RespondentCount>> {
-    let total = cb.rating_columns() as i64;
-    let per = data
-        .ratings
-        .clone()
-        .lazy()
-        .group_by([col(col::RESP)])
-        .agg([
-            as_count(col(col::VALUE).count(), RATED),
-            col(col::GROUP).first(),
-        ])
-        .collect()?;
-    let groups = per.column(col::GROUP)?.u32()?.clone();
-    let rated = column_i64(&per, RATED)?;
-    let n = data.groups.len() + 1;
-    let (mut ans, mut comp) = (vec![0u64; n], vec![0u64; n]);
-    for (g, r) in groups.iter().zip(rated.iter()) {
-        let (g, r) = (g.unwrap_or(0) as usize, r.unwrap_or(0));
-        for slot in [0, g] {
-            ans[slot] += u64::from(r > 0);
-            comp[slot] += u64::from(r == total);
+fn respondent_counts(cb: &Codebook, data: &Ingested) -> Vec<RespondentCount> {
+    let total = cb.rating_columns() as u32;
+    let mut rated_cells = vec![0u32; data.respondents.len()];
+    for col in &data.ratings.columns {
+        for (r, v) in rated_cells.iter_mut().zip(&col.codes) {
+            *r += u32::from(rated(*v));
         }
     }
+    let n = data.groups.len() + 1;
+    let (mut ans, mut comp) = (vec![0u64; n], vec![0u64; n]);
     let mut people = vec![0u64; n];
     let mut institutions: Vec<BTreeSet<&str>> = vec![BTreeSet::new(); n];
-    for r in &data.respondents {
-        for slot in [0, r.group as usize] {
+    for (resp, r) in data.respondents.iter().zip(&rated_cells) {
+        for slot in [0, resp.group as usize] {
+            ans[slot] += u64::from(*r > 0);
+            comp[slot] += u64::from(*r == total);
             people[slot] += 1;
-            if let Some(i) = &r.institution {
+            if let Some(i) = &resp.institution {
                 institutions[slot].insert(i);
             }
         }
     }
-    Ok(group_ids(&data.groups)
+    group_ids(&data.groups)
         .map(|g| {
             let s = g as usize;
             RespondentCount {
@@ -423,7 +401,7 @@ fn respondent_counts(cb: &Codebook, data: &Ingested) -> PolarsResult<Vec<Respond
                 complete: comp[s],
             }
         })
-        .collect())
+        .collect()
 }
 
 /// S-CVI/Ave and S-CVI/UA of each shown area row, from the I-CVIs of the
@@ -447,15 +425,16 @@ fn add_scale_cvi(cb: &Codebook, areas: &mut [ScoreRow], items: &[ScoreRow]) {
 
 /// All scores of one questionnaire.
 pub fn score(cb: &Codebook, data: &Ingested) -> PolarsResult<Scores> {
-    let matrices = matrix::build(cb, data)?;
-    let area_tallies = area_tallies(cb, data, &matrices);
+    let matrices = matrix::build(cb, data);
+    let groups: Vec<u32> = data.respondents.iter().map(|r| r.group).collect();
+    let area_tallies = area_tallies(cb, data, &matrices, &groups);
     let mut areas = area_scores(cb, data, &area_tallies);
-    let items = item_scores(cb, data, &matrices);
+    let items = item_scores(cb, data, &matrices, &groups);
     add_scale_cvi(cb, &mut areas, &items);
     let (reliability, item_reliability) = psychometrics::reliability(&matrices);
     Ok(Scores {
         groups: data.groups.clone(),
-        respondents: respondent_counts(cb, data)?,
+        respondents: respondent_counts(cb, data),
         areas,
         items,
         reliability,

@@ -10,13 +10,12 @@
 use std::collections::hash_map::Entry as MapEntry;
 use std::collections::{HashMap, HashSet};
 
-use polars::prelude::*;
-
 use super::cell::{CellReader, CellValue};
+use super::ratings::{code_of, RatingCodes, Ratings, ABSENT, MISSING};
 use super::rows::{institution, RowChecker};
 use super::text::CsvText;
 use super::wide::{cname, excluded_at, no_rows, read_frame, records_of, with_lines, Pending};
-use super::{col, polars_err, Header, IngestError, Ingested, Respondent};
+use super::{polars_err, Header, IngestError, Ingested, Respondent};
 use crate::codebook::Codebook;
 use crate::ledger::{shorten, FileLedger, Reason};
 
@@ -32,16 +31,30 @@ pub(super) fn is_long(header: &Header) -> bool {
         .all(|c| header.find(c).is_some())
 }
 
-/// Output columns, built row by row.
-#[derive(Default)]
-struct Columns {
-    resp: Vec<u32>,
-    group: Vec<u32>,
-    item: Vec<u32>,
-    measure: Vec<u32>,
-    area: Vec<u32>,
-    value: Vec<Option<i8>>,
-    missing: Vec<bool>,
+/// A rating found on one row.
+struct Found {
+    resp: u32,
+    item: usize,
+    measure: usize,
+    code: i8,
+}
+
+/// The codebook's item x measure columns in codebook order, all `ABSENT`,
+/// and the index of each (item, measure) among them.
+fn empty_columns(cb: &Codebook, n_resp: usize) -> (Ratings, HashMap<(usize, usize), usize>) {
+    let mut ratings = Ratings::default();
+    let mut index = HashMap::new();
+    for (i, item) in cb.items.iter().enumerate() {
+        for (m, _) in &item.columns {
+            index.insert((i, *m), ratings.columns.len());
+            ratings.columns.push(RatingCodes {
+                item: i,
+                measure: *m,
+                codes: vec![ABSENT; n_resp],
+            });
+        }
+    }
+    (ratings, index)
 }
 
 pub(super) fn read(
@@ -108,7 +121,7 @@ pub(super) fn read(
     let mut people: HashMap<String, Result<u32, Reason>> = HashMap::new();
     let mut respondents: Vec<Respondent> = Vec::new();
     let mut rated: HashSet<(u32, usize, usize)> = HashSet::new();
-    let mut out = Columns::default();
+    let mut found: Vec<Found> = Vec::new();
     let mut pending = Vec::new();
     let mut rows_used = 0u64;
     for row in 0..df.height() {
@@ -184,31 +197,23 @@ pub(super) fn read(
                 Some(shorten(raw)),
             ));
         }
-        out.resp.push(resp);
-        out.group.push(respondents[resp as usize].group);
-        out.item.push(i as u32);
-        out.measure.push(m as u32);
-        out.area.push(cb.items[i].area as u32);
-        out.value.push(match cell {
-            CellValue::Rating(v) => Some(v),
-            _ => None,
+        found.push(Found {
+            resp,
+            item: i,
+            measure: m,
+            code: code_of(cell),
         });
-        out.missing.push(cell == CellValue::Missing);
     }
     if respondents.is_empty() || rows_used == 0 {
         return Err(no_rows(file, df.height(), &pending));
     }
-    let cells_missing = out.missing.iter().filter(|m| **m).count() as u64;
-    let ratings = DataFrame::new_infer_height(vec![
-        Column::new(col::RESP.into(), out.resp),
-        Column::new(col::GROUP.into(), out.group),
-        Column::new(col::ITEM.into(), out.item),
-        Column::new(col::MEASURE.into(), out.measure),
-        Column::new(col::AREA.into(), out.area),
-        Column::new(col::VALUE.into(), out.value),
-        Column::new(col::MISSING.into(), out.missing),
-    ])
-    .map_err(&err)?;
+    let (mut ratings, index) = empty_columns(cb, respondents.len());
+    for f in found {
+        if let Some(c) = index.get(&(f.item, f.measure)) {
+            ratings.columns[*c].codes[f.resp as usize] = f.code;
+        }
+    }
+    let cells_missing = ratings.count(MISSING);
     Ok(Ingested {
         sha256: csv.sha256.clone(),
         remarks: Vec::new(),

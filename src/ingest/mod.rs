@@ -1,13 +1,15 @@
-//! Exports in, one tidy polars frame of ratings out.
+//! Exports in, compact rating codes out.
 //!
 //! Owns reading a round's questionnaire (wide or long, any of the CSV
 //! dialects in `text`), the row checks of the contract (section 4) and the
-//! ledger of what was set aside. It must not aggregate: every figure is
+//! ledger of what was set aside. Ratings leave as one byte per cell
+//! ([`ratings`]), never as text. It must not aggregate: every figure is
 //! computed by `score` from [`Ingested::ratings`].
 
 pub mod cell;
 mod long;
 pub mod notes;
+pub mod ratings;
 mod rows;
 pub mod text;
 mod wide;
@@ -19,6 +21,7 @@ use polars::prelude::*;
 
 use crate::codebook::{normalize_cell, Codebook, Round};
 use crate::ledger::FileLedger;
+pub use ratings::Ratings;
 
 /// The data cannot be analysed (exit 1), or the export does not fit the
 /// codebook (exit 2). Every message names the file and, where there is one,
@@ -73,24 +76,6 @@ impl IngestError {
     }
 }
 
-/// Column names of [`Ingested::ratings`].
-pub mod col {
-    /// Dense respondent index over the rows used (u32).
-    pub const RESP: &str = "resp";
-    /// Stakeholder group, 1-based index into [`super::Ingested::groups`] (u32); 0 is `ALL`.
-    pub const GROUP: &str = "group";
-    /// Index into `Codebook::items` (u32).
-    pub const ITEM: &str = "item";
-    /// Index into `Codebook::measures` (u32).
-    pub const MEASURE: &str = "measure";
-    /// Index into `Codebook::areas` (u32).
-    pub const AREA: &str = "area";
-    /// The rating (i8), null when the cell holds none.
-    pub const VALUE: &str = "value";
-    /// True when the cell held a missing code or nothing.
-    pub const MISSING: &str = "missing";
-}
-
 /// A respondent used in the analysis. No id: ids never leave ingest.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Respondent {
@@ -101,10 +86,8 @@ pub struct Respondent {
 
 /// One questionnaire, ready to score.
 pub struct Ingested {
-    /// One row per (respondent, item, measure) cell of the rows used:
-    /// the columns of [`col`]. Invalid cells have a null value and
-    /// `missing = false`.
-    pub ratings: DataFrame,
+    /// A code per (respondent, item, measure) cell of the rows used.
+    pub ratings: Ratings,
     /// Group names in display order.
     pub groups: Vec<String>,
     pub respondents: Vec<Respondent>,

@@ -1,9 +1,13 @@
 //! The wide export: one row per respondent, one column per item x measure.
 //!
-//! polars reads every cell as text; each column's *distinct* texts are
-//! classified once by `cell`, and the column is then mapped through that
-//! small table into a one-byte rating, so no text outlives the read. Row
-//! checks run once per row over the id and group columns only.
+//! The file is cut into batches of whole records (the quote-aware record
+//! scan of `text` knows where each starts) and polars parses one batch at a
+//! time, the columns used only, as text. Each column's *distinct* texts are
+//! classified once by `cell`, and its cells are mapped through that small
+//! table into one-byte codes (`ratings`) before the next batch is parsed:
+//! the ratings are never all held as text. Row checks run once per row over
+//! the id and group columns only. Only invalid cells keep their text, for
+//! the ledger.
 
 use std::collections::HashMap;
 use std::io::Cursor;
@@ -11,10 +15,11 @@ use std::sync::Arc;
 
 use polars::prelude::*;
 
-use super::cell::{CellReader, CellValue};
+use super::cell::CellReader;
+use super::ratings::{code_of, RatingCodes, Ratings, INVALID, MISSING};
 use super::rows::{institution, RowChecker};
 use super::text::{self, CsvText, Records};
-use super::{col, polars_err, Header, IngestError, Ingested, Respondent};
+use super::{polars_err, Header, IngestError, Ingested, Respondent};
 use crate::codebook::Codebook;
 use crate::ledger::{shorten, Entry, FileLedger, Reason};
 
@@ -34,9 +39,8 @@ pub(super) fn names_any_item(cb: &Codebook, header: &Header) -> bool {
 /// An item x measure column of the export.
 struct RatingColumn {
     pos: usize,
-    item: u32,
-    measure: u32,
-    area: u32,
+    item: usize,
+    measure: usize,
 }
 
 fn rating_columns(
@@ -50,36 +54,25 @@ fn rating_columns(
             let key = format!("[[items]] {} columns.{}", item.id, cb.measures[*m].id);
             out.push(RatingColumn {
                 pos: header.require(name, &key, file)?,
-                item: i as u32,
-                measure: *m as u32,
-                area: item.area as u32,
+                item: i,
+                measure: *m,
             });
         }
     }
     Ok(out)
 }
 
-/// Every cell as text; missing trailing fields become null, empty ones "".
+/// Every cell of a (small, long) export as text; missing trailing fields
+/// become null, empty ones "".
 pub(super) fn read_frame(
     csv: &CsvText,
     width: usize,
     header_rows: usize,
     file: &str,
 ) -> Result<DataFrame, IngestError> {
-    let schema: Schema = (0..width)
-        .map(|i| Field::new(cname(i), DataType::String))
-        .collect();
-    CsvReadOptions::default()
+    csv_options(csv, width)
         .with_has_header(true)
-        .with_schema(Some(Arc::new(schema)))
         .with_skip_rows_after_header(header_rows - 1)
-        .with_raise_if_empty(false)
-        .with_parse_options(
-            CsvParseOptions::default()
-                .with_separator(csv.delimiter)
-                .with_quote_char(Some(b'"'))
-                .with_missing_is_null(false),
-        )
         .into_reader_with_file_handle(Cursor::new(csv.text.as_bytes()))
         .finish()
         .map_err(|e| {
@@ -87,75 +80,6 @@ pub(super) fn read_frame(
                 .or_else(|| text::diagnose_ragged(csv, file))
                 .unwrap_or_else(|| polars_err(file)(e))
         })
-}
-
-/// One rating column mapped to ratings (rows used only), with its invalid cells.
-struct Mapped {
-    values: Vec<Option<i8>>,
-    missing: Vec<bool>,
-    pending: Vec<Pending>,
-}
-
-/// Classifies the column's distinct texts once, then maps every cell
-/// through that small table.
-fn map_column(
-    c: &RatingColumn,
-    text: Column,
-    reader: &CellReader,
-    mask: &BooleanChunked,
-    resp_col: &[Option<u32>],
-    header: &Header,
-    file: &str,
-) -> Result<Mapped, IngestError> {
-    let err = polars_err(file);
-    let distinct = text.unique().map_err(&err)?;
-    let table: HashMap<&str, CellValue> = distinct
-        .str()
-        .map_err(&err)?
-        .iter()
-        .flatten()
-        .map(|raw| (raw, reader.read(raw)))
-        .collect();
-    let mut pending = Vec::new();
-    if table.values().any(|v| *v == CellValue::Invalid) {
-        // Rare: only columns holding an invalid text are scanned for lines.
-        for (row, raw) in text.str().map_err(&err)?.iter().enumerate() {
-            if let (Some(raw), Some(_)) = (raw, resp_col[row]) {
-                if table.get(raw) == Some(&CellValue::Invalid) {
-                    let column = header.names[c.pos].clone();
-                    pending.push(Pending::new(
-                        row,
-                        c.pos,
-                        Reason::InvalidValue,
-                        column,
-                        Some(shorten(raw)),
-                    ));
-                }
-            }
-        }
-    }
-    let cells = text.filter(mask).map_err(&err)?;
-    let (values, missing) = cells
-        .str()
-        .map_err(&err)?
-        .iter()
-        .map(|raw| {
-            match raw
-                .and_then(|r| table.get(r))
-                .copied()
-                .unwrap_or(CellValue::Missing)
-            {
-                CellValue::Rating(v) => (Some(v), false),
-                CellValue::Missing => (None, true),
-                CellValue::Invalid => (None, false),
-            }
-        })
-        .unzip();
-    Ok(Mapped {
-        values,
-        missing,
-        pending,
-    })
 }
 
 /// A ledger entry whose line is known only as a data-row index yet.
@@ -185,6 +109,268 @@ impl Pending {
     }
 }
 
+/// Bytes of CSV text handed to polars at a time. Only one such batch is
+/// held as text (its cells as polars strings, about six times its size);
+/// everything before it is already codes. Large enough that polars keeps
+/// both cores busy within a batch.
+const BATCH_BYTES: usize = 16 << 20;
+
+/// A classified text not met yet in a column.
+const UNSEEN: i8 = -125;
+
+/// Maps one column's cells to codes, classifying each distinct text once
+/// (`cell::CellReader` is the slow, exact part; a column holds a handful of
+/// distinct texts). Empty and one-byte texts, the bulk of every export, are
+/// looked up by their byte, without hashing.
+struct CodeMapper<'a> {
+    reader: &'a CellReader,
+    /// Codes of one-byte texts by byte, and of "" at 256.
+    short: [i8; 257],
+    long: PlHashMap<Box<str>, i8>,
+}
+
+impl<'a> CodeMapper<'a> {
+    fn new(reader: &'a CellReader) -> CodeMapper<'a> {
+        CodeMapper {
+            reader,
+            short: [UNSEEN; 257],
+            long: PlHashMap::default(),
+        }
+    }
+
+    fn code(&mut self, raw: &str) -> i8 {
+        let b = raw.as_bytes();
+        if b.len() <= 1 {
+            let k = b.first().map_or(256, |c| usize::from(*c));
+            if self.short[k] == UNSEEN {
+                self.short[k] = code_of(self.reader.read(raw));
+            }
+            return self.short[k];
+        }
+        if let Some(c) = self.long.get(raw) {
+            return *c;
+        }
+        let c = code_of(self.reader.read(raw));
+        self.long.insert(raw.into(), c);
+        c
+    }
+}
+
+/// One rating column being read: its codes so far (rows used only) and
+/// the ledger entries of its invalid cells.
+struct ColumnOut<'a> {
+    column: &'a RatingColumn,
+    mapper: CodeMapper<'a>,
+    codes: Vec<i8>,
+    pending: Vec<Pending>,
+}
+
+impl ColumnOut<'_> {
+    /// Appends the codes of one batch's used rows; `first_row` is the data-row
+    /// index of the batch's first row.
+    fn map(&mut self, text: &StringChunked, used: &[bool], first_row: usize, header: &Header) {
+        for (row, (raw, used)) in text.iter().zip(used).enumerate() {
+            if !*used {
+                continue;
+            }
+            // A null is a field the row lacks; such rows are excluded, so
+            // this is a guard only.
+            let code = raw.map_or(MISSING, |r| self.mapper.code(r));
+            if code == INVALID {
+                let pos = self.column.pos;
+                self.pending.push(Pending::new(
+                    first_row + row,
+                    pos,
+                    Reason::InvalidValue,
+                    header.names[pos].clone(),
+                    raw.map(shorten),
+                ));
+            }
+            self.codes.push(code);
+        }
+    }
+}
+
+/// The row checks of every batch and the respondents they let through.
+struct RowState<'a> {
+    checker: RowChecker,
+    /// Result of the group check per raw group text: a handful of texts
+    /// over a million rows.
+    groups: HashMap<String, Result<u32, Reason>>,
+    respondents: Vec<Respondent>,
+    pending: Vec<Pending>,
+    header: &'a Header,
+    id_pos: usize,
+    group_pos: usize,
+    inst_pos: Option<usize>,
+}
+
+impl RowState<'_> {
+    fn group(&mut self, raw: Option<&str>) -> Result<u32, Reason> {
+        let key = raw.unwrap_or("");
+        if let Some(r) = self.groups.get(key) {
+            return *r;
+        }
+        let r = self.checker.check_group(raw);
+        self.groups.insert(key.to_string(), r);
+        r
+    }
+
+    /// Checks a batch's rows in order, given each row's field count;
+    /// returns which rows are used.
+    fn check(
+        &mut self,
+        df: &DataFrame,
+        fields: &[u32],
+        first_row: usize,
+        file: &str,
+    ) -> Result<Vec<bool>, IngestError> {
+        let err = polars_err(file);
+        let text = |pos: usize| df.column(&cname(pos)).and_then(|c| c.str()).map_err(&err);
+        let ids = text(self.id_pos)?;
+        let groups = text(self.group_pos)?;
+        let mut insts = self.inst_pos.map(text).transpose()?.map(|c| c.iter());
+        let width = self.header.names.len() as u32;
+        let mut used = Vec::with_capacity(df.height());
+        for (row, ((id, group), fields)) in ids.iter().zip(groups.iter()).zip(fields).enumerate() {
+            let inst = insts.as_mut().and_then(|i| i.next()).flatten();
+            let checked = self
+                .checker
+                .check_id(id)
+                .and_then(|_| {
+                    // polars pads a short row with empty cells.
+                    if *fields < width {
+                        Err(Reason::ShortRow)
+                    } else {
+                        Ok(())
+                    }
+                })
+                .and_then(|_| self.group(group));
+            match checked {
+                Ok(g) => {
+                    self.respondents.push(Respondent {
+                        group: g,
+                        institution: institution(inst),
+                    });
+                    used.push(true);
+                }
+                Err(reason) => {
+                    let (column, value) =
+                        excluded_at(reason, self.header, self.id_pos, self.group_pos, group);
+                    self.pending
+                        .push(Pending::new(first_row + row, 0, reason, column, value));
+                    used.push(false);
+                }
+            }
+        }
+        Ok(used)
+    }
+}
+
+/// Maps a batch's rating columns on all cores, a share of the columns each.
+fn map_batch(
+    outs: &mut [ColumnOut],
+    df: &DataFrame,
+    used: &[bool],
+    first_row: usize,
+    header: &Header,
+    file: &str,
+) -> Result<(), IngestError> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8);
+    let per_thread = outs.len().div_ceil(threads).max(1);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = outs
+            .chunks_mut(per_thread)
+            .map(|part| {
+                scope.spawn(move || -> Result<(), IngestError> {
+                    for out in part {
+                        let text = df
+                            .column(&cname(out.column.pos))
+                            .and_then(|c| c.str())
+                            .map_err(polars_err(file))?;
+                        out.map(text, used, first_row, header);
+                    }
+                    Ok(())
+                })
+            })
+            .collect();
+        handles.into_iter().try_for_each(|h| {
+            h.join().unwrap_or_else(|_| {
+                Err(IngestError::Parse {
+                    file: file.to_string(),
+                    problem: "a worker thread failed while mapping cells".into(),
+                })
+            })
+        })
+    })
+}
+
+/// The CSV parse options of every read.
+fn csv_options(csv: &CsvText, width: usize) -> CsvReadOptions {
+    let schema: Schema = (0..width)
+        .map(|i| Field::new(cname(i), DataType::String))
+        .collect();
+    CsvReadOptions::default()
+        .with_schema(Some(Arc::new(schema)))
+        .with_raise_if_empty(false)
+        .with_parse_options(
+            CsvParseOptions::default()
+                .with_separator(csv.delimiter)
+                .with_quote_char(Some(b'"'))
+                .with_missing_is_null(false),
+        )
+}
+
+/// Parses records `rows` (indices into `records`) as text, the `projection`
+/// columns only, and checks that polars found exactly those records.
+fn read_batch(
+    csv: &CsvText,
+    records: &Records,
+    rows: std::ops::Range<usize>,
+    width: usize,
+    projection: &Arc<Vec<usize>>,
+    file: &str,
+) -> Result<DataFrame, IngestError> {
+    let end = records
+        .starts
+        .get(rows.end)
+        .copied()
+        .unwrap_or(csv.text.len());
+    let bytes = &csv.text.as_bytes()[records.starts[rows.start]..end];
+    let df = csv_options(csv, width)
+        .with_has_header(false)
+        .with_projection(Some(projection.clone()))
+        .into_reader_with_file_handle(Cursor::new(bytes))
+        .finish()
+        .map_err(|e| {
+            unclosed(csv, file)
+                .or_else(|| text::diagnose_ragged(csv, file))
+                .unwrap_or_else(|| polars_err(file)(e))
+        })?;
+    if df.height() != rows.len() {
+        return Err(miscounted(file, rows.len(), df.height()));
+    }
+    Ok(df)
+}
+
+/// Batches of whole records of about [`BATCH_BYTES`], data rows only.
+fn batches(records: &Records, header_rows: usize) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = header_rows;
+    while start < records.starts.len() {
+        let limit = records.starts[start].saturating_add(BATCH_BYTES);
+        let end = records
+            .starts
+            .partition_point(|s| *s < limit)
+            .max(start + 1);
+        out.push(start..end);
+        start = end;
+    }
+    out
+}
+
 pub(super) fn read(
     cb: &Codebook,
     csv: &CsvText,
@@ -201,159 +387,74 @@ pub(super) fn read(
         .map(|c| header.require(c, "[respondents] institution", file))
         .transpose()?;
     let columns = rating_columns(cb, header, file)?;
-    let mut df = read_frame(csv, header.names.len(), header_rows, file)?;
-    let err = polars_err(file);
+    let width = header.names.len();
+    let records = text::scan_records(csv);
+    let n_rows = records.lines.len().saturating_sub(header_rows);
+    // Only the columns used are parsed.
+    let mut projection: Vec<usize> = [id_pos, group_pos]
+        .into_iter()
+        .chain(inst_pos)
+        .chain(columns.iter().map(|c| c.pos))
+        .collect();
+    projection.sort_unstable();
+    projection.dedup();
+    let projection = Arc::new(projection);
 
-    // Row checks: once per row, over three text columns.
-    let text_col = |pos: usize| {
-        df.column(&cname(pos))
-            .and_then(|c| c.str().cloned())
-            .map_err(&err)
-    };
-    let ids = text_col(id_pos)?;
-    let groups = text_col(group_pos)?;
-    let insts = inst_pos.map(text_col).transpose()?;
-    let records = records_of(csv, header_rows, df.height(), file)?;
-    let width = header.names.len() as u32;
-    let mut checker = RowChecker::new(rc);
-    let mut pending = Vec::new();
-    let mut resp_col: Vec<Option<u32>> = Vec::with_capacity(df.height());
-    let mut group_col: Vec<Option<u32>> = Vec::with_capacity(df.height());
-    let mut respondents = Vec::new();
-    for row in 0..df.height() {
-        let checked = checker
-            .check_id(ids.get(row))
-            .and_then(|_| {
-                if records.fields[header_rows + row] < width {
-                    Err(Reason::ShortRow)
-                } else {
-                    Ok(())
-                }
-            })
-            .and_then(|_| checker.check_group(groups.get(row)));
-        match checked {
-            Ok(g) => {
-                resp_col.push(Some(respondents.len() as u32));
-                group_col.push(Some(g));
-                respondents.push(Respondent {
-                    group: g,
-                    institution: institution(insts.as_ref().and_then(|c| c.get(row))),
-                });
-            }
-            Err(reason) => {
-                resp_col.push(None);
-                group_col.push(None);
-                let (column, value) =
-                    excluded_at(reason, header, id_pos, group_pos, groups.get(row));
-                pending.push(Pending::new(row, 0, reason, column, value));
-            }
-        }
-    }
-    if respondents.is_empty() {
-        return Err(no_rows(file, df.height(), &pending));
-    }
-
-    // Classify each column's distinct texts once, then map every cell
-    // through that small table: no cell is parsed twice and no text is kept.
     let readers: Vec<CellReader> = cb
         .measures
         .iter()
         .map(|m| CellReader::for_measure(&cb.scale, m))
         .collect();
-    let mask: BooleanChunked = resp_col.iter().map(Option::is_some).collect();
-    let n_used = respondents.len();
-    let resp = Column::new(col::RESP.into(), (0..n_used as u32).collect::<Vec<_>>());
-    let group = Column::new(
-        col::GROUP.into(),
-        respondents.iter().map(|r| r.group).collect::<Vec<_>>(),
-    );
-    let index = |name: &str, v: u32| {
-        Column::new_scalar(
-            name.into(),
-            Scalar::new(DataType::UInt32, AnyValue::UInt32(v)),
-            n_used,
-        )
+    let mut outs: Vec<ColumnOut> = columns
+        .iter()
+        .map(|c| ColumnOut {
+            column: c,
+            mapper: CodeMapper::new(&readers[c.measure]),
+            codes: Vec::with_capacity(n_rows),
+            pending: Vec::new(),
+        })
+        .collect();
+    let mut rows = RowState {
+        checker: RowChecker::new(rc),
+        groups: HashMap::new(),
+        respondents: Vec::new(),
+        pending: Vec::new(),
+        header,
+        id_pos,
+        group_pos,
+        inst_pos,
     };
-    // Each column's text is moved out of the frame and mapped on one of the
-    // cores; its memory goes as soon as it is mapped.
-    let mut texts = Vec::with_capacity(columns.len());
-    for c in &columns {
-        texts.push(df.drop_in_place(&cname(c.pos)).map_err(&err)?);
+    // Batch by batch: parse as text, check the rows, map the ratings to
+    // codes, drop the text.
+    for batch in batches(&records, header_rows) {
+        let first_row = batch.start - header_rows;
+        let df = read_batch(csv, &records, batch.clone(), width, &projection, file)?;
+        let used = rows.check(&df, &records.fields[batch.clone()], first_row, file)?;
+        map_batch(&mut outs, &df, &used, first_row, header, file)?;
     }
-    let jobs: Vec<(&RatingColumn, Column)> = columns.iter().zip(texts).collect();
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(8);
-    let per_thread = jobs.len().div_ceil(threads).max(1);
-    let mut mapped: Vec<Result<Mapped, IngestError>> = Vec::with_capacity(columns.len());
-    std::thread::scope(|scope| {
-        let mut jobs = jobs.into_iter();
-        let handles: Vec<_> = (0..threads)
-            .map(|_| {
-                let chunk: Vec<(&RatingColumn, Column)> = jobs.by_ref().take(per_thread).collect();
-                let (readers, mask, resp_col) = (&readers, &mask, &resp_col);
-                scope.spawn(move || {
-                    chunk
-                        .into_iter()
-                        .map(|(c, text)| {
-                            map_column(
-                                c,
-                                text,
-                                &readers[c.measure as usize],
-                                mask,
-                                resp_col,
-                                header,
-                                file,
-                            )
-                        })
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        for h in handles {
-            match h.join() {
-                Ok(results) => mapped.extend(results),
-                Err(_) => mapped.push(Err(IngestError::Parse {
-                    file: file.to_string(),
-                    problem: "a worker thread failed while mapping cells".into(),
-                })),
-            }
-        }
-    });
-    let mut ratings = DataFrame::empty();
-    for (c, m) in columns.iter().zip(mapped) {
-        let m = m?;
-        pending.extend(m.pending);
-        let part = DataFrame::new(
-            n_used,
-            vec![
-                resp.clone(),
-                group.clone(),
-                index(col::ITEM, c.item),
-                index(col::MEASURE, c.measure),
-                index(col::AREA, c.area),
-                Column::new(col::VALUE.into(), m.values),
-                Column::new(col::MISSING.into(), m.missing),
-            ],
-        )
-        .map_err(&err)?;
-        if ratings.width() == 0 {
-            ratings = part;
-        } else {
-            ratings.vstack_mut(&part).map_err(&err)?;
-        }
+    let RowState {
+        checker,
+        respondents,
+        mut pending,
+        ..
+    } = rows;
+    if respondents.is_empty() {
+        return Err(no_rows(file, n_rows, &pending));
     }
-    ratings.rechunk_mut_par();
-
-    let cells_missing = ratings
-        .column(col::MISSING)
-        .and_then(|c| c.bool().map(|b| b.sum().unwrap_or(0) as u64))
-        .map_err(&err)?;
+    let mut ratings = Ratings::default();
+    for out in outs {
+        pending.extend(out.pending);
+        ratings.columns.push(RatingCodes {
+            item: out.column.item,
+            measure: out.column.measure,
+            codes: out.codes,
+        });
+    }
     let ledger = FileLedger {
         file: file.to_string(),
-        rows_read: df.height() as u64,
+        rows_read: n_rows as u64,
         rows_used: respondents.len() as u64,
-        cells_missing,
+        cells_missing: ratings.count(MISSING),
         entries: with_lines(&records, header_rows, pending),
     };
     Ok(Ingested {
@@ -365,7 +466,6 @@ pub(super) fn read(
         ledger,
     })
 }
-
 /// The column and value a row exclusion is listed with: never the id itself,
 /// for the ledger is an output.
 pub(super) fn excluded_at(
@@ -393,18 +493,22 @@ pub(super) fn records_of(
     file: &str,
 ) -> Result<Records, IngestError> {
     let records = text::scan_records(csv);
-    if records.lines.len() != header_rows + rows || records.fields.len() != records.lines.len() {
-        return Err(IngestError::Parse {
-            file: file.to_string(),
-            problem: format!(
-                "{} records found by quote-aware scanning but {} rows read; an unbalanced quote (\") probably \
-                 runs over a line end. fix: quote the cell or remove the stray quote",
-                records.lines.len().saturating_sub(header_rows),
-                rows
-            ),
-        });
+    let found = records.lines.len().saturating_sub(header_rows);
+    if found != rows {
+        return Err(miscounted(file, found, rows));
     }
     Ok(records)
+}
+
+/// The quote-aware scan and polars disagree on the number of records.
+fn miscounted(file: &str, scanned: usize, read: usize) -> IngestError {
+    IngestError::Parse {
+        file: file.to_string(),
+        problem: format!(
+            "{scanned} records found by quote-aware scanning but {read} rows read; an unbalanced quote (\") probably \
+             runs over a line end. fix: quote the cell or remove the stray quote"
+        ),
+    }
 }
 
 fn unclosed(csv: &CsvText, file: &str) -> Option<IngestError> {

@@ -1,39 +1,53 @@
-//! Dense respondent x item matrices, one per measure x area, one byte a cell.
+//! The code columns of one measure x area, side by side.
 //!
 //! Area scores and reliability both need whole response patterns (which
-//! items did this respondent rate?). The tidy ratings are scattered into
-//! these matrices once, through a plain index (no hashing per cell); area
-//! tallies and covariance matrices are then single passes over them with
-//! exact integer counts, so the results do not depend on any summation order.
-
-use polars::prelude::*;
+//! items did this respondent rate?). `ingest` hands over one byte-code
+//! column per item x measure; a `Matrix` borrows the columns of an area's
+//! items (nothing is copied), and the passes over it are column-wise
+//! integer counts that the compiler vectorises. Exact integers make the
+//! results independent of any summation or thread order.
 
 use super::area_targets;
 use crate::codebook::Codebook;
-use crate::ingest::{col, Ingested};
+use crate::ingest::Ingested;
 
-/// Cell states below the scale (which lies within -100..=100, see codebook).
-pub(super) const ABSENT: i8 = -126;
-pub(super) const INVALID: i8 = -127;
-pub(super) const MISSING: i8 = -128;
+pub(super) use crate::ingest::ratings::{rated, MISSING};
 
-/// Whether a cell holds a rating.
-pub(super) fn rated(v: i8) -> bool {
-    v > -100
-}
-
-/// One (measure, area): its items in codebook order and `cells[resp * k + slot]`.
-pub(super) struct Matrix {
+/// One (measure, area): its items in codebook order and, per item, a code
+/// per respondent.
+pub(super) struct Matrix<'a> {
     pub measure: usize,
     pub area: usize,
     pub items: Vec<usize>,
-    pub cells: Vec<i8>,
+    pub columns: Vec<&'a [i8]>,
 }
 
-impl Matrix {
-    /// One row per respondent, in respondent order.
-    pub fn rows(&self) -> std::slice::ChunksExact<'_, i8> {
-        self.cells.chunks_exact(self.items.len().max(1))
+impl Matrix<'_> {
+    /// Per respondent: how many of the area's items they rated, and the sum
+    /// of those ratings.
+    pub fn counts_and_sums(&self, n_resp: usize) -> (Vec<u16>, Vec<i32>) {
+        let (mut count, mut sum) = (vec![0u16; n_resp], vec![0i32; n_resp]);
+        for col in &self.columns {
+            for ((c, s), v) in count.iter_mut().zip(sum.iter_mut()).zip(col.iter()) {
+                let r = rated(*v);
+                *c += u16::from(r);
+                *s += if r { i32::from(*v) } else { 0 };
+            }
+        }
+        (count, sum)
+    }
+}
+
+/// Adds a column's codes into `hist`, 256 slots per group: slot
+/// `group * 256 + code as u8`. Rows whose group is out of range (used to
+/// leave respondents out) are not counted.
+pub(super) fn add_histogram(hist: &mut [u64], codes: &[i8], groups: &[u32]) {
+    let n_groups = hist.len() / 256;
+    for (v, g) in codes.iter().zip(groups) {
+        let g = *g as usize;
+        if g < n_groups {
+            hist[g * 256 + usize::from(*v as u8)] += 1;
+        }
     }
 }
 
@@ -48,46 +62,48 @@ fn area_items(cb: &Codebook, measure: usize, area: usize) -> Vec<usize> {
 }
 
 /// The matrices of every (measure, area) target, in [`area_targets`] order.
-pub(super) fn build(cb: &Codebook, data: &Ingested) -> PolarsResult<Vec<Matrix>> {
-    let n_resp = data.respondents.len();
-    let n_items = cb.items.len();
-    // (measure * n_items + item) -> (target, slot)
-    let mut slot_of: Vec<Option<(usize, usize)>> = vec![None; cb.measures.len() * n_items];
-    let mut matrices = Vec::new();
-    for (t, (measure, area)) in area_targets(cb).into_iter().enumerate() {
-        let items = area_items(cb, measure, area);
-        for (slot, &i) in items.iter().enumerate() {
-            slot_of[measure * n_items + i] = Some((t, slot));
-        }
-        let cells = vec![ABSENT; n_resp * items.len()];
-        matrices.push(Matrix {
-            measure,
-            area,
-            items,
-            cells,
-        });
+pub(super) fn build<'a>(cb: &Codebook, data: &'a Ingested) -> Vec<Matrix<'a>> {
+    area_targets(cb)
+        .into_iter()
+        .map(|(measure, area)| {
+            // ingest gives every item x measure of the codebook a column.
+            let (items, columns) = area_items(cb, measure, area)
+                .into_iter()
+                .filter_map(|i| Some((i, data.ratings.get(i, measure)?)))
+                .unzip();
+            Matrix {
+                measure,
+                area,
+                items,
+                columns,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn histogram_counts_per_group_and_skips_left_out_rows() {
+        let mut hist = vec![0u64; 2 * 256];
+        add_histogram(&mut hist, &[1, 1, MISSING, 4], &[0, 1, 1, 2]);
+        assert_eq!(hist[1], 1);
+        assert_eq!(hist[256 + 1], 1);
+        assert_eq!(hist[256 + usize::from(MISSING as u8)], 1);
+        assert_eq!(hist.iter().sum::<u64>(), 3);
     }
-    let r = &data.ratings;
-    let resp = r.column(col::RESP)?.u32()?;
-    let item = r.column(col::ITEM)?.u32()?;
-    let measure = r.column(col::MEASURE)?.u32()?;
-    let value = r.column(col::VALUE)?.i8()?;
-    let missing = r.column(col::MISSING)?.bool()?;
-    let keys = resp
-        .into_no_null_iter()
-        .zip(item.into_no_null_iter())
-        .zip(measure.into_no_null_iter());
-    for ((((p, i), m), v), miss) in keys.zip(value.iter()).zip(missing.iter()) {
-        let Some(Some((t, slot))) = slot_of.get(m as usize * n_items + i as usize) else {
-            continue;
+
+    #[test]
+    fn counts_and_sums_skip_codes_that_are_not_ratings() {
+        let (a, b) = ([1, MISSING, 4], [2, 3, -127]);
+        let mx = Matrix {
+            measure: 0,
+            area: 0,
+            items: vec![0, 1],
+            columns: vec![&a, &b],
         };
-        let mx = &mut matrices[*t];
-        let k = mx.items.len();
-        mx.cells[p as usize * k + slot] = match (v, miss) {
-            (Some(v), _) => v,
-            (None, Some(true)) => MISSING,
-            (None, _) => INVALID,
-        };
+        assert_eq!(mx.counts_and_sums(3), (vec![2, 1, 1], vec![3, 3, 4]));
     }
-    Ok(matrices)
 }

@@ -51,23 +51,38 @@ pub struct GroupTestRow {
     pub epsilon_sq: Option<f64>,
 }
 
-/// Sample covariance matrix of the complete rows, from exact integer sums
-/// (so it does not depend on summation order), and the number of rows.
-fn complete_covariance(cells: &[i8], k: usize) -> (Vec<Vec<f64>>, usize) {
-    let mut n = 0i64;
-    let mut sums = vec![0i64; k];
-    let mut cross = vec![0i64; k * k];
-    for row in cells.chunks_exact(k.max(1)) {
-        if !row.iter().all(|v| rated(*v)) {
-            continue;
+/// Sample covariance matrix of the complete rows (respondents who rated
+/// every item), from exact integer sums (so it does not depend on summation
+/// order), and the number of rows. Column-wise: incomplete rows are zeroed
+/// in a copy of each column, so they add nothing to any sum, and every
+/// cross product is a dot product of two byte columns.
+fn complete_covariance(columns: &[&[i8]]) -> (Vec<Vec<f64>>, usize) {
+    let k = columns.len();
+    let n_resp = columns.first().map_or(0, |c| c.len());
+    let mut complete = vec![true; n_resp];
+    for col in columns {
+        for (ok, v) in complete.iter_mut().zip(col.iter()) {
+            *ok &= rated(*v);
         }
-        n += 1;
-        for (i, &x) in row.iter().enumerate() {
-            let x = i64::from(x);
-            sums[i] += x;
-            for (j, &y) in row.iter().enumerate().skip(i) {
-                cross[i * k + j] += x * i64::from(y);
-            }
+    }
+    let n = complete.iter().filter(|c| **c).count() as i64;
+    let zeroed: Vec<Vec<i8>> = columns
+        .iter()
+        .map(|col| {
+            col.iter()
+                .zip(&complete)
+                .map(|(v, ok)| if *ok { *v } else { 0 })
+                .collect()
+        })
+        .collect();
+    let sums: Vec<i64> = zeroed
+        .iter()
+        .map(|c| c.iter().map(|v| i64::from(*v)).sum())
+        .collect();
+    let mut cross = vec![0i64; k * k];
+    for i in 0..k {
+        for j in i..k {
+            cross[i * k + j] = dot(&zeroed[i], &zeroed[j]);
         }
     }
     let cov = (0..k)
@@ -90,13 +105,30 @@ fn complete_covariance(cells: &[i8], k: usize) -> (Vec<Vec<f64>>, usize) {
     (cov, n as usize)
 }
 
+/// Exact dot product of two code columns. Ratings lie within -100..=100,
+/// so a block of 2^16 products fits an i32 (which the compiler vectorises).
+fn dot(a: &[i8], b: &[i8]) -> i64 {
+    const BLOCK: usize = 1 << 16;
+    a.chunks(BLOCK)
+        .zip(b.chunks(BLOCK))
+        .map(|(x, y)| {
+            let s: i32 = x
+                .iter()
+                .zip(y)
+                .map(|(p, q)| i32::from(*p) * i32::from(*q))
+                .sum();
+            i64::from(s)
+        })
+        .sum()
+}
+
 /// Cronbach's alpha and its companions per measure x area.
 pub(super) fn reliability(matrices: &[Matrix]) -> (Vec<ReliabilityRow>, Vec<ItemReliabilityRow>) {
     let mut areas = Vec::new();
     let mut items_out = Vec::new();
     for mx in matrices {
         let k = mx.items.len();
-        let (cov, n) = complete_covariance(&mx.cells, k);
+        let (cov, n) = complete_covariance(&mx.columns);
         let r = stats::reliability_from_covariance(&cov, n);
         areas.push(ReliabilityRow {
             measure: mx.measure,
@@ -177,8 +209,8 @@ mod tests {
     #[test]
     fn covariance_uses_complete_rows_only() {
         // Rows (1,2), (_,3), (4,4), (2,1): complete are (1,2), (4,4), (2,1).
-        let cells = [1, 2, MISSING, 3, 4, 4, 2, 1];
-        let (cov, n) = complete_covariance(&cells, 2);
+        let (a, b) = ([1, MISSING, 4, 2], [2, 3, 4, 1]);
+        let (cov, n) = complete_covariance(&[&a, &b]);
         let expected =
             stats::covariance_matrix(&[vec![1.0, 4.0, 2.0], vec![2.0, 4.0, 1.0]]).unwrap();
         assert_eq!(n, 3);
