@@ -9,6 +9,7 @@
 
 use std::collections::hash_map::Entry as MapEntry;
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use super::cell::{CellReader, CellValue};
 use super::ratings::{code_of, RatingCodes, Ratings, ABSENT, MISSING};
@@ -138,7 +139,8 @@ pub(super) fn read(
                         .map(|g| {
                             respondents.push(Respondent {
                                 group: g,
-                                institution: institution(insts.as_ref().and_then(|c| c.get(row))),
+                                institution: institution(insts.as_ref().and_then(|c| c.get(row)))
+                                    .map(Arc::from),
                             });
                             respondents.len() as u32 - 1
                         });

@@ -81,7 +81,9 @@ impl IngestError {
 pub struct Respondent {
     /// 1-based index into [`Ingested::groups`].
     pub group: u32,
-    pub institution: Option<String>,
+    /// Shared by the respondents of one institution (a handful of names
+    /// over many rows).
+    pub institution: Option<Arc<str>>,
 }
 
 /// One questionnaire, ready to score.

@@ -4,7 +4,9 @@
 //! Shared by the wide and long readers so both exclude rows for the same
 //! reasons. Holds ids only while a file is read; they never leave this module.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+
+use polars::prelude::PlHashSet;
 
 use crate::codebook::{normalize_cell, RespondentColumns};
 use crate::ledger::Reason;
@@ -17,7 +19,8 @@ pub struct RowChecker {
     names: Vec<String>,
     /// Fixed list from the codebook, or open (first appearance).
     fixed: bool,
-    seen_ids: HashSet<String>,
+    /// A fast (non-cryptographic) hash: a million ids are checked per file.
+    seen_ids: PlHashSet<Box<str>>,
 }
 
 impl RowChecker {
@@ -32,7 +35,7 @@ impl RowChecker {
             index,
             names,
             fixed: respondents.groups.is_some(),
-            seen_ids: HashSet::new(),
+            seen_ids: PlHashSet::default(),
         }
     }
 
@@ -43,7 +46,7 @@ impl RowChecker {
         if id.is_empty() {
             return Err(Reason::EmptyId);
         }
-        if !self.seen_ids.insert(id.to_string()) {
+        if !self.seen_ids.insert(id.into()) {
             return Err(Reason::DuplicateId);
         }
         Ok(())

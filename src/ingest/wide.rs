@@ -166,28 +166,57 @@ struct ColumnOut<'a> {
 }
 
 impl ColumnOut<'_> {
-    /// Appends the codes of one batch's used rows; `first_row` is the data-row
-    /// index of the batch's first row.
-    fn map(&mut self, text: &StringChunked, used: &[bool], first_row: usize, header: &Header) {
-        for (row, (raw, used)) in text.iter().zip(used).enumerate() {
-            if !*used {
-                continue;
+    /// Appends the codes of every row of one batch (rows that fail the row
+    /// checks are dropped at the end); `first_row` is the data-row index of
+    /// the batch's first row. Texts of at most one byte, the bulk of every
+    /// export, are read from the polars string view itself.
+    fn map(&mut self, text: &StringChunked, first_row: usize, header: &Header) {
+        let mut row = first_row;
+        // A null would be a field the row lacks: no rating. polars pads short
+        // rows with "" instead, so the fast path below is the only path.
+        let nulls = text.null_count() > 0;
+        for arr in text.downcast_iter() {
+            for (i, view) in arr.views().iter().enumerate() {
+                let code = if nulls && arr.get(i).is_none() {
+                    MISSING
+                } else if view.length <= 1 {
+                    // Inline view: the text's one byte is the prefix's low byte.
+                    let k = if view.length == 0 {
+                        256
+                    } else {
+                        (view.prefix & 0xff) as usize
+                    };
+                    match self.mapper.short[k] {
+                        UNSEEN => self.mapper.code(arr.value(i)),
+                        c => c,
+                    }
+                } else {
+                    self.mapper.code(arr.value(i))
+                };
+                if code == INVALID {
+                    let pos = self.column.pos;
+                    self.pending.push(Pending::new(
+                        row,
+                        pos,
+                        Reason::InvalidValue,
+                        header.names[pos].clone(),
+                        Some(shorten(arr.value(i))),
+                    ));
+                }
+                self.codes.push(code);
+                row += 1;
             }
-            // A null is a field the row lacks; such rows are excluded, so
-            // this is a guard only.
-            let code = raw.map_or(MISSING, |r| self.mapper.code(r));
-            if code == INVALID {
-                let pos = self.column.pos;
-                self.pending.push(Pending::new(
-                    first_row + row,
-                    pos,
-                    Reason::InvalidValue,
-                    header.names[pos].clone(),
-                    raw.map(shorten),
-                ));
-            }
-            self.codes.push(code);
         }
+    }
+
+    /// Drops the codes and ledger entries of rows that failed the row checks.
+    fn keep_used(&mut self, used: &[bool]) {
+        let mut row = 0;
+        self.codes.retain(|_| {
+            row += 1;
+            used[row - 1]
+        });
+        self.pending.retain(|p| used[p.row]);
     }
 }
 
@@ -197,6 +226,8 @@ struct RowState<'a> {
     /// Result of the group check per raw group text: a handful of texts
     /// over a million rows.
     groups: HashMap<String, Result<u32, Reason>>,
+    /// The institution as counted, per raw text.
+    institutions: HashMap<String, Option<Arc<str>>>,
     respondents: Vec<Respondent>,
     pending: Vec<Pending>,
     header: &'a Header,
@@ -206,6 +237,16 @@ struct RowState<'a> {
 }
 
 impl RowState<'_> {
+    fn institution(&mut self, raw: Option<&str>) -> Option<Arc<str>> {
+        let key = raw.unwrap_or("");
+        if let Some(i) = self.institutions.get(key) {
+            return i.clone();
+        }
+        let i: Option<Arc<str>> = institution(raw).map(Arc::from);
+        self.institutions.insert(key.to_string(), i.clone());
+        i
+    }
+
     fn group(&mut self, raw: Option<&str>) -> Result<u32, Reason> {
         let key = raw.unwrap_or("");
         if let Some(r) = self.groups.get(key) {
@@ -248,9 +289,10 @@ impl RowState<'_> {
                 .and_then(|_| self.group(group));
             match checked {
                 Ok(g) => {
+                    let institution = self.institution(inst);
                     self.respondents.push(Respondent {
                         group: g,
-                        institution: institution(inst),
+                        institution,
                     });
                     used.push(true);
                 }
@@ -267,20 +309,28 @@ impl RowState<'_> {
     }
 }
 
-/// Maps a batch's rating columns on all cores, a share of the columns each.
-fn map_batch(
+/// Checks a batch's rows and maps its rating columns, on all cores: the row
+/// checks (one thread, in row order) run beside the mapping of the columns
+/// (a share of the columns per core). Returns which rows are used.
+fn process_batch(
     outs: &mut [ColumnOut],
+    rows: &mut RowState,
     df: &DataFrame,
-    used: &[bool],
+    fields: &[u32],
     first_row: usize,
-    header: &Header,
     file: &str,
-) -> Result<(), IngestError> {
+) -> Result<Vec<bool>, IngestError> {
+    let header = rows.header;
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(8);
     let per_thread = outs.len().div_ceil(threads).max(1);
+    let failed = || IngestError::Parse {
+        file: file.to_string(),
+        problem: "a worker thread failed while reading cells".into(),
+    };
     std::thread::scope(|scope| {
+        let checks = scope.spawn(|| rows.check(df, fields, first_row, file));
         let handles: Vec<_> = outs
             .chunks_mut(per_thread)
             .map(|part| {
@@ -290,20 +340,16 @@ fn map_batch(
                             .column(&cname(out.column.pos))
                             .and_then(|c| c.str())
                             .map_err(polars_err(file))?;
-                        out.map(text, used, first_row, header);
+                        out.map(text, first_row, header);
                     }
                     Ok(())
                 })
             })
             .collect();
-        handles.into_iter().try_for_each(|h| {
-            h.join().unwrap_or_else(|_| {
-                Err(IngestError::Parse {
-                    file: file.to_string(),
-                    problem: "a worker thread failed while mapping cells".into(),
-                })
-            })
-        })
+        handles
+            .into_iter()
+            .try_for_each(|h| h.join().unwrap_or_else(|_| Err(failed())))?;
+        checks.join().unwrap_or_else(|_| Err(failed()))
     })
 }
 
@@ -417,6 +463,7 @@ pub(super) fn read(
     let mut rows = RowState {
         checker: RowChecker::new(rc),
         groups: HashMap::new(),
+        institutions: HashMap::new(),
         respondents: Vec::new(),
         pending: Vec::new(),
         header,
@@ -424,13 +471,21 @@ pub(super) fn read(
         group_pos,
         inst_pos,
     };
-    // Batch by batch: parse as text, check the rows, map the ratings to
+    // Batch by batch: parse as text, check the rows and map the ratings to
     // codes, drop the text.
+    let mut used = Vec::with_capacity(n_rows);
     for batch in batches(&records, header_rows) {
         let first_row = batch.start - header_rows;
         let df = read_batch(csv, &records, batch.clone(), width, &projection, file)?;
-        let used = rows.check(&df, &records.fields[batch.clone()], first_row, file)?;
-        map_batch(&mut outs, &df, &used, first_row, header, file)?;
+        let fields = &records.fields[batch];
+        used.extend(process_batch(
+            &mut outs, &mut rows, &df, fields, first_row, file,
+        )?);
+    }
+    if used.contains(&false) {
+        for out in &mut outs {
+            out.keep_used(&used);
+        }
     }
     let RowState {
         checker,
