@@ -275,17 +275,16 @@ impl RowState<'_> {
         let mut used = Vec::with_capacity(df.height());
         for (row, ((id, group), fields)) in ids.iter().zip(groups.iter()).zip(fields).enumerate() {
             let inst = insts.as_mut().and_then(|i| i.next()).flatten();
+            // polars pads a short row with empty cells: the field count tells.
+            let whole = if *fields < width {
+                Err(Reason::ShortRow)
+            } else {
+                Ok(())
+            };
             let checked = self
                 .checker
                 .check_id(id)
-                .and_then(|_| {
-                    // polars pads a short row with empty cells.
-                    if *fields < width {
-                        Err(Reason::ShortRow)
-                    } else {
-                        Ok(())
-                    }
-                })
+                .and(whole)
                 .and_then(|_| self.group(group));
             match checked {
                 Ok(g) => {
@@ -401,12 +400,16 @@ fn read_batch(
     Ok(df)
 }
 
-/// Batches of whole records of about [`BATCH_BYTES`], data rows only.
-fn batches(records: &Records, header_rows: usize) -> Vec<std::ops::Range<usize>> {
+/// Batches of whole records of about `batch_bytes`, data rows only.
+fn batches(
+    records: &Records,
+    header_rows: usize,
+    batch_bytes: usize,
+) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     let mut start = header_rows;
     while start < records.starts.len() {
-        let limit = records.starts[start].saturating_add(BATCH_BYTES);
+        let limit = records.starts[start].saturating_add(batch_bytes);
         let end = records
             .starts
             .partition_point(|s| *s < limit)
@@ -423,6 +426,17 @@ pub(super) fn read(
     header: &Header,
     header_rows: usize,
     file: &str,
+) -> Result<Ingested, IngestError> {
+    read_in_batches(cb, csv, header, header_rows, file, BATCH_BYTES)
+}
+
+fn read_in_batches(
+    cb: &Codebook,
+    csv: &CsvText,
+    header: &Header,
+    header_rows: usize,
+    file: &str,
+    batch_bytes: usize,
 ) -> Result<Ingested, IngestError> {
     let rc = &cb.respondents;
     let id_pos = header.require(&rc.id, "[respondents] id", file)?;
@@ -474,7 +488,7 @@ pub(super) fn read(
     // Batch by batch: parse as text, check the rows and map the ratings to
     // codes, drop the text.
     let mut used = Vec::with_capacity(n_rows);
-    for batch in batches(&records, header_rows) {
+    for batch in batches(&records, header_rows, batch_bytes) {
         let first_row = batch.start - header_rows;
         let df = read_batch(csv, &records, batch.clone(), width, &projection, file)?;
         let fields = &records.fields[batch];
@@ -612,4 +626,113 @@ pub(super) fn with_lines(
         .collect();
     entries.sort();
     entries
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+    use crate::codebook::Scale;
+
+    fn tiny() -> (Codebook, CsvText, Header) {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/tiny");
+        let cb = Codebook::load(&dir).unwrap();
+        let csv = text::read_csv_text(&dir.join("ronde-1/questionnaire.csv"), "q.csv").unwrap();
+        let header = Header::new(text::header(&csv, 1, "q.csv").unwrap(), "q.csv").unwrap();
+        (cb, csv, header)
+    }
+
+    #[test]
+    fn batch_boundaries_do_not_change_the_result() {
+        let (cb, csv, header) = tiny();
+        let whole = read_in_batches(&cb, &csv, &header, 1, "q.csv", usize::MAX).unwrap();
+        // One record per batch: every boundary, a quoted newline included.
+        let split = read_in_batches(&cb, &csv, &header, 1, "q.csv", 1).unwrap();
+        assert_eq!(whole.ratings, split.ratings);
+        assert_eq!(whole.respondents, split.respondents);
+        assert_eq!(whole.groups, split.groups);
+        assert_eq!(whole.ledger, split.ledger);
+        // Rows used only: tq001..tq005 and the student row.
+        assert_eq!(whole.respondents.len(), 6);
+        assert_eq!(
+            whole.ratings.get(2, 0),
+            Some(&[2, MISSING, 4, INVALID, 3, 4][..])
+        );
+        let invalid: Vec<u64> = whole
+            .ledger
+            .entries
+            .iter()
+            .filter(|e| e.reason == Reason::InvalidValue)
+            .map(|e| e.line)
+            .collect();
+        assert_eq!(invalid, vec![6]);
+    }
+
+    #[test]
+    fn batches_cover_the_data_rows_once() {
+        let (_, csv, _) = tiny();
+        let records = text::scan_records(&csv);
+        let n = records.starts.len();
+        for bytes in [1, 40, 100, usize::MAX] {
+            let b = batches(&records, 1, bytes);
+            assert_eq!(b.first().map(|r| r.start), Some(1));
+            assert_eq!(b.last().map(|r| r.end), Some(n));
+            assert!(b
+                .windows(2)
+                .all(|w| w[0].end == w[1].start && !w[0].is_empty()));
+        }
+        assert_eq!(batches(&records, 1, 1).len(), n - 1);
+        assert!(batches(&records, n, 1).is_empty());
+    }
+
+    #[test]
+    fn mapper_classifies_each_text_once_and_reads_one_byte_views() {
+        let scale = Scale {
+            min: 1,
+            max: 4,
+            missing: vec!["weet niet".into()],
+            codes: Default::default(),
+            labels: Default::default(),
+        };
+        let labels = [(3, "herkenbaar".to_string())].into_iter().collect();
+        let reader = CellReader::new(&scale, &labels);
+        let header = Header::new(vec!["Q1".into()], "f").unwrap();
+        let column = RatingColumn {
+            pos: 0,
+            item: 0,
+            measure: 0,
+        };
+        let mut out = ColumnOut {
+            column: &column,
+            mapper: CodeMapper::new(&reader),
+            codes: Vec::new(),
+            pending: Vec::new(),
+        };
+        let cells = [
+            "3",
+            "",
+            "7",
+            "HERKENBAAR",
+            "weet niet",
+            "3",
+            "7",
+            "4,0",
+            "a very long invalid text",
+        ];
+        let text = StringChunked::from_slice("c0".into(), &cells);
+        out.map(&text, 0, &header);
+        assert_eq!(
+            out.codes,
+            vec![3, MISSING, INVALID, 3, MISSING, 3, INVALID, 4, INVALID]
+        );
+        let rows: Vec<usize> = out.pending.iter().map(|p| p.row).collect();
+        assert_eq!(rows, vec![2, 6, 8]);
+        assert_eq!(out.pending[0].entry.value.as_deref(), Some("7"));
+        assert_eq!(out.mapper.short[usize::from(b'3')], 3);
+        assert_eq!(out.mapper.long.len(), 4);
+        out.keep_used(&[false, true, false, true, true, true, false, true, false]);
+        assert_eq!(out.codes, vec![MISSING, 3, MISSING, 3, 4]);
+        assert_eq!(out.pending.len(), 0);
+    }
 }

@@ -1,10 +1,10 @@
 //! Reliability per area (`reliability.csv`, `item_reliability.csv`) and
 //! differences between stakeholder groups (`group_tests.csv`).
 //!
-//! Reliability needs whole response patterns, so the ratings are scattered
-//! once into one dense respondent x item matrix per measure x area (i8,
-//! one byte a cell); the complete rows are summed into a covariance matrix
-//! from which `stats` derives every figure. Group tests use the
+//! Reliability needs whole response patterns: per measure x area, the
+//! respondents who rated every item (complete rows of the area's code
+//! columns, `matrix`) are summed into a covariance matrix from which
+//! `stats` derives every figure. Group tests use the
 //! tallies of respondent area scores that `score` already counted. Small groups are
 //! left out of tests, never shown. Formulas live in `stats`, not here.
 
@@ -205,6 +205,17 @@ pub(super) fn group_tests(cb: &Codebook, tallies: &Tallies) -> Vec<GroupTestRow>
 mod tests {
     use super::super::matrix::MISSING;
     use super::*;
+
+    #[test]
+    fn dot_is_exact_past_what_an_i32_holds() {
+        // 300,000 x 100 x 100 = 3e9 > i32::MAX.
+        let a = vec![100i8; 300_000];
+        assert_eq!(dot(&a, &a), 3_000_000_000);
+        let b: Vec<i8> = (0..300_000)
+            .map(|i| if i % 2 == 0 { -100 } else { 100 })
+            .collect();
+        assert_eq!(dot(&a, &b), 0);
+    }
 
     #[test]
     fn covariance_uses_complete_rows_only() {
