@@ -1,7 +1,7 @@
 //! peil: batch analysis of consultation rounds.
 //!
 //! The data flow, one module per step: [`codebook`] (study.toml) ->
-//! [`ingest`] (exports to tidy ratings, with the [`ledger`]) -> [`score`]
+//! [`ingest`] (exports to one-byte rating codes, with the [`ledger`]) -> [`score`]
 //! (figures, using [`stats`] and [`rules`]) -> [`render`] (tables, charts,
 //! report) ->
 //! [`output`] (atomic files, manifest). [`run`] strings them together for

@@ -424,21 +424,36 @@ fn add_scale_cvi(cb: &Codebook, areas: &mut [ScoreRow], items: &[ScoreRow]) {
 }
 
 /// All scores of one questionnaire.
+///
+/// The area side (area scores, group tests) and the item side (item scores,
+/// reliability, respondent counts) are independent passes over the same
+/// codes and run on two cores; each is deterministic on its own.
 pub fn score(cb: &Codebook, data: &Ingested) -> PolarsResult<Scores> {
     let matrices = matrix::build(cb, data);
     let groups: Vec<u32> = data.respondents.iter().map(|r| r.group).collect();
-    let area_tallies = area_tallies(cb, data, &matrices, &groups);
-    let mut areas = area_scores(cb, data, &area_tallies);
-    let items = item_scores(cb, data, &matrices, &groups);
+    let (area_side, (items, (reliability, item_reliability), respondents)) =
+        std::thread::scope(|scope| {
+            let area_side = scope.spawn(|| {
+                let tallies = area_tallies(cb, data, &matrices, &groups);
+                let areas = area_scores(cb, data, &tallies);
+                (areas, psychometrics::group_tests(cb, &tallies))
+            });
+            let items = item_scores(cb, data, &matrices, &groups);
+            let reliability = psychometrics::reliability(&matrices);
+            let respondents = respondent_counts(cb, data);
+            (area_side.join(), (items, reliability, respondents))
+        });
+    let (mut areas, group_tests) = area_side.map_err(|_| {
+        PolarsError::ComputeError("the thread computing the area scores failed".into())
+    })?;
     add_scale_cvi(cb, &mut areas, &items);
-    let (reliability, item_reliability) = psychometrics::reliability(&matrices);
     Ok(Scores {
         groups: data.groups.clone(),
-        respondents: respondent_counts(cb, data),
+        respondents,
         areas,
         items,
         reliability,
         item_reliability,
-        group_tests: psychometrics::group_tests(cb, &area_tallies),
+        group_tests,
     })
 }

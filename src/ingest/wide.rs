@@ -309,8 +309,8 @@ impl RowState<'_> {
 }
 
 /// Checks a batch's rows and maps its rating columns, on all cores: the row
-/// checks (one thread, in row order) run beside the mapping of the columns
-/// (a share of the columns per core). Returns which rows are used.
+/// checks (one thread, in row order) run beside the mapping of the columns.
+/// Returns which rows are used.
 fn process_batch(
     outs: &mut [ColumnOut],
     rows: &mut RowState,
@@ -320,36 +320,46 @@ fn process_batch(
     file: &str,
 ) -> Result<Vec<bool>, IngestError> {
     let header = rows.header;
+    std::thread::scope(|scope| {
+        let checks = scope.spawn(|| rows.check(df, fields, first_row, file));
+        on_all_cores(outs, file, |out| {
+            let text = df
+                .column(&cname(out.column.pos))
+                .and_then(|c| c.str())
+                .map_err(polars_err(file))?;
+            out.map(text, first_row, header);
+            Ok(())
+        })?;
+        checks.join().unwrap_or_else(|_| Err(thread_failed(file)))
+    })
+}
+
+/// Runs `f` over every column, a share of the columns per core.
+fn on_all_cores<F>(outs: &mut [ColumnOut], file: &str, f: F) -> Result<(), IngestError>
+where
+    F: Fn(&mut ColumnOut) -> Result<(), IngestError> + Sync,
+{
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(8);
     let per_thread = outs.len().div_ceil(threads).max(1);
-    let failed = || IngestError::Parse {
-        file: file.to_string(),
-        problem: "a worker thread failed while reading cells".into(),
-    };
     std::thread::scope(|scope| {
-        let checks = scope.spawn(|| rows.check(df, fields, first_row, file));
+        let f = &f;
         let handles: Vec<_> = outs
             .chunks_mut(per_thread)
-            .map(|part| {
-                scope.spawn(move || -> Result<(), IngestError> {
-                    for out in part {
-                        let text = df
-                            .column(&cname(out.column.pos))
-                            .and_then(|c| c.str())
-                            .map_err(polars_err(file))?;
-                        out.map(text, first_row, header);
-                    }
-                    Ok(())
-                })
-            })
+            .map(|part| scope.spawn(move || part.iter_mut().try_for_each(f)))
             .collect();
         handles
             .into_iter()
-            .try_for_each(|h| h.join().unwrap_or_else(|_| Err(failed())))?;
-        checks.join().unwrap_or_else(|_| Err(failed()))
+            .try_for_each(|h| h.join().unwrap_or_else(|_| Err(thread_failed(file))))
     })
+}
+
+fn thread_failed(file: &str) -> IngestError {
+    IngestError::Parse {
+        file: file.to_string(),
+        problem: "a worker thread failed while reading cells".into(),
+    }
 }
 
 /// The CSV parse options of every read.
@@ -497,9 +507,10 @@ fn read_in_batches(
         )?);
     }
     if used.contains(&false) {
-        for out in &mut outs {
+        on_all_cores(&mut outs, file, |out| {
             out.keep_used(&used);
-        }
+            Ok(())
+        })?;
     }
     let RowState {
         checker,
