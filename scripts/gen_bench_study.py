@@ -5,7 +5,9 @@ Usage: python3 scripts/gen_bench_study.py --respondents 100000 [--items 60] --ou
 
 The export has the usual mess of real ones: `;` delimiter, UTF-8 BOM, CRLF,
 scale labels in some cells, a decimal comma in others, missing codes, empty
-cells, a few invalid cells and duplicate ids. Ratings are random (fixed seed):
+cells, a few invalid cells, duplicate ids, and a free-text column peil does
+not use whose quoted cells sometimes hold the delimiter or a line break (so
+records and physical lines differ, as in real exports). Ratings are random (fixed seed):
 the figures mean nothing; only the size and shape matter.
 """
 import argparse
@@ -53,6 +55,10 @@ def cell(rng):
     return str(v)
 
 
+COMMENTS = ["", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "",
+            "goed profiel", "\"mist: samenwerking; reflectie\"", "\"zie ook\r\nvorige ronde\""]
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--respondents", type=int, required=True)
@@ -68,11 +74,12 @@ def main():
     # A pool of pre-drawn rows keeps generation fast at a million respondents.
     pool = [";".join(cell(rng) for _ in cols) for _ in range(2000)]
     with open(os.path.join(args.out, "r1", "questionnaire.csv"), "w", encoding="utf-8-sig", newline="") as f:
-        f.write(";".join(["respondent", "sector", "instelling"] + cols) + "\r\n")
+        f.write(";".join(["respondent", "sector", "instelling"] + cols + ["opmerking"]) + "\r\n")
         for r in range(args.respondents):
             rid = r - 1 if r % 10007 == 10006 else r  # an occasional duplicate id
             g = GROUPS[rng.randrange(3)]
-            f.write(f"R{rid:07d};{g};{g}-inst {rng.randrange(40):02d};{pool[rng.randrange(len(pool))]}\r\n")
+            note = COMMENTS[rng.randrange(len(COMMENTS))]
+            f.write(f"R{rid:07d};{g};{g}-inst {rng.randrange(40):02d};{pool[rng.randrange(len(pool))]};{note}\r\n")
 
 
 if __name__ == "__main__":
