@@ -649,7 +649,8 @@ mod tests {
     fn tiny() -> (Codebook, CsvText, Header) {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/tiny");
         let cb = Codebook::load(&dir).unwrap();
-        let csv = text::read_csv_text(&dir.join("ronde-1/questionnaire.csv"), "q.csv").unwrap();
+        let csv =
+            text::read_csv_text(&dir.join("ronde-1/questionnaire.csv"), "q.csv", None).unwrap();
         let header = Header::new(text::header(&csv, 1, "q.csv").unwrap(), "q.csv").unwrap();
         (cb, csv, header)
     }
