@@ -138,14 +138,19 @@ impl<'a> CodeMapper<'a> {
         }
     }
 
+    /// The code of a text of at most one byte, by its slot in `short` (its
+    /// byte, or 256 for ""); `raw` gives the text the first time only.
+    fn short_code<'s>(&mut self, slot: usize, raw: impl FnOnce() -> &'s str) -> i8 {
+        if self.short[slot] == UNSEEN {
+            self.short[slot] = code_of(self.reader.read(raw()));
+        }
+        self.short[slot]
+    }
+
     fn code(&mut self, raw: &str) -> i8 {
         let b = raw.as_bytes();
         if b.len() <= 1 {
-            let k = b.first().map_or(256, |c| usize::from(*c));
-            if self.short[k] == UNSEEN {
-                self.short[k] = code_of(self.reader.read(raw));
-            }
-            return self.short[k];
+            return self.short_code(b.first().map_or(256, |c| usize::from(*c)), || raw);
         }
         if let Some(c) = self.long.get(raw) {
             return *c;
@@ -156,8 +161,8 @@ impl<'a> CodeMapper<'a> {
     }
 }
 
-/// One rating column being read: its codes so far (rows used only) and
-/// the ledger entries of its invalid cells.
+/// One rating column being read: a code per row so far, and the ledger
+/// entries of its invalid cells.
 struct ColumnOut<'a> {
     column: &'a RatingColumn,
     mapper: CodeMapper<'a>,
@@ -181,15 +186,12 @@ impl ColumnOut<'_> {
                     MISSING
                 } else if view.length <= 1 {
                     // Inline view: the text's one byte is the prefix's low byte.
-                    let k = if view.length == 0 {
+                    let slot = if view.length == 0 {
                         256
                     } else {
                         (view.prefix & 0xff) as usize
                     };
-                    match self.mapper.short[k] {
-                        UNSEEN => self.mapper.code(arr.value(i)),
-                        c => c,
-                    }
+                    self.mapper.short_code(slot, || arr.value(i))
                 } else {
                     self.mapper.code(arr.value(i))
                 };
