@@ -407,7 +407,8 @@ fn read_batch(
                 .unwrap_or_else(|| polars_err(file)(e))
         })?;
     if df.height() != rows.len() {
-        return Err(miscounted(file, rows.len(), df.height()));
+        let line = records.lines[rows.start];
+        return Err(miscounted(file, line, rows.len(), df.height()));
     }
     Ok(df)
 }
@@ -577,18 +578,20 @@ pub(super) fn records_of(
     let records = text::scan_records(csv);
     let found = records.lines.len().saturating_sub(header_rows);
     if found != rows {
-        return Err(miscounted(file, found, rows));
+        let line = records.lines.get(header_rows).copied().unwrap_or(1);
+        return Err(miscounted(file, line, found, rows));
     }
     Ok(records)
 }
 
-/// The quote-aware scan and polars disagree on the number of records.
-fn miscounted(file: &str, scanned: usize, read: usize) -> IngestError {
+/// The quote-aware scan and polars disagree on the number of records
+/// from `line` on (the whole file, or one batch of a wide export).
+fn miscounted(file: &str, line: u64, scanned: usize, read: usize) -> IngestError {
     IngestError::Parse {
         file: file.to_string(),
         problem: format!(
-            "{scanned} records found by quote-aware scanning but {read} rows read; an unbalanced quote (\") probably \
-             runs over a line end. fix: quote the cell or remove the stray quote"
+            "from line {line}: {scanned} records found by quote-aware scanning but {read} rows read; an unbalanced \
+             quote (\") probably runs over a line end. fix: quote the cell or remove the stray quote"
         ),
     }
 }
