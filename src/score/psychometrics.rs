@@ -4,9 +4,9 @@
 //! Reliability needs whole response patterns: per measure x area, the
 //! respondents who rated every item (complete rows of the area's code
 //! columns, `matrix`) are summed into a covariance matrix from which
-//! `stats` derives every figure. Group tests use the
-//! tallies of respondent area scores that `score` already counted. Small groups are
-//! left out of tests, never shown. Formulas live in `stats`, not here.
+//! `stats` derives every figure. Group tests use the tallies of respondent
+//! area scores that `score` already counted. Small groups are left out of
+//! tests, never shown. Formulas live in `stats`, not here.
 
 use super::matrix::{rated, Matrix};
 use super::{area_targets, Tallies};
