@@ -65,7 +65,8 @@ row() { # LABEL STUDY CSV
 }
 
 example=input/npuls-docentondersteuning
-row "example (87)" "$example" "$(ls "$example"/*/questionnaire.csv | head -1)"
+# The example has two rounds (and notes); the floor reads its first export.
+row "example (2 rounds; floor: ronde-1)" "$example" "$(ls "$example"/*/questionnaire.csv | head -1)"
 prev=""
 for n in "${sizes[@]}"; do
   study="$work/s$n"
