@@ -18,13 +18,17 @@ if [ ! -f "$dir/r2/questionnaire.csv" ]; then
   mkdir -p "$dir/r2"
   # Shift numeric ratings up by one (the ids, groups and labels stay).
   python3 - "$dir/r1/questionnaire.csv" "$dir/r2/questionnaire.csv" <<'PY'
-import sys
+import csv, re, sys
 up = {"1": "2", "2": "3", "3": "4"}
 with open(sys.argv[1], encoding="utf-8-sig", newline="") as f, \
         open(sys.argv[2], "w", encoding="utf-8", newline="") as g:
-    for line in f:
-        cells = line.rstrip("\r\n").split(";")
-        g.write(";".join(cells[:3] + [up.get(c, c) for c in cells[3:]]) + "\r\n")
+    rows = csv.reader(f, delimiter=";")
+    out = csv.writer(g, delimiter=";", lineterminator="\r\n")
+    header = next(rows)
+    rating = [bool(re.fullmatch(r"Q\d+_[ht]", h)) for h in header]
+    out.writerow(header)
+    for row in rows:
+        out.writerow([up.get(c, c) if r else c for c, r in zip(row, rating)])
 PY
   printf '\n[[rounds]]\nid = "r2"\nquestionnaire = "r2/questionnaire.csv"\n' >> "$dir/study.toml"
 fi
