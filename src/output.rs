@@ -2,9 +2,17 @@
 //!
 //! Owns the output folder layout (`<out>/<study>/<round>/`), temporary names
 //! and renames, and `manifest.json`. It must not decide what is written.
+//!
+//! A killed run leaves every file either as it was or complete, plus at most
+//! one temporary `.NAME.tmp-peil`; the next run into the folder removes such
+//! leftovers before it writes. For the kill test (`tests/atomic.rs`),
+//! `PEIL_TEST_ABORT_AFTER_FILES=N` aborts the process between writing the
+//! N-th file's temporary and renaming it.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::OnceLock;
 
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -15,6 +23,7 @@ use crate::Error;
 pub struct OutputDir {
     root: PathBuf,
     written: Vec<String>,
+    swept: bool,
 }
 
 impl OutputDir {
@@ -22,6 +31,7 @@ impl OutputDir {
         OutputDir {
             root,
             written: Vec::new(),
+            swept: false,
         }
     }
 
@@ -31,6 +41,13 @@ impl OutputDir {
 
     /// Writes `rel` (a `/`-separated path under the folder) atomically.
     pub fn write(&mut self, rel: &str, bytes: &[u8]) -> Result<(), Error> {
+        if !self.swept {
+            remove_leftovers(&self.root).map_err(|source| Error::Write {
+                path: self.root.clone(),
+                source,
+            })?;
+            self.swept = true;
+        }
         let path = self.root.join(rel);
         write_atomic(&path, bytes).map_err(|source| Error::Write { path, source })?;
         self.written.push(rel.to_string());
@@ -45,6 +62,8 @@ impl OutputDir {
     }
 }
 
+const TMP_SUFFIX: &str = ".tmp-peil";
+
 /// Write to a hidden temporary name beside the target, then rename: an
 /// interrupted run leaves the previous file, never half a file.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
@@ -54,17 +73,56 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.tmp-peil"));
+    let tmp = dir.join(format!(".{name}{TMP_SUFFIX}"));
     let result = (|| {
         let mut f = std::fs::File::create(&tmp)?;
         f.write_all(bytes)?;
         f.sync_all()?;
+        abort_if_asked();
         std::fs::rename(&tmp, path)
     })();
     if result.is_err() {
         let _ = std::fs::remove_file(&tmp);
     }
     result
+}
+
+/// Removes the temporaries a killed run left under `root` (a folder that
+/// does not exist yet has none).
+fn remove_leftovers(root: &Path) -> std::io::Result<()> {
+    let entries = match std::fs::read_dir(root) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(e),
+    };
+    for entry in entries {
+        let entry = entry?;
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if entry.file_type()?.is_dir() {
+            remove_leftovers(&entry.path())?;
+        } else if name.starts_with('.') && name.ends_with(TMP_SUFFIX) {
+            std::fs::remove_file(entry.path())?;
+        }
+    }
+    Ok(())
+}
+
+/// The kill test's hook: with `PEIL_TEST_ABORT_AFTER_FILES=N`, the N-th file
+/// of the process is left as a temporary and the process dies as if killed.
+fn abort_if_asked() {
+    static LIMIT: OnceLock<Option<usize>> = OnceLock::new();
+    static WRITTEN: AtomicUsize = AtomicUsize::new(0);
+    let limit = LIMIT.get_or_init(|| {
+        std::env::var("PEIL_TEST_ABORT_AFTER_FILES")
+            .ok()
+            .and_then(|v| v.parse().ok())
+    });
+    if let Some(n) = limit {
+        if WRITTEN.fetch_add(1, Ordering::SeqCst) + 1 == *n {
+            std::process::abort();
+        }
+    }
 }
 
 /// SHA-256 of a file's bytes, lower-case hex.
@@ -124,5 +182,25 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names, vec![std::ffi::OsString::from("b.csv")]);
+    }
+
+    #[test]
+    fn first_write_removes_leftover_temporaries_only() {
+        let d = tempfile::tempdir().unwrap();
+        let charts = d.path().join("charts");
+        std::fs::create_dir_all(&charts).unwrap();
+        for name in [".a.svg.tmp-peil", "a.svg", "keep.tmp-peil"] {
+            std::fs::write(charts.join(name), b"x").unwrap();
+        }
+        std::fs::write(d.path().join(".manifest.json.tmp-peil"), b"x").unwrap();
+        let mut out = OutputDir::new(d.path().to_path_buf());
+        out.write("tables/t.csv", b"t").unwrap();
+        let mut left: Vec<_> = std::fs::read_dir(&charts)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect();
+        left.sort();
+        assert_eq!(left, ["a.svg", "keep.tmp-peil"]);
+        assert!(!d.path().join(".manifest.json.tmp-peil").exists());
     }
 }
