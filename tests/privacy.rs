@@ -1,0 +1,710 @@
+//! Privacy audit: `peil run` on every bundled study (`input/`) and every
+//! fixture under `tests/data/` that has a study.toml (found, not listed, so
+//! new studies are audited too), then every output file is scanned for
+//! respondent ids, e-mail addresses, phone numbers and figures of groups
+//! below `min_cell`. One test; it reports every leak at once, by file.
+
+mod common;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use common::{copy_dir, tree};
+use peil::codebook::Codebook;
+
+/// Every folder holding a study.toml under the bundled input and the fixtures.
+fn studies() -> Vec<PathBuf> {
+    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+        if dir.join("study.toml").is_file() {
+            out.push(dir.to_path_buf());
+        }
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for e in entries.flatten() {
+            if e.file_type().is_ok_and(|t| t.is_dir()) {
+                walk(&e.path(), out);
+            }
+        }
+    }
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut out = Vec::new();
+    walk(&root.join("input"), &mut out);
+    walk(&root.join("tests/data"), &mut out);
+    out.sort();
+    out
+}
+
+// ---------------------------------------------------------------------------
+// What the inputs hold.
+
+/// The respondent ids of every round, read raw (excluded rows too) from the
+/// column the codebook names. Ids too short or too number-like to be told
+/// apart from figures are left out; the fixtures use ids like `resp-000101`.
+fn respondent_ids(study: &Path) -> BTreeSet<String> {
+    let Ok(cb) = Codebook::load(study) else {
+        return BTreeSet::new();
+    };
+    let mut ids = BTreeSet::new();
+    for round in &cb.rounds {
+        let path = study.join(&round.questionnaire);
+        let rows = if path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"))
+        {
+            xlsx_rows(&path, round.sheet.as_deref())
+        } else {
+            csv_rows(&path)
+        };
+        let Some(header) = rows.first() else { continue };
+        let Some(col) = header.iter().position(|h| h.trim() == cb.respondents.id) else {
+            continue;
+        };
+        for row in rows.iter().skip(round.header_rows) {
+            if let Some(id) = row.get(col).map(|s| s.trim()) {
+                if scannable_id(id) {
+                    ids.insert(id.to_string());
+                }
+            }
+        }
+    }
+    ids
+}
+
+fn scannable_id(id: &str) -> bool {
+    let digits = id.bytes().filter(u8::is_ascii_digit).count();
+    let number_like = id
+        .bytes()
+        .all(|b| b.is_ascii_digit() || b".,-+ ".contains(&b));
+    id.chars().count() >= 5 && !(number_like && digits < 7)
+}
+
+fn csv_rows(path: &Path) -> Vec<Vec<String>> {
+    let Ok(csv) = peil::ingest::text::read_csv_text(path, "audit") else {
+        return Vec::new();
+    };
+    csv::ReaderBuilder::new()
+        .delimiter(csv.delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(csv.text.as_bytes())
+        .records()
+        .map_while(Result::ok)
+        .map(|r| r.iter().map(String::from).collect())
+        .collect()
+}
+
+fn xlsx_rows(path: &Path, sheet: Option<&str>) -> Vec<Vec<String>> {
+    use calamine::{open_workbook, Reader, Xlsx};
+    let Ok(mut wb) = open_workbook::<Xlsx<_>, _>(path) else {
+        return Vec::new();
+    };
+    let name = match sheet {
+        Some(s) => s.to_string(),
+        None => match wb.sheet_names().first() {
+            Some(s) => s.clone(),
+            None => return Vec::new(),
+        },
+    };
+    let Ok(range) = wb.worksheet_range(&name) else {
+        return Vec::new();
+    };
+    range
+        .rows()
+        .map(|r| r.iter().map(|c| c.to_string()).collect())
+        .collect()
+}
+
+// ---------------------------------------------------------------------------
+// Scanners (no regex: the patterns are small and spelled out).
+
+/// Extensions of output files: `x_@id.png` is a file name, not an address.
+const FILE_TYPES: [&str; 7] = ["png", "svg", "csv", "md", "html", "json", "xlsx"];
+
+/// E-mail addresses: `local@domain.tld`, a letter-only TLD of 2 or more.
+fn emails(text: &str) -> Vec<String> {
+    let b = text.as_bytes();
+    let local = |c: u8| c.is_ascii_alphanumeric() || b"._%+-".contains(&c);
+    let domain = |c: u8| c.is_ascii_alphanumeric() || b".-".contains(&c);
+    let mut found = Vec::new();
+    for (at, _) in text.match_indices('@') {
+        let start = (0..at).rev().take_while(|i| local(b[*i])).last();
+        let end = (at + 1..b.len()).take_while(|i| domain(b[*i])).last();
+        let (Some(start), Some(end)) = (start, end) else {
+            continue;
+        };
+        let host = text[at + 1..=end].trim_end_matches(['.', '-']);
+        let tld = host.rsplit('.').next().unwrap_or("");
+        let is_tld = tld.len() >= 2 && tld.bytes().all(|c| c.is_ascii_alphabetic());
+        if host.contains('.') && is_tld && !FILE_TYPES.contains(&tld) {
+            found.push(text[start..=end].to_string());
+        }
+    }
+    found
+}
+
+/// Phone numbers: Dutch (`06-12345678`, `0612345678`, `020-1234567`,
+/// `06 1234 5678`: a leading 0 and 10 digits) and international
+/// (`+31 6 1234 5678`, `+44 20 7946 0958`: `+` and 9 to 15 digits), in digit
+/// groups joined by single spaces or dashes. Figures never look like that:
+/// they have a decimal point or comma, and SVG coordinates do not start
+/// with a 0 followed by more digits.
+fn phones(text: &str) -> Vec<String> {
+    let b = text.as_bytes();
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        let plus = b[i] == b'+';
+        let starts = (plus && b.get(i + 1).is_some_and(u8::is_ascii_digit)) || b[i] == b'0';
+        let before_ok = i == 0 || {
+            let p = b[i - 1];
+            !(p.is_ascii_alphanumeric() || b".,/+=-_".contains(&p))
+        };
+        if !(starts && before_ok) {
+            i += 1;
+            continue;
+        }
+        // Digit groups separated by one space or dash.
+        let mut j = i + usize::from(plus);
+        let mut groups: Vec<usize> = Vec::new();
+        loop {
+            let g = b[j..].iter().take_while(|c| c.is_ascii_digit()).count();
+            if g == 0 {
+                break;
+            }
+            groups.push(g);
+            j += g;
+            let next_digit = b.get(j + 1).is_some_and(u8::is_ascii_digit);
+            if matches!(b.get(j), Some(b' ' | b'-')) && next_digit {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        let decimal_follows =
+            |c: &u8| b".,".contains(c) && b.get(j + 1).is_some_and(u8::is_ascii_digit);
+        let after_ok = b
+            .get(j)
+            .is_none_or(|c| !(c.is_ascii_alphanumeric() || decimal_follows(c)));
+        let digits: usize = groups.iter().sum();
+        let dutch = !plus && digits == 10 && groups[0] >= 2 && groups.iter().all(|g| *g >= 2);
+        let international = plus && (9..=15).contains(&digits);
+        if after_ok && (dutch || international) {
+            found.push(text[i..j].to_string());
+        }
+        i = j.max(i + 1);
+    }
+    found
+}
+
+/// `needle` as a whole token: not inside a longer word or number.
+fn has_token(text: &str, needle: &str) -> bool {
+    let inside = |c: char| c.is_alphanumeric() || c == '_';
+    text.match_indices(needle).any(|(i, _)| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + needle.len()..].chars().next();
+        let decimal = |c: Option<char>, next: Option<char>| {
+            matches!(c, Some('.' | ',')) && next.is_some_and(|d| d.is_ascii_digit())
+        };
+        !before.is_some_and(inside)
+            && !after.is_some_and(inside)
+            && !decimal(after, text[i + needle.len()..].chars().nth(1))
+            && !decimal(before, text[..i].chars().rev().nth(1))
+    })
+}
+
+// ---------------------------------------------------------------------------
+// The output files as text units to scan.
+
+/// The texts of an output file, in units a reader sees together: lines of
+/// CSV and Markdown, text nodes and table rows of SVG/HTML, cells of XLSX.
+/// PNG is binary and only checked to be a PNG.
+fn units(rel: &str, bytes: &[u8]) -> Result<Vec<String>, String> {
+    let ext = rel.rsplit('.').next().unwrap_or("");
+    match ext {
+        "png" => {
+            if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+                Ok(Vec::new())
+            } else {
+                Err("is not a PNG".into())
+            }
+        }
+        "xlsx" => xlsx_cells(bytes),
+        _ => {
+            let text = std::str::from_utf8(bytes).map_err(|e| format!("not UTF-8: {e}"))?;
+            Ok(match ext {
+                "svg" | "html" => markup_units(text),
+                _ => text.lines().map(String::from).collect(),
+            })
+        }
+    }
+}
+
+fn xlsx_cells(bytes: &[u8]) -> Result<Vec<String>, String> {
+    use calamine::{Reader, Xlsx};
+    let mut wb = Xlsx::new(std::io::Cursor::new(bytes)).map_err(|e| e.to_string())?;
+    let mut out = Vec::new();
+    for name in wb.sheet_names().to_vec() {
+        let range = wb.worksheet_range(&name).map_err(|e| e.to_string())?;
+        for row in range.rows() {
+            let cells: Vec<String> = row.iter().map(|c| c.to_string()).collect();
+            out.push(cells.join(" | "));
+            out.extend(cells);
+        }
+    }
+    Ok(out)
+}
+
+/// Text nodes (entities decoded), plus every `<tr>` and `<text>` element as
+/// one unit, so that a name and a figure in one row are seen together.
+fn markup_units(text: &str) -> Vec<String> {
+    let decode = |s: &str| {
+        s.replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"")
+            .replace("&#39;", "'")
+            .replace("&amp;", "&")
+    };
+    let strip = |s: &str| {
+        let mut out = String::new();
+        let mut in_tag = false;
+        for c in s.chars() {
+            match c {
+                '<' => {
+                    in_tag = true;
+                    out.push(' ');
+                }
+                '>' => in_tag = false,
+                c if !in_tag => out.push(c),
+                _ => {}
+            }
+        }
+        decode(&out)
+    };
+    let mut units: Vec<String> = text
+        .split(['<', '>'])
+        .skip(1)
+        .step_by(2)
+        .map(decode)
+        .filter(|s| !s.trim().is_empty())
+        .collect();
+    // Attribute values (titles, aria labels) are read too.
+    units.extend(
+        text.split('"')
+            .skip(1)
+            .step_by(2)
+            .filter(|s| !s.trim().is_empty())
+            .map(decode),
+    );
+    for tag in ["tr", "text", "li", "p"] {
+        let open = format!("<{tag}");
+        let close = format!("</{tag}>");
+        for piece in text.split(&open).skip(1) {
+            if let Some(end) = piece.find(&close) {
+                units.push(strip(&piece[..end]));
+            }
+        }
+    }
+    units
+}
+
+// ---------------------------------------------------------------------------
+// Suppression.
+
+/// Columns a suppressed row may fill: what it is and how many it holds.
+const IDENTIFYING: [&str; 8] = [
+    "measure",
+    "area",
+    "item",
+    "dimension",
+    "group",
+    "n",
+    "suppressed",
+    "decision",
+];
+
+/// Rows of a table (a header row, then rows) whose `suppressed` column is
+/// `true` but that fill a figure column.
+fn suppressed_with_figures(rows: &[Vec<String>]) -> Vec<String> {
+    let Some(header) = rows.first() else {
+        return Vec::new();
+    };
+    let Some(flag) = header.iter().position(|h| h.trim() == "suppressed") else {
+        return Vec::new();
+    };
+    let mut bad = Vec::new();
+    for row in &rows[1..] {
+        if row.get(flag).map(|s| s.trim()) != Some("true") {
+            continue;
+        }
+        for (h, v) in header.iter().zip(row) {
+            if !IDENTIFYING.contains(&h.trim()) && !v.trim().is_empty() {
+                bad.push(format!("suppressed row {row:?} shows {h} = {v}"));
+            }
+        }
+    }
+    bad
+}
+
+fn markdown_tables(text: &str) -> Vec<Vec<Vec<String>>> {
+    let mut tables = Vec::new();
+    let mut current: Vec<Vec<String>> = Vec::new();
+    for line in text.lines().chain(std::iter::once("")) {
+        let line = line.trim();
+        if line.starts_with('|') {
+            let cells: Vec<String> = line
+                .trim_matches('|')
+                .split('|')
+                .map(|c| c.trim().to_string())
+                .collect();
+            if !cells.iter().all(|c| c.chars().all(|ch| "-: ".contains(ch))) {
+                current.push(cells);
+            }
+        } else if !current.is_empty() {
+            tables.push(std::mem::take(&mut current));
+        }
+    }
+    tables
+}
+
+fn csv_table(bytes: &[u8]) -> Vec<Vec<String>> {
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(bytes)
+        .records()
+        .map_while(Result::ok)
+        .map(|r| r.iter().map(String::from).collect())
+        .collect()
+}
+
+fn xlsx_sheets(bytes: &[u8]) -> Vec<Vec<Vec<String>>> {
+    use calamine::{Reader, Xlsx};
+    let Ok(mut wb) = Xlsx::new(std::io::Cursor::new(bytes)) else {
+        return Vec::new();
+    };
+    wb.sheet_names()
+        .to_vec()
+        .iter()
+        .filter_map(|n| wb.worksheet_range(n).ok())
+        .map(|r| {
+            r.rows()
+                .map(|row| row.iter().map(|c| c.to_string()).collect())
+                .collect()
+        })
+        .collect()
+}
+
+/// A suppressed group's figure as the report would show it: the true mean
+/// (from a run with `min_cell = 1`) with one decimal, half away from zero.
+#[derive(Debug)]
+struct Hidden {
+    group: String,
+    what: String,
+    /// The area's or item's id and its label or text.
+    names: Vec<String>,
+    mean: String,
+}
+
+impl Hidden {
+    /// A unit shows the mean next to the group's name: in a unit that names
+    /// the area or item too (a table row), or in a short label.
+    fn shown_in(&self, unit: &str) -> bool {
+        let means = [self.mean.clone(), self.mean.replace('.', ",")];
+        has_token(unit, &self.group)
+            && means.iter().any(|m| has_token(unit, m))
+            && (unit.chars().count() < 40 || self.names.iter().any(|n| has_token(unit, n)))
+    }
+}
+
+/// An area's or item's id and label, by id.
+fn names(study: &Path) -> BTreeMap<String, Vec<String>> {
+    let Ok(cb) = Codebook::load(study) else {
+        return BTreeMap::new();
+    };
+    let areas = cb
+        .areas
+        .iter()
+        .map(|a| (a.id.clone(), vec![a.id.clone(), a.label.clone()]));
+    let items = cb
+        .items
+        .iter()
+        .map(|i| (i.id.clone(), vec![i.id.clone(), i.text.clone()]));
+    areas.chain(items).collect()
+}
+
+/// Means of rows suppressed in `out` (a round folder), from the same study
+/// run with `min_cell = 1` into a scratch folder.
+fn hidden_means(study: &Path, out_round: &Path, scratch: &Path) -> Vec<Hidden> {
+    let key = |row: &BTreeMap<String, String>| {
+        let what = row
+            .get("area")
+            .or(row.get("item"))
+            .cloned()
+            .unwrap_or_default();
+        let id = row.get("item").cloned().unwrap_or_else(|| what.clone());
+        (row["measure"].clone(), id, row["group"].clone())
+    };
+    let tables = ["area_scores", "item_scores"];
+    let mut suppressed = BTreeSet::new();
+    // Means a group shows legitimately (rows not suppressed): when a hidden
+    // mean equals one of them, seeing it proves nothing, so it is not checked.
+    let mut shown: BTreeSet<(String, String)> = BTreeSet::new();
+    for t in tables {
+        let path = out_round.join(format!("tables/{t}.csv"));
+        if path.is_file() {
+            for row in common::read_table(&path) {
+                if row.get("suppressed").map(String::as_str) == Some("true") {
+                    suppressed.insert((t, key(&row)));
+                } else if let Ok(m) = row["mean"].parse::<f64>() {
+                    shown.insert((row["group"].clone(), one_decimal(m)));
+                }
+            }
+        }
+    }
+    if suppressed.is_empty() {
+        return Vec::new();
+    }
+    let copy = scratch.join("min-cell-1").join(study.file_name().unwrap());
+    copy_dir(study, &copy);
+    let mut doc: toml::Table = std::fs::read_to_string(copy.join("study.toml"))
+        .unwrap()
+        .parse()
+        .unwrap();
+    let privacy = doc
+        .entry("privacy")
+        .or_insert_with(|| toml::Value::Table(toml::Table::new()));
+    privacy
+        .as_table_mut()
+        .unwrap()
+        .insert("min_cell".into(), toml::Value::Integer(1));
+    std::fs::write(copy.join("study.toml"), toml::to_string(&doc).unwrap()).unwrap();
+    let all_out = scratch.join("min-cell-1-out");
+    common::peil()
+        .args(["run", "-q", "--out"])
+        .arg(&all_out)
+        .arg(&copy)
+        .assert()
+        .success();
+    let round_dir = all_out
+        .join(copy.file_name().unwrap())
+        .join(out_round.file_name().unwrap());
+    let names = names(study);
+    let mut hidden = Vec::new();
+    for t in tables {
+        for row in common::read_table(&round_dir.join(format!("tables/{t}.csv"))) {
+            let k = key(&row);
+            if !suppressed.contains(&(t, k.clone())) {
+                continue;
+            }
+            let Ok(m) = row["mean"].parse::<f64>() else {
+                continue;
+            };
+            if !shown.contains(&(k.2.clone(), one_decimal(m))) {
+                hidden.push(Hidden {
+                    group: k.2.clone(),
+                    what: format!("{t} {} {}", k.0, k.1),
+                    names: names.get(&k.1).cloned().unwrap_or_default(),
+                    mean: one_decimal(m),
+                });
+            }
+        }
+    }
+    hidden
+}
+
+/// One decimal, half away from zero (`f64::round`), as the contract rounds.
+fn one_decimal(m: f64) -> String {
+    format!("{:.1}", (m * 10.0).round() / 10.0)
+}
+
+// ---------------------------------------------------------------------------
+// The audit.
+
+/// Every leak in one round folder's files, as "file: what: text".
+fn audit_files(
+    files: &BTreeMap<String, Vec<u8>>,
+    ids: &BTreeSet<String>,
+    hidden: &[Hidden],
+) -> Vec<String> {
+    let mut leaks = Vec::new();
+    for (rel, bytes) in files {
+        let mut leak = |what: &str, text: &str| {
+            let text: String = text.chars().take(200).collect();
+            leaks.push(format!("{rel}: {what}: {text:?}"));
+        };
+        let units = match units(rel, bytes) {
+            Ok(u) => u,
+            Err(e) => {
+                leak("unreadable", &e);
+                continue;
+            }
+        };
+        for unit in &units {
+            for id in ids.iter().filter(|id| unit.contains(id.as_str())) {
+                leak(&format!("respondent id {id}"), unit);
+            }
+            for e in emails(unit) {
+                leak(&format!("e-mail address {e}"), unit);
+            }
+            for p in phones(unit) {
+                leak(&format!("phone number {p}"), unit);
+            }
+            for h in hidden {
+                if h.shown_in(unit) {
+                    leak(
+                        &format!("suppressed group {} ({}): mean {}", h.group, h.what, h.mean),
+                        unit,
+                    );
+                }
+            }
+        }
+        let tables = match rel.rsplit('.').next() {
+            Some("csv") => vec![csv_table(bytes)],
+            Some("md") => markdown_tables(&String::from_utf8_lossy(bytes)),
+            Some("xlsx") => xlsx_sheets(bytes),
+            _ => Vec::new(),
+        };
+        for t in &tables {
+            for bad in suppressed_with_figures(t) {
+                leak("figure of a suppressed group", &bad);
+            }
+        }
+    }
+    leaks
+}
+
+#[test]
+fn no_output_holds_ids_contacts_or_figures_of_small_groups() {
+    let studies = studies();
+    let n_studies = studies.len();
+    assert!(studies.len() >= 3, "found only {studies:?}");
+    let scratch = tempfile::tempdir().unwrap();
+    let mut leaks = Vec::new();
+    let (mut audited, mut files_scanned, mut ids_checked, mut hidden_checked) = (0, 0, 0, 0);
+    for (i, study) in studies.iter().enumerate() {
+        let out = scratch.path().join(format!("out-{i}"));
+        let output = common::peil()
+            .args(["run", "-q", "--out"])
+            .arg(&out)
+            .arg(study)
+            .timeout(std::time::Duration::from_secs(60))
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            !stderr.contains("panicked"),
+            "{}: {stderr}",
+            study.display()
+        );
+        if !out.exists() {
+            continue; // refused before writing: nothing to audit
+        }
+        audited += 1;
+        let ids = respondent_ids(study);
+        ids_checked += ids.len();
+        for slug in std::fs::read_dir(&out).unwrap().flatten() {
+            for round in std::fs::read_dir(slug.path()).unwrap().flatten() {
+                let hidden =
+                    hidden_means(study, &round.path(), &scratch.path().join(format!("s-{i}")));
+                hidden_checked += hidden.len();
+                let files = tree(&round.path());
+                files_scanned += files.len();
+                for l in audit_files(&files, &ids, &hidden) {
+                    leaks.push(format!(
+                        "{}: {}: {l}",
+                        study.display(),
+                        round.path().display()
+                    ));
+                }
+            }
+        }
+    }
+    eprintln!(
+        "privacy audit: {n_studies} studies found, {audited} wrote outputs, {files_scanned} files, {ids_checked} ids, {hidden_checked} suppressed means"
+    );
+    assert!(
+        leaks.is_empty(),
+        "{} leaks:\n{}",
+        leaks.len(),
+        leaks.join("\n")
+    );
+}
+
+/// The scanners themselves: what they must and must not see.
+#[test]
+fn scanners_find_contacts_and_not_figures() {
+    let text = "mail jan.jansen@example.nl of info@roc-voorbeeld.nl; @font-face; a@b";
+    assert_eq!(
+        emails(text),
+        ["jan.jansen@example.nl", "info@roc-voorbeeld.nl"]
+    );
+    for p in [
+        "06-12345678",
+        "0612345678",
+        "+31 6 1234 5678",
+        "020-1234567",
+        "+44 20 7946 0958",
+        "06 12 34 56 78",
+    ] {
+        assert_eq!(phones(&format!("bel {p}.")), [p], "{p}");
+    }
+    for not in [
+        "0.0612345678",
+        "mean 0,1234567890",
+        "M0 0 L10 20 30 40 50",
+        "0 12 345 678 9",
+        "sha 0612345678abcdef",
+        "2.846154,0.875229,2.317258",
+    ] {
+        assert!(phones(not).is_empty(), "{not}: {:?}", phones(not));
+    }
+    assert!(has_token("student: 1.3", "1.3"));
+    assert!(!has_token("11.35", "1.3"));
+    assert!(!has_token("1.35", "1.3"));
+    assert!(!has_token("studenten", "student"));
+}
+
+/// The audit itself catches what it is for, in a planted round folder.
+#[test]
+fn audit_catches_planted_leaks() {
+    let files: BTreeMap<String, Vec<u8>> = [
+        (
+            "tables/area_scores.csv",
+            "measure,area,group,n,mean,suppressed\nh,a,student,2,1.250000,true\n",
+        ),
+        (
+            "charts/a.svg",
+            "<svg><text x=\"1\">student: 1,3</text></svg>",
+        ),
+        (
+            "report.html",
+            "<p>zie resp-000101 of bel +31 6 1234 5678</p>",
+        ),
+        (
+            "tables/data_quality.md",
+            "| v |\n| --- |\n| jan@example.nl |\n",
+        ),
+        ("charts/a.png", "not a png"),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_string(), v.as_bytes().to_vec()))
+    .collect();
+    let ids = BTreeSet::from(["resp-000101".to_string()]);
+    let hidden = [Hidden {
+        group: "student".into(),
+        what: "area_scores h a".into(),
+        names: vec!["a".into()],
+        mean: "1.3".into(),
+    }];
+    let leaks = audit_files(&files, &ids, &hidden).join("\n");
+    for expected in [
+        "tables/area_scores.csv: figure of a suppressed group",
+        "charts/a.svg: suppressed group student",
+        "report.html: respondent id resp-000101",
+        "report.html: phone number +31 6 1234 5678",
+        "tables/data_quality.md: e-mail address jan@example.nl",
+        "charts/a.png: unreadable",
+    ] {
+        assert!(leaks.contains(expected), "{expected} not in:\n{leaks}");
+    }
+}
