@@ -138,9 +138,12 @@ pub fn decode(bytes: Vec<u8>, file: &str) -> Result<CsvText, IngestError> {
         )));
     }
     let mut bytes = bytes;
-    if bytes.starts_with(UTF8_BOM) {
-        bytes.drain(..UTF8_BOM.len());
+    // A tool that adds a BOM to a file that has one already makes two.
+    let mut boms = 0;
+    while bytes[boms..].starts_with(UTF8_BOM) {
+        boms += UTF8_BOM.len();
     }
+    bytes.drain(..boms);
     // UTF-8 is taken as it is: a large export is never held twice.
     let (text, encoding) = match String::from_utf8(bytes) {
         Ok(s) => (s, "UTF-8"),
@@ -157,6 +160,13 @@ pub fn decode(bytes: Vec<u8>, file: &str) -> Result<CsvText, IngestError> {
             }
             (cow.into_owned(), "Windows-1252")
         }
+    };
+    // A BOM further on (exports joined after the fact, or after a blank
+    // line) is no content either; left in, it would stick to a column name.
+    let text = if text.contains('\u{feff}') {
+        text.replace('\u{feff}', "")
+    } else {
+        text
     };
     if text.trim().is_empty() {
         return Err(unreadable(
@@ -175,8 +185,9 @@ pub fn decode(bytes: Vec<u8>, file: &str) -> Result<CsvText, IngestError> {
     } else {
         text
     };
-    let delimiter = sniff_delimiter(&text);
+    // Sniff the first line that is left: a blank first line has no delimiter.
     let (text, blank_lines) = strip_blank_lines(text);
+    let delimiter = sniff_delimiter(&text);
     Ok(CsvText {
         text,
         delimiter,
@@ -530,6 +541,27 @@ mod tests {
             ));
         }
         assert!(decode(b"  \r\n".to_vec(), "f").is_err());
+    }
+
+    /// Found by the `csv_text` fuzz target: two BOMs left one in the text,
+    /// so the first column was named "\u{feff}id" and not found.
+    #[test]
+    fn double_bom_is_stripped() {
+        let t = decode(b"\xEF\xBB\xBF\xEF\xBB\xBFid;x\n1;2\n".to_vec(), "f").unwrap();
+        assert_eq!(t.text, "id;x\n1;2\n");
+        assert!(decode(b"\xEF\xBB\xBF\xEF\xBB\xBF".to_vec(), "f").is_err());
+        // Found next: a BOM after a blank line, and one of a second export.
+        let t = decode(b"\n\xEF\xBB\xBFid;x\n1;2\n\xEF\xBB\xBF3;4\n".to_vec(), "f").unwrap();
+        assert_eq!((t.text.as_str(), t.delimiter), ("id;x\n1;2\n3;4\n", b';'));
+    }
+
+    /// Found by the `csv_text` fuzz target: the delimiter was sniffed on
+    /// the blank first line (none: `,`), then that line was removed and the
+    /// `;` header was split on `,`.
+    #[test]
+    fn delimiter_is_sniffed_after_leading_blank_lines() {
+        let t = decode(b"\r\n\nid;x\n1;2\n".to_vec(), "f").unwrap();
+        assert_eq!((t.text.as_str(), t.delimiter), ("id;x\n1;2\n", b';'));
     }
 
     #[test]
