@@ -105,6 +105,8 @@ fn aborted_runs_leave_old_or_new_files_and_the_next_run_cleans_up() {
             .arg(&out)
             .arg(&changed)
             .env("PEIL_TEST_ABORT_AFTER_FILES", n.to_string())
+            // An abort may dump core into the working directory.
+            .current_dir(scratch.path())
             .status()
             .unwrap();
         assert!(!status.success(), "abort after {n} files: run finished");
