@@ -108,31 +108,18 @@ pub struct Entry {
 /// Longest value the ledger repeats; longer cells are cut with an ellipsis.
 const MAX_VALUE_CHARS: usize = 40;
 
-/// What the ledger writes instead of a value that may identify someone.
-pub const WITHHELD: &str = "(withheld: may be personal data)";
-
-/// The value as the ledger may repeat it: shortened, and withheld when it
-/// could hold an e-mail address or a phone number (`x@y.z`, or 7 digits or
-/// more): a rating cell never needs that many to be recognised.
+/// The value as the ledger may repeat it: e-mail addresses and phone
+/// numbers scrubbed (a respondent may type them into any cell), then
+/// shortened.
 pub fn shorten(value: &str) -> String {
-    if may_be_contact(value) {
-        WITHHELD.to_string()
-    } else if value.chars().count() <= MAX_VALUE_CHARS {
-        value.to_string()
+    let value = crate::scrub::scrub(value);
+    if value.chars().count() <= MAX_VALUE_CHARS {
+        value
     } else {
         let mut s: String = value.chars().take(MAX_VALUE_CHARS).collect();
         s.push('…');
         s
     }
-}
-
-fn may_be_contact(value: &str) -> bool {
-    let email = value.match_indices('@').any(|(i, _)| {
-        let before = value[..i].chars().next_back();
-        before.is_some_and(|c| c.is_alphanumeric() || "._%+-".contains(c))
-            && value[i + 1..].contains('.')
-    });
-    email || value.bytes().filter(u8::is_ascii_digit).count() >= 7
 }
 
 /// The account of one input file.
@@ -252,17 +239,14 @@ mod tests {
     /// Found by the privacy audit (tests/privacy.rs): an invalid rating cell
     /// "zie mail jan.jansen@example.nl" reached data_quality.csv verbatim.
     #[test]
-    fn values_that_may_identify_someone_are_withheld() {
-        for v in [
-            "zie mail jan.jansen@example.nl",
-            "bel 06-12345678",
-            "+31 6 1234 5678",
-            "020-1234567",
-        ] {
-            assert_eq!(shorten(v), WITHHELD, "{v}");
-        }
+    fn contacts_in_values_are_scrubbed() {
+        assert_eq!(
+            shorten("zie mail jan.jansen@example.nl"),
+            "zie mail [e-mail]"
+        );
+        assert_eq!(shorten("bel 06-12345678"), "bel [telefoon]");
         // A formula-like cell is not an address; it is shown (neutralised).
-        for v in ["2,5", "misschien", "123456", "ouder", "@SUM(1)"] {
+        for v in ["2,5", "misschien", "ouder", "@SUM(1)"] {
             assert_eq!(shorten(v), v);
         }
     }

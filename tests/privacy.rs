@@ -47,15 +47,8 @@ fn respondent_ids(study: &Path) -> BTreeSet<String> {
     };
     let mut ids = BTreeSet::new();
     for round in &cb.rounds {
-        let path = study.join(&round.questionnaire);
-        let rows = if path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"))
-        {
-            xlsx_rows(&path, round.sheet.as_deref())
-        } else {
-            csv_rows(&path)
-        };
+        // xlsx too: read as the CSV text peil reads.
+        let rows = csv_rows(&study.join(&round.questionnaire), round.sheet.as_deref());
         let Some(header) = rows.first() else { continue };
         let Some(col) = header.iter().position(|h| h.trim() == cb.respondents.id) else {
             continue;
@@ -79,8 +72,8 @@ fn scannable_id(id: &str) -> bool {
     id.chars().count() >= 5 && !(number_like && digits < 7)
 }
 
-fn csv_rows(path: &Path) -> Vec<Vec<String>> {
-    let Ok(csv) = peil::ingest::text::read_csv_text(path, "audit") else {
+fn csv_rows(path: &Path, sheet: Option<&str>) -> Vec<Vec<String>> {
+    let Ok(csv) = peil::ingest::text::read_csv_text(path, "audit", sheet) else {
         return Vec::new();
     };
     csv::ReaderBuilder::new()
@@ -91,27 +84,6 @@ fn csv_rows(path: &Path) -> Vec<Vec<String>> {
         .records()
         .map_while(Result::ok)
         .map(|r| r.iter().map(String::from).collect())
-        .collect()
-}
-
-fn xlsx_rows(path: &Path, sheet: Option<&str>) -> Vec<Vec<String>> {
-    use calamine::{open_workbook, Reader, Xlsx};
-    let Ok(mut wb) = open_workbook::<Xlsx<_>, _>(path) else {
-        return Vec::new();
-    };
-    let name = match sheet {
-        Some(s) => s.to_string(),
-        None => match wb.sheet_names().first() {
-            Some(s) => s.clone(),
-            None => return Vec::new(),
-        },
-    };
-    let Ok(range) = wb.worksheet_range(&name) else {
-        return Vec::new();
-    };
-    range
-        .rows()
-        .map(|r| r.iter().map(|c| c.to_string()).collect())
         .collect()
 }
 
@@ -312,24 +284,33 @@ fn markup_units(text: &str) -> Vec<String> {
 // Suppression.
 
 /// Columns a suppressed row may fill: what it is and how many it holds.
-const IDENTIFYING: [&str; 8] = [
+const IDENTIFYING: [&str; 14] = [
     "measure",
     "area",
     "item",
+    "id",
+    "id_from",
+    "id_to",
     "dimension",
     "group",
+    "status",
     "n",
+    "n_from",
+    "n_to",
     "suppressed",
     "decision",
 ];
 
 /// Rows of a table (a header row, then rows) whose `suppressed` column is
-/// `true` but that fill a figure column.
-fn suppressed_with_figures(rows: &[Vec<String>]) -> Vec<String> {
+/// `true` but that fill a figure column. In a comparison a row is
+/// suppressed when either round's group is small: the figures of a round
+/// whose `n_from` / `n_to` reaches `min_cell` may show, nothing else.
+fn suppressed_with_figures(rows: &[Vec<String>], min_cell: u32) -> Vec<String> {
     let Some(header) = rows.first() else {
         return Vec::new();
     };
-    let Some(flag) = header.iter().position(|h| h.trim() == "suppressed") else {
+    let col = |name: &str| header.iter().position(|h| h.trim() == name);
+    let Some(flag) = col("suppressed") else {
         return Vec::new();
     };
     let mut bad = Vec::new();
@@ -337,8 +318,18 @@ fn suppressed_with_figures(rows: &[Vec<String>]) -> Vec<String> {
         if row.get(flag).map(|s| s.trim()) != Some("true") {
             continue;
         }
+        let large = |n: &str| {
+            col(n)
+                .and_then(|i| row.get(i))
+                .and_then(|v| v.trim().parse::<u32>().ok())
+                .is_some_and(|v| v >= min_cell)
+        };
         for (h, v) in header.iter().zip(row) {
-            if !IDENTIFYING.contains(&h.trim()) && !v.trim().is_empty() {
+            let h = h.trim();
+            let public = IDENTIFYING.contains(&h)
+                || (h.ends_with("_from") && large("n_from"))
+                || (h.ends_with("_to") && large("n_to"));
+            if !public && !v.trim().is_empty() {
                 bad.push(format!("suppressed row {row:?} shows {h} = {v}"));
             }
         }
@@ -525,6 +516,7 @@ fn audit_files(
     files: &BTreeMap<String, Vec<u8>>,
     ids: &BTreeSet<String>,
     hidden: &[Hidden],
+    min_cell: u32,
 ) -> Vec<String> {
     let mut leaks = Vec::new();
     for (rel, bytes) in files {
@@ -565,7 +557,7 @@ fn audit_files(
             _ => Vec::new(),
         };
         for t in &tables {
-            for bad in suppressed_with_figures(t) {
+            for bad in suppressed_with_figures(t, min_cell) {
                 leak("figure of a suppressed group", &bad);
             }
         }
@@ -601,6 +593,7 @@ fn no_output_holds_ids_contacts_or_figures_of_small_groups() {
         }
         audited += 1;
         let ids = respondent_ids(study);
+        let min_cell = Codebook::load(study).map_or(5, |cb| cb.min_cell);
         ids_checked += ids.len();
         for slug in std::fs::read_dir(&out).unwrap().flatten() {
             for round in std::fs::read_dir(slug.path()).unwrap().flatten() {
@@ -609,7 +602,7 @@ fn no_output_holds_ids_contacts_or_figures_of_small_groups() {
                 hidden_checked += hidden.len();
                 let files = tree(&round.path());
                 files_scanned += files.len();
-                for l in audit_files(&files, &ids, &hidden) {
+                for l in audit_files(&files, &ids, &hidden, min_cell) {
                     leaks.push(format!(
                         "{}: {}: {l}",
                         study.display(),
@@ -696,7 +689,7 @@ fn audit_catches_planted_leaks() {
         names: vec!["a".into()],
         mean: "1.3".into(),
     }];
-    let leaks = audit_files(&files, &ids, &hidden).join("\n");
+    let leaks = audit_files(&files, &ids, &hidden, 5).join("\n");
     for expected in [
         "tables/area_scores.csv: figure of a suppressed group",
         "charts/a.svg: suppressed group student",

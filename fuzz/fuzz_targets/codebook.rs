@@ -36,6 +36,11 @@ fuzz_target!(|text: &str| {
             assert!(s.codes.values().all(|v| (s.min..=s.max).contains(v)));
             for m in &cb.measures {
                 assert!(m.labels.keys().all(|v| (s.min..=s.max).contains(v)));
+                assert!(m.codes.values().all(|v| (s.min..=s.max).contains(v)));
+            }
+            // Every round asks at least one item.
+            for round in &cb.rounds {
+                assert!(cb.items.iter().any(|i| i.asked_in(&round.id)), "{}", round.id);
             }
             assert!(!cb.measures.is_empty() && !cb.areas.is_empty() && !cb.items.is_empty());
             for item in &cb.items {
