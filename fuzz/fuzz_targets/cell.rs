@@ -45,17 +45,26 @@ fuzz_target!(|raw: &str| {
     let value = reader().read(raw);
     // A rating is on the scale, whatever the text.
     if let CellValue::Rating(v) = value {
-        assert!((1..=4).contains(&v), "rating {v} off the 1-4 scale for {raw:?}");
+        assert!(
+            (1..=4).contains(&v),
+            "rating {v} off the 1-4 scale for {raw:?}"
+        );
     }
     // Case and spacing never change what a cell means.
-    assert_eq!(reader().read(&norm), value, "{raw:?} vs normalized {norm:?}");
+    assert_eq!(
+        reader().read(&norm),
+        value,
+        "{raw:?} vs normalized {norm:?}"
+    );
     if norm.is_empty() {
         assert_eq!(value, CellValue::Missing);
     }
 
     if let Some(v) = parse_integer(raw) {
         // Only signs, digits and one separator; small; and it round-trips.
-        assert!(raw.bytes().all(|b| b.is_ascii_digit() || b"+-,.".contains(&b)));
+        assert!(raw
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b"+-,.".contains(&b)));
         assert!(v.abs() < 1_000_000, "{v} from {raw:?}");
         assert_eq!(parse_integer(&v.to_string()), Some(v));
     }

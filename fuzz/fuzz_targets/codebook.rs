@@ -14,8 +14,11 @@ fn study_dir() -> &'static PathBuf {
     DIR.get_or_init(|| {
         let dir = std::env::temp_dir().join(format!("peil-fuzz-codebook-{}", std::process::id()));
         std::fs::create_dir_all(dir.join("ronde-1")).unwrap();
-        std::fs::write(dir.join("ronde-1/questionnaire.csv"), "id;groep;A1\nr1;docent;3\n")
-            .unwrap();
+        std::fs::write(
+            dir.join("ronde-1/questionnaire.csv"),
+            "id;groep;A1\nr1;docent;3\n",
+        )
+        .unwrap();
         std::fs::write(dir.join("study.toml"), "").unwrap();
         dir
     })
@@ -40,7 +43,11 @@ fuzz_target!(|text: &str| {
             }
             // Every round asks at least one item.
             for round in &cb.rounds {
-                assert!(cb.items.iter().any(|i| i.asked_in(&round.id)), "{}", round.id);
+                assert!(
+                    cb.items.iter().any(|i| i.asked_in(&round.id)),
+                    "{}",
+                    round.id
+                );
             }
             assert!(!cb.measures.is_empty() && !cb.areas.is_empty() && !cb.items.is_empty());
             for item in &cb.items {
@@ -55,8 +62,16 @@ fuzz_target!(|text: &str| {
             for round in &cb.rounds {
                 for p in std::iter::once(&round.questionnaire).chain(round.consultation.as_ref()) {
                     assert!(p.is_relative(), "{p:?}");
-                    assert!(p.components().all(|c| matches!(c, Component::Normal(_) | Component::CurDir)), "{p:?}");
-                    assert!(dir.join(p).canonicalize().unwrap().starts_with(dir.canonicalize().unwrap()));
+                    assert!(
+                        p.components()
+                            .all(|c| matches!(c, Component::Normal(_) | Component::CurDir)),
+                        "{p:?}"
+                    );
+                    assert!(dir
+                        .join(p)
+                        .canonicalize()
+                        .unwrap()
+                        .starts_with(dir.canonicalize().unwrap()));
                 }
                 assert!((1..=20).contains(&round.header_rows));
             }

@@ -23,11 +23,19 @@ fuzz_target!(|bytes: &[u8]| {
 
     let recs = scan_records(&csv);
     assert_eq!(recs.lines.len(), recs.fields.len());
-    assert!(recs.lines.windows(2).all(|w| w[0] < w[1]), "{:?}", recs.lines);
+    assert!(
+        recs.lines.windows(2).all(|w| w[0] < w[1]),
+        "{:?}",
+        recs.lines
+    );
     assert!(recs.fields.iter().all(|f| *f >= 1));
     // Every record starts on a line of the file as it was.
     let physical = 1 + text.matches('\n').count() as u64 + csv.blank_lines.len() as u64;
-    assert!(recs.lines.iter().all(|l| *l <= physical), "{:?} > {physical}", recs.lines);
+    assert!(
+        recs.lines.iter().all(|l| *l <= physical),
+        "{:?} > {physical}",
+        recs.lines
+    );
 
     if let Ok(names) = header(&csv, header_rows, "fuzz.csv") {
         assert!(!names.is_empty());

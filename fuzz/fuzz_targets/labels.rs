@@ -61,13 +61,21 @@ fuzz_target!(|input: Input| {
         // but an earlier one may have been overwritten by value: check
         // only labels still present.
         if !is_missing(label) {
-            assert_eq!(reader.read(label), CellValue::Rating(*v as i8), "label {label:?}");
+            assert_eq!(
+                reader.read(label),
+                CellValue::Rating(*v as i8),
+                "label {label:?}"
+            );
         }
     }
     let label_texts: HashSet<String> = labels.values().map(|l| normalize_cell(l)).collect();
     for (code, v) in &codes {
         if !is_missing(code) && !label_texts.contains(code) {
-            assert_eq!(reader.read(code), CellValue::Rating(*v as i8), "code {code:?}");
+            assert_eq!(
+                reader.read(code),
+                CellValue::Rating(*v as i8),
+                "code {code:?}"
+            );
         }
     }
     for cell in &input.cells {
