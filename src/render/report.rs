@@ -139,6 +139,15 @@ fn section(h: &mut String, title: &str, intro: Option<&str>) {
     }
 }
 
+/// Headline counts as cards: the number large, what it counts below.
+fn figure_cards(h: &mut String, cards: &[(u64, &str)]) {
+    h.push_str("<ul class=\"figures\">");
+    for (n, what) in cards {
+        let _ = write!(h, "<li><b>{n}</b>{}</li>", esc(what));
+    }
+    h.push_str("</ul>\n");
+}
+
 fn header(h: &mut String, inp: &ReportInput, w: &Words) {
     let cb = inp.cb;
     let round = inp.round;
@@ -164,15 +173,13 @@ fn header(h: &mut String, inp: &ReportInput, w: &Words) {
 fn participation(h: &mut String, inp: &ReportInput, w: &Words) {
     section(h, w.t("Wie deden mee", "Who took part"), None);
     if let Some(all) = inp.scores.respondents.iter().find(|r| r.group == 0) {
-        let _ = writeln!(
+        figure_cards(
             h,
-            "<ul class=\"figures\"><li><b>{}</b>{}</li><li><b>{}</b>{}</li><li><b>{}</b>{}</li></ul>",
-            all.respondents,
-            w.t("respondenten", "respondents"),
-            all.institutions,
-            w.t("instellingen", "institutions"),
-            all.answered,
-            w.t("gaven antwoord", "answered"),
+            &[
+                (all.respondents, w.t("respondenten", "respondents")),
+                (all.institutions, w.t("instellingen", "institutions")),
+                (all.answered, w.t("gaven antwoord", "answered")),
+            ],
         );
     }
     if let Some(t) = table(inp.tables, "respondents") {
@@ -388,15 +395,13 @@ fn consultation(h: &mut String, inp: &ReportInput, s: &Summary, w: &Words) {
             "Coded statements from the consultation sessions. Participants count once per session and group; e-mail addresses and phone numbers have been removed from the quotes."
         )));
     if let Some(all) = s.counts.participation.first() {
-        let _ = writeln!(
+        figure_cards(
             h,
-            "<ul class=\"figures\"><li><b>{}</b>{}</li><li><b>{}</b>{}</li><li><b>{}</b>{}</li></ul>",
-            all.participants,
-            w.t("deelnemers", "participants"),
-            all.sessions,
-            w.t("sessies", "sessions"),
-            n.statements.len(),
-            w.t("uitspraken", "statements"),
+            &[
+                (all.participants, w.t("deelnemers", "participants")),
+                (all.sessions, w.t("sessies", "sessions")),
+                (n.statements.len() as u64, w.t("uitspraken", "statements")),
+            ],
         );
     }
     if let Some(t) = table(inp.tables, "participants") {
