@@ -543,6 +543,7 @@ impl Checker {
                     "give every value its own label",
                 ));
             }
+            self.not_another_number(&format!("{key} {value}"), &label, v)?;
             labels.insert(v, label);
         }
         Ok(labels)
@@ -572,9 +573,23 @@ impl Checker {
                     "an empty cell is always missing: remove the empty code",
                 ));
             }
+            self.not_another_number(&format!("{key}.{code}"), &code, value)?;
             codes.insert(normalize_cell(&code), value);
         }
         Ok(codes)
+    }
+
+    /// A label or code that is itself a number must be the number it maps
+    /// to: with `1 = "3"` a cell `3` would silently be read as 1.
+    fn not_another_number(&self, key: &str, text: &str, value: i64) -> Result<(), CodebookError> {
+        match text.trim().parse::<i64>() {
+            Ok(n) if n != value => Err(self.err(
+                key.to_string(),
+                format!("{text:?} is the number {n} but stands for {value}"),
+                "use words or codes for labels, or the value's own number",
+            )),
+            _ => Ok(()),
+        }
     }
 
     fn respondents(&self, raw: RawRespondents) -> Result<RespondentColumns, CodebookError> {
@@ -1092,6 +1107,23 @@ questionnaire = "study.toml"
             .to_string();
         assert!(e.contains("unknown field `colour`"), "{e}");
         assert!(e.contains("fix:"), "{e}");
+    }
+
+    #[test]
+    fn a_number_as_label_or_code_must_be_its_own_value() {
+        let e = parse(&MINIMAL.replace("1 = \"helemaal niet herkenbaar\"", "1 = \"3\""))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("[scale.labels] 1") && e.contains("\"3\" is the number 3 but stands for 1"),
+            "{e}"
+        );
+        let e = parse(&MINIMAL.replace("max = 4\n", "max = 4\ncodes = { \"2\" = 4 }\n"))
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("is the number 2 but stands for 4"), "{e}");
+        // Its own number is harmless.
+        parse(&MINIMAL.replace("1 = \"helemaal niet herkenbaar\"", "1 = \"1\"")).unwrap();
     }
 
     #[test]
