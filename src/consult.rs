@@ -6,6 +6,8 @@
 //! session (contract section 1). The counting is a polars group-by over the
 //! statements of `ingest::notes`. It must not read files or lay out tables.
 
+use std::collections::BTreeMap;
+
 use polars::prelude::*;
 
 use crate::ingest::notes::{Notes, Statement};
@@ -168,12 +170,19 @@ fn participation(df: &DataFrame, groups: usize) -> PolarsResult<Vec<Participatio
 pub struct Summary {
     pub notes: Notes,
     pub counts: Counts,
+    /// What the report quotes and `quotes.csv` lists.
+    pub quotes: Vec<Quotes>,
 }
 
 impl Summary {
     pub fn new(notes: Notes) -> PolarsResult<Summary> {
         let counts = count(&notes)?;
-        Ok(Summary { notes, counts })
+        let quotes = quotes(&notes);
+        Ok(Summary {
+            notes,
+            counts,
+            quotes,
+        })
     }
 
     /// A group's name; 0 is `ALL`.
@@ -198,47 +207,42 @@ pub fn count(notes: &Notes) -> PolarsResult<Counts> {
 pub const QUOTES: usize = 3;
 
 /// The statements quoted for one theme x group.
-#[derive(Debug, Clone)]
-pub struct Quotes<'a> {
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quotes {
     pub theme: u32,
     pub group: u32,
     /// All statements of the theme x group.
     pub statements: usize,
-    /// At most [`QUOTES`], in file order.
-    pub picked: Vec<&'a Statement>,
+    /// At most [`QUOTES`] indices into [`Notes::statements`], in file order.
+    pub picked: Vec<usize>,
 }
 
 /// Up to [`QUOTES`] statements per theme x group (theme, then group order)
 /// that show the range of what was said: the first of each stance in the
-/// stances' order, then the next ones in file order.
-pub fn quotes(notes: &Notes) -> Vec<Quotes<'_>> {
-    let mut out = Vec::new();
-    for theme in 0..notes.themes.len() as u32 {
-        for group in 1..=notes.groups.len() as u32 {
-            let said: Vec<&Statement> = notes
-                .statements
-                .iter()
-                .filter(|s| s.theme == theme && s.group == group)
-                .collect();
-            if !said.is_empty() {
-                out.push(Quotes {
-                    theme,
-                    group,
-                    statements: said.len(),
-                    picked: representative(&said, notes.stances.len()),
-                });
-            }
-        }
+/// stances' order, then the next ones in file order. One pass over the
+/// statements; the table and the report share the result via [`Summary`].
+pub fn quotes(notes: &Notes) -> Vec<Quotes> {
+    let mut said: BTreeMap<(u32, u32), Vec<usize>> = BTreeMap::new();
+    for (i, s) in notes.statements.iter().enumerate() {
+        said.entry((s.theme, s.group)).or_default().push(i);
     }
-    out
+    said.into_iter()
+        .map(|((theme, group), idx)| Quotes {
+            theme,
+            group,
+            statements: idx.len(),
+            picked: representative(notes, &idx),
+        })
+        .collect()
 }
 
-fn representative<'a>(said: &[&'a Statement], stances: usize) -> Vec<&'a Statement> {
-    let mut picked: Vec<usize> = (0..stances as u32)
-        .filter_map(|st| said.iter().position(|s| s.stance == st))
+fn representative(notes: &Notes, said: &[usize]) -> Vec<usize> {
+    let stance = |i: usize| notes.statements[i].stance;
+    let mut picked: Vec<usize> = (0..notes.stances.len() as u32)
+        .filter_map(|st| said.iter().copied().find(|i| stance(*i) == st))
         .take(QUOTES)
         .collect();
-    for i in 0..said.len() {
+    for &i in said {
         if picked.len() >= QUOTES {
             break;
         }
@@ -247,7 +251,7 @@ fn representative<'a>(said: &[&'a Statement], stances: usize) -> Vec<&'a Stateme
         }
     }
     picked.sort_unstable();
-    picked.into_iter().map(|i| said[i]).collect()
+    picked
 }
 
 /// "stance, domain" of a statement, as quoted.
@@ -309,15 +313,15 @@ mod tests {
         let q = quotes(&n);
         assert_eq!(q.len(), 1);
         assert_eq!(q[0].statements, 6);
-        let texts: Vec<&str> = q[0].picked.iter().map(|s| s.text.as_str()).collect();
-        assert_eq!(texts, ["a", "c", "e"]);
+        let texts = |q: &Quotes, n: &Notes| -> Vec<String> {
+            q.picked
+                .iter()
+                .map(|i| n.statements[*i].text.clone())
+                .collect()
+        };
+        assert_eq!(texts(&q[0], &n), ["a", "c", "e"]);
         n.stances.truncate(1);
-        let texts: Vec<String> = quotes(&n)[0]
-            .picked
-            .iter()
-            .map(|s| s.text.clone())
-            .collect();
-        assert_eq!(texts, ["a", "b", "c"]);
+        assert_eq!(texts(&quotes(&n)[0], &n), ["a", "b", "c"]);
     }
 
     fn notes(statements: Vec<Statement>) -> Notes {

@@ -411,10 +411,9 @@ fn consultation(h: &mut String, inp: &ReportInput, s: &Summary, w: &Words) {
             w.t("Deelnemers per groep", "Participants per group"),
         ));
     }
-    let quotes = consult::quotes(n);
     for (ti, theme) in n.themes.iter().enumerate() {
         let _ = writeln!(h, "<h3>{}</h3>", esc(theme));
-        for q in quotes.iter().filter(|q| q.theme == ti as u32) {
+        for q in s.quotes.iter().filter(|q| q.theme == ti as u32) {
             let _ = writeln!(
                 h,
                 "<p><strong>{}</strong> <span class=\"sub\">({} {})</span></p>",
@@ -422,7 +421,7 @@ fn consultation(h: &mut String, inp: &ReportInput, s: &Summary, w: &Words) {
                 q.statements,
                 w.t("uitspraken", "statements")
             );
-            for st in &q.picked {
+            for st in q.picked.iter().map(|i| &n.statements[*i]) {
                 let _ = writeln!(
                     h,
                     "<blockquote>{} <span class=\"sub\">({})</span></blockquote>",

@@ -457,8 +457,8 @@ pub fn quotes(s: &Summary) -> Table {
         ],
     );
     let n = &s.notes;
-    for q in crate::consult::quotes(n) {
-        for st in q.picked {
+    for q in &s.quotes {
+        for st in q.picked.iter().map(|i| &n.statements[*i]) {
             t.rows.push(vec![
                 n.themes[q.theme as usize].as_str().into(),
                 s.group_name(q.group).into(),
