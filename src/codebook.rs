@@ -279,9 +279,9 @@ pub struct Round {
     pub questionnaire: PathBuf,
     pub consultation: Option<PathBuf>,
     pub sheet: Option<String>,
-    pub header_rows: usize,
-    /// Whether `header_rows` was written; if not, Qualtrics rows are detected.
-    pub header_rows_given: bool,
+    /// Rows above the data as written in study.toml (checked 1..=20);
+    /// `None`: one, unless Qualtrics rows are detected (`ingest`).
+    pub header_rows: Option<usize>,
 }
 
 /// A checked `study.toml`. Vectors are in file order, which is the order of
@@ -984,8 +984,7 @@ impl Checker {
                     questionnaire,
                     consultation,
                     sheet: r.sheet,
-                    header_rows,
-                    header_rows_given: r.header_rows.is_some(),
+                    header_rows: r.header_rows,
                 })
             })
             .collect()

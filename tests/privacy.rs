@@ -53,7 +53,7 @@ fn respondent_ids(study: &Path) -> BTreeSet<String> {
         let Some(col) = header.iter().position(|h| h.trim() == cb.respondents.id) else {
             continue;
         };
-        for row in rows.iter().skip(round.header_rows) {
+        for row in rows.iter().skip(round.header_rows.unwrap_or(1)) {
             if let Some(id) = row.get(col).map(|s| s.trim()) {
                 if scannable_id(id) {
                     ids.insert(id.to_string());

@@ -124,8 +124,8 @@ pub fn read_questionnaire(cb: &Codebook, round: &Round) -> Result<Ingested, Inge
 /// The round's `header_rows`, or, when it gives none, the Qualtrics rows
 /// detected below the column names, with a note saying so.
 fn header_rows(round: &Round, csv: &text::CsvText, file: &str) -> (usize, Option<String>) {
-    if round.header_rows_given {
-        return (round.header_rows, None);
+    if let Some(n) = round.header_rows {
+        return (n, None);
     }
     match text::detect_header_rows(csv) {
         Some(n) => (
@@ -135,7 +135,7 @@ fn header_rows(round: &Round, csv: &text::CsvText, file: &str) -> (usize, Option
                  set [[rounds]] header_rows = {n} in study.toml to say so (or 1 to read them as data)"
             )),
         ),
-        None => (round.header_rows, None),
+        None => (1, None),
     }
 }
 
