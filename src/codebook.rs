@@ -348,7 +348,7 @@ impl Codebook {
             message: parse_message(&e, text),
         })?;
         let mut cb = Checker { path }.check(dir, raw)?;
-        cb.sha256 = crate::output::sha256_hex(text.as_bytes());
+        cb.sha256 = crate::digest::sha256_hex(text.as_bytes());
         Ok(cb)
     }
 

@@ -12,6 +12,7 @@ pub mod cli;
 pub mod codebook;
 pub mod compare;
 pub mod consult;
+pub mod digest;
 pub mod ingest;
 pub mod init;
 pub mod ledger;

@@ -15,7 +15,6 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::OnceLock;
 
 use serde::Serialize;
-use sha2::{Digest, Sha256};
 
 use crate::Error;
 
@@ -125,14 +124,6 @@ fn abort_if_asked() {
     }
 }
 
-/// SHA-256 of a file's bytes, lower-case hex.
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
-}
-
 #[derive(Serialize)]
 pub struct InputHash {
     pub file: String,
@@ -160,15 +151,6 @@ impl Manifest {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn sha256_of_abc_matches_fips_180_2() {
-        // FIPS 180-2, appendix B.1: SHA-256("abc").
-        assert_eq!(
-            sha256_hex(b"abc"),
-            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
-        );
-    }
 
     #[test]
     fn atomic_write_replaces_and_leaves_no_temporary() {

@@ -278,7 +278,7 @@ fn manifest_hashes_the_inputs_as_read() {
         .join("input")
         .join(STUDY);
     for file in ["study.toml", "ronde-1/questionnaire.csv"] {
-        let hash = peil::output::sha256_hex(&std::fs::read(study.join(file)).unwrap());
+        let hash = peil::digest::sha256_hex(&std::fs::read(study.join(file)).unwrap());
         assert!(
             manifest.contains(&format!(
                 "\"file\": \"{file}\",\n      \"sha256\": \"{hash}\""

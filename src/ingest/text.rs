@@ -91,12 +91,7 @@ fn read_hashed(path: &Path) -> std::io::Result<(Vec<u8>, String)> {
     f.read_to_end(&mut rest)?;
     hasher.update(&rest);
     bytes.extend_from_slice(&rest);
-    let hex = hasher
-        .finalize()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
-    Ok((bytes, hex))
+    Ok((bytes, crate::digest::hex(&hasher.finalize())))
 }
 
 /// Reads until `buf` is full or the file ends; returns the bytes read.
@@ -475,7 +470,7 @@ mod tests {
             std::fs::write(&path, &data).unwrap();
             let (bytes, hex) = read_hashed(&path).unwrap();
             assert!(bytes == data, "length {len}");
-            assert_eq!(hex, crate::output::sha256_hex(&data), "length {len}");
+            assert_eq!(hex, crate::digest::sha256_hex(&data), "length {len}");
         }
         assert!(read_hashed(&dir.path().join("missing")).is_err());
     }
