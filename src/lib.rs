@@ -9,10 +9,12 @@
 //! an export.
 
 pub mod cli;
+pub mod cmd;
 pub mod codebook;
 pub mod compare;
 pub mod consult;
 pub mod digest;
+pub mod exit_codes;
 pub mod ingest;
 pub mod init;
 pub mod ledger;
@@ -26,7 +28,7 @@ pub mod stats;
 
 use std::path::PathBuf;
 
-/// Errors that end a run, with the exit code the contract gives them.
+/// Errors that end a run; [`exit_codes::ExitCode::of`] gives each its exit code.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     #[error(transparent)]
@@ -46,26 +48,4 @@ pub enum Error {
     Render { what: String, message: String },
     #[error("--strict: the data-quality ledger is not empty, nothing was written\n  {summary}\n  fix: run `peil validate` to see every entry, or drop --strict")]
     Strict { summary: String },
-}
-
-impl Error {
-    /// 2 for usage and configuration, 1 when the data cannot be analysed.
-    pub fn exit_code(&self) -> i32 {
-        match self {
-            Error::Codebook(_) | Error::Usage(_) => 2,
-            Error::Ingest(e) => e.exit_code(),
-            Error::Write { .. }
-            | Error::Compute { .. }
-            | Error::Render { .. }
-            | Error::Strict { .. } => 1,
-        }
-    }
-}
-
-/// The exit code for an error from [`cli::run`]: the first peil error in
-/// its chain decides; anything else means the data could not be analysed.
-pub fn exit_code(e: &anyhow::Error) -> i32 {
-    e.chain()
-        .find_map(|c| c.downcast_ref::<Error>().map(Error::exit_code))
-        .unwrap_or(1)
 }

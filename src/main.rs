@@ -1,9 +1,6 @@
-fn main() {
-    match peil::cli::run() {
-        Ok(status) => std::process::exit(status.code()),
-        Err(e) => {
-            eprintln!("peil: error: {e:#}");
-            std::process::exit(peil::exit_code(&e));
-        }
-    }
+//! The `peil` binary: everything is in the library; `cmd` runs the command
+//! and says how it ended.
+
+fn main() -> std::process::ExitCode {
+    peil::cmd::main().into()
 }

@@ -3,14 +3,14 @@
 //!
 //! Owns the order of the steps and the rule that every round of a study is
 //! read and scored before anything is written, so a broken round leaves the
-//! previous outputs untouched. It must not know about the terminal: `cli`
-//! prints what [`RoundResult`] reports.
+//! previous outputs untouched. It must not know about the terminal: it
+//! says where it is through [`Progress`], and `cmd` prints what
+//! [`RoundResult`] reports.
 
 use std::path::{Path, PathBuf};
 
-use indicatif::ProgressBar;
-
 use crate::codebook::{Codebook, Language, Round};
+use crate::ingest::notes::Notes;
 use crate::ingest::{self, display_path, Ingested};
 use crate::ledger::FileLedger;
 use crate::output::{InputHash, Manifest, OutputDir};
@@ -19,6 +19,18 @@ use crate::render::{charts, tables, xlsx};
 use crate::score::{self, Scores};
 use crate::Error;
 use crate::{compare, consult};
+
+/// Where a run is, for whoever shows it (`cmd` draws a spinner). The
+/// pipeline only calls it; it never knows whether anything is shown.
+pub trait Progress {
+    /// The step that starts now, e.g. "npuls/ronde-1: writing".
+    fn step(&self, message: String);
+}
+
+/// No progress shown (tests, library use).
+impl Progress for () {
+    fn step(&self, _: String) {}
+}
 
 /// What `peil run` was asked to do.
 #[derive(Debug, Clone)]
@@ -111,10 +123,50 @@ fn find_round<'a>(cb: &'a Codebook, id: &str) -> Result<&'a Round, Error> {
     })
 }
 
-/// Reads and scores one round: its questionnaire and its notes.
-pub fn analyse(study: &Codebook, round: &Round) -> Result<Analysed, Error> {
+/// One round read, before anything is scored: what `peil validate` checks.
+pub struct Read {
+    /// The codebook as this round sees it (`Codebook::for_round`).
+    pub cb: Codebook,
+    pub data: Ingested,
+    pub notes: Option<Notes>,
+}
+
+impl Read {
+    /// The ledgers of the round's files: questionnaire, then notes.
+    pub fn ledgers(&self) -> Vec<FileLedger> {
+        let notes = self.notes.as_ref().map(|n| n.ledger.clone());
+        std::iter::once(self.data.ledger.clone())
+            .chain(notes)
+            .collect()
+    }
+}
+
+/// Reads one round's questionnaire and notes, and checks that every file's
+/// ledger accounts for every row it read.
+pub fn read_round(study: &Codebook, round: &Round) -> Result<Read, Error> {
     let cb = study.for_round(&round.id);
     let data = ingest::read_questionnaire(&cb, round)?;
+    let notes = ingest::notes::read_notes(&cb, round)?;
+    let read = Read { cb, data, notes };
+    for l in read.ledgers() {
+        if !l.balances() {
+            return Err(Error::Compute {
+                file: l.file.clone(),
+                message: format!(
+                    "the ledger does not balance: {} rows read, {} used, {} excluded (a bug in peil; please report it)",
+                    l.rows_read,
+                    l.rows_used,
+                    l.rows_excluded()
+                ),
+            });
+        }
+    }
+    Ok(read)
+}
+
+/// Reads and scores one round: its questionnaire and its notes.
+pub fn analyse(study: &Codebook, round: &Round) -> Result<Analysed, Error> {
+    let Read { cb, data, notes } = read_round(study, round)?;
     let compute = |file: &Path| {
         let file = display_path(file);
         move |e: polars::error::PolarsError| Error::Compute {
@@ -123,7 +175,7 @@ pub fn analyse(study: &Codebook, round: &Round) -> Result<Analysed, Error> {
         }
     };
     let scores = score::score(&cb, &data).map_err(compute(&round.questionnaire))?;
-    let notes = match ingest::notes::read_notes(&cb, round)? {
+    let notes = match notes {
         Some(n) => {
             let file = round.consultation.clone().unwrap_or_default();
             Some(consult::Summary::new(n).map_err(compute(&file))?)
@@ -161,13 +213,13 @@ fn check_strict(analysed: &[Analysed]) -> Result<(), Error> {
 pub fn run_study(
     dir: &Path,
     opts: &Options,
-    progress: &ProgressBar,
+    progress: &dyn Progress,
 ) -> Result<Vec<RoundResult>, Error> {
     let cb = Codebook::load(dir)?;
     let rounds = select_rounds(&cb, opts.round.as_deref())?;
     let mut analysed = Vec::with_capacity(rounds.len());
     for round in &rounds {
-        progress.set_message(format!("{}/{}: reading and scoring", cb.slug, round.id));
+        progress.step(format!("{}/{}: reading and scoring", cb.slug, round.id));
         analysed.push(analyse(&cb, round)?);
     }
     if opts.strict {
@@ -175,11 +227,11 @@ pub fn run_study(
     }
     let mut results = Vec::new();
     for a in &analysed {
-        progress.set_message(format!("{}/{}: writing", cb.slug, a.round.id));
+        progress.step(format!("{}/{}: writing", cb.slug, a.round.id));
         results.push(write_round(&cb, a, opts)?);
     }
     for pair in analysed.windows(2) {
-        progress.set_message(format!(
+        progress.step(format!(
             "{}: comparing {} with {}",
             cb.slug, pair[1].round.id, pair[0].round.id
         ));
@@ -194,7 +246,7 @@ pub fn compare_study(
     from: &str,
     to: &str,
     opts: &Options,
-    progress: &ProgressBar,
+    progress: &dyn Progress,
 ) -> Result<RoundResult, Error> {
     let cb = Codebook::load(dir)?;
     let (rf, rt) = (find_round(&cb, from)?, find_round(&cb, to)?);
@@ -204,7 +256,7 @@ pub fn compare_study(
             cb.slug
         )));
     }
-    progress.set_message(format!("{}: reading {from} and {to}", cb.slug));
+    progress.step(format!("{}: reading {from} and {to}", cb.slug));
     let analysed = [analyse(&cb, rf)?, analyse(&cb, rt)?];
     if opts.strict {
         check_strict(&analysed)?;

@@ -1,0 +1,19 @@
+//! `peil compare`: two rounds of one study into `compare-<from>-<to>/`.
+//!
+//! Owns printing the result. The work itself is [`crate::run::compare_study`].
+
+use anyhow::Context;
+
+use super::{options, Spinner};
+use crate::cli::CompareArgs;
+use crate::exit_codes::ExitCode;
+
+pub fn compare(args: CompareArgs) -> anyhow::Result<ExitCode> {
+    let opts = options(&args.output, None);
+    let spinner = Spinner::new(args.output.quiet);
+    let result = crate::run::compare_study(&args.study, &args.from, &args.to, &opts, &spinner)
+        .with_context(|| format!("study {}", args.study.display()))?;
+    spinner.report(&[result], args.output.quiet);
+    spinner.finish();
+    Ok(ExitCode::Success)
+}
