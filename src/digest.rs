@@ -1,9 +1,18 @@
 //! SHA-256 fingerprints of input files, as lower-case hex.
 //!
-//! Owns the one hex encoder. A leaf: it imports nothing from peil, so every
+//! Owns the one hex encoder and the input-file fingerprint ([`InputHash`]). A leaf: it imports nothing from peil, so every
 //! stage (codebook, ingest, output) may use it without an upward arrow.
 
 use sha2::{Digest, Sha256};
+
+/// An input file and its SHA-256, as the manifest and the report's footer
+/// name it.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct InputHash {
+    /// Relative to the study folder, `/`-separated.
+    pub file: String,
+    pub sha256: String,
+}
 
 /// SHA-256 of a byte slice, lower-case hex.
 pub fn sha256_hex(bytes: &[u8]) -> String {

@@ -16,6 +16,7 @@ use std::sync::OnceLock;
 
 use serde::Serialize;
 
+use crate::digest::InputHash;
 use crate::Error;
 
 /// One round's output folder; remembers every file written to it.
@@ -122,12 +123,6 @@ fn abort_if_asked() {
             std::process::abort();
         }
     }
-}
-
-#[derive(Serialize)]
-pub struct InputHash {
-    pub file: String,
-    pub sha256: String,
 }
 
 /// `manifest.json`: no timestamps or absolute paths, so reruns are identical.

@@ -10,10 +10,11 @@
 use std::path::{Path, PathBuf};
 
 use crate::codebook::{Codebook, Language, Round};
+use crate::digest::InputHash;
 use crate::ingest::notes::Notes;
 use crate::ingest::{self, display_path, Ingested};
 use crate::ledger::FileLedger;
-use crate::output::{InputHash, Manifest, OutputDir};
+use crate::output::{Manifest, OutputDir};
 use crate::render::report::{self, ReportInput};
 use crate::render::{charts, tables, xlsx};
 use crate::score::{self, Scores};

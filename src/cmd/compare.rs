@@ -4,7 +4,8 @@
 
 use anyhow::Context;
 
-use super::{options, Spinner};
+use super::run::options;
+use super::terminal::Spinner;
 use crate::cli::CompareArgs;
 use crate::exit_codes::ExitCode;
 

@@ -8,9 +8,10 @@ use std::path::Path;
 
 use anyhow::Context;
 
-use super::{options, Spinner};
-use crate::cli::RunArgs;
+use super::terminal::Spinner;
+use crate::cli::{OutputArgs, RunArgs};
 use crate::exit_codes::ExitCode;
+use crate::run::Options;
 
 pub fn run(args: RunArgs) -> anyhow::Result<ExitCode> {
     let studies = if args.studies.is_empty() {
@@ -28,4 +29,15 @@ pub fn run(args: RunArgs) -> anyhow::Result<ExitCode> {
     }
     spinner.finish();
     Ok(ExitCode::Success)
+}
+
+/// How outputs are written, from the flags `run` and `compare` share.
+pub fn options(args: &OutputArgs, round: Option<String>) -> Options {
+    Options {
+        out: args.out.clone(),
+        round,
+        lang: args.lang,
+        strict: args.strict,
+        no_charts: args.no_charts,
+    }
 }

@@ -8,7 +8,7 @@ use std::path::Path;
 
 use anyhow::Context;
 
-use super::print_remarks;
+use super::terminal::print_remarks;
 use crate::codebook::Codebook;
 use crate::exit_codes::ExitCode;
 use crate::ledger::FileLedger;
