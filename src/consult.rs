@@ -3,7 +3,7 @@
 //! Owns the figures of `participants.csv` and `consultation.csv`: statements
 //! and sessions per group x theme x domain x stance, and participants as the
 //! sum, over a cell's distinct sessions, of the people of that group in that
-//! session (contract section 1). The counting is a polars group-by over the
+//! session (README, "Consultation notes"). The counting is a polars group-by over the
 //! statements of `ingest::notes`. It must not read files or lay out tables.
 
 use std::collections::BTreeMap;
