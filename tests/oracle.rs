@@ -186,7 +186,7 @@ fn reliability_edge_cases_are_none_not_nan() {
     let opposed = vec![vec![1.0, 2.0, 3.0, 4.0], vec![4.0, 3.0, 2.0, 1.0]];
     assert_eq!(cronbach_alpha(&opposed), None);
     assert_eq!(standardized_alpha(&opposed), None); // rbar = -1, 1 + (k-1) rbar = 0
-    // Signed zeros are equal values: zero variance, not a 0/0.
+                                                    // Signed zeros are equal values: zero variance, not a 0/0.
     assert_eq!(cronbach_alpha(&[vec![0.0, -0.0], vec![0.0, -0.0]]), None);
     assert_eq!(pearson(&[0.0, -0.0, 0.0], &[1.0, 2.0, 3.0]), None);
     // Overflowing totals: None rather than NaN.

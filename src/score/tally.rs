@@ -150,7 +150,12 @@ pub(super) fn group_ids(groups: &[String]) -> impl Iterator<Item = u32> + Clone 
 
 /// Counts of ratings per item x group x value, and of missing cells: one
 /// histogram of codes per item column.
-pub(super) fn item_tallies(cb: &Codebook, data: &Ingested, matrices: &[Matrix], groups: &[u32]) -> Tallies {
+pub(super) fn item_tallies(
+    cb: &Codebook,
+    data: &Ingested,
+    matrices: &[Matrix],
+    groups: &[u32],
+) -> Tallies {
     let n_groups = data.groups.len() + 1;
     let mut out = Tallies::new();
     for mx in matrices {
@@ -173,7 +178,12 @@ pub(super) fn item_tallies(cb: &Codebook, data: &Ingested, matrices: &[Matrix], 
 /// of them; respondents are counted per distinct (count, sum), so every
 /// score is an exact fraction and equal scores tie exactly. The pooled
 /// counts are those of the respondents with a score.
-pub(super) fn area_tallies(cb: &Codebook, data: &Ingested, matrices: &[Matrix], groups: &[u32]) -> Tallies {
+pub(super) fn area_tallies(
+    cb: &Codebook,
+    data: &Ingested,
+    matrices: &[Matrix],
+    groups: &[u32],
+) -> Tallies {
     let n_groups = data.groups.len() + 1;
     let mut out = Tallies::new();
     for mx in matrices {

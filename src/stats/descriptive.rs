@@ -6,9 +6,9 @@
 //! no I/O, no formatting, and nothing imported from the rest of `stats` or
 //! of peil.
 
-use statrs::distribution::{ContinuousCDF, StudentsT};
 #[cfg(test)]
 use statrs::distribution::Normal;
+use statrs::distribution::{ContinuousCDF, StudentsT};
 
 /// Arithmetic mean; `None` for no values.
 pub fn mean(xs: &[f64]) -> Option<f64> {
@@ -101,7 +101,6 @@ pub fn moments_from_counts(dist: &[(f64, u64)]) -> Moments {
         median,
     }
 }
-
 
 /// Wilson (1927) score interval for a proportion, 95%, z = qnorm(0.975):
 /// (p + z^2/(2n) -+ z * sqrt(p(1-p)/n + z^2/(4n^2))) / (1 + z^2/n),
@@ -209,7 +208,6 @@ mod tests {
         // Zero variance: a zero-width interval, not NaN.
         assert_eq!(mean_ci95(3.0, 0.0, 4), Some((3.0, 3.0)));
     }
-
 
     // -----------------------------------------------------------------------
     // Proportions

@@ -120,7 +120,6 @@ pub struct MannWhitney {
     pub p: f64,
 }
 
-
 /// Mann-Whitney U test (Mann & Whitney 1947), two-sided, normal
 /// approximation with tie-corrected variance and continuity correction, as
 /// `scipy.stats.mannwhitneyu(x, y, method="asymptotic", use_continuity=True)`
@@ -207,7 +206,6 @@ fn counted(xs: &[f64]) -> Vec<(f64, u64)> {
     }
     out
 }
-
 
 #[cfg(test)]
 mod tests {

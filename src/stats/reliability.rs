@@ -130,10 +130,17 @@ pub fn feldt_ci95(alpha: f64, n: usize, k: usize) -> Option<(f64, f64)> {
 #[cfg(test)]
 pub fn covariance_matrix(items: &[Vec<f64>]) -> Option<Vec<Vec<f64>>> {
     let n = items.first()?.len();
-    if n < 2 || items.iter().any(|it| it.len() != n || it.iter().any(|x| !x.is_finite())) {
+    if n < 2
+        || items
+            .iter()
+            .any(|it| it.len() != n || it.iter().any(|x| !x.is_finite()))
+    {
         return None;
     }
-    let means: Vec<f64> = items.iter().map(|c| c.iter().sum::<f64>() / n as f64).collect();
+    let means: Vec<f64> = items
+        .iter()
+        .map(|c| c.iter().sum::<f64>() / n as f64)
+        .collect();
     let cov = |i: usize, j: usize| {
         items[i]
             .iter()
@@ -180,7 +187,6 @@ mod tests {
         .map(|row| row.iter().map(|&v| f64::from(v)).collect())
         .collect()
     }
-
 
     /// The figures of the pingouin example, computed from its covariance matrix.
     fn pingouin_summary() -> ReliabilitySummary {
@@ -258,7 +264,10 @@ mod tests {
         assert_eq!((one.alpha, one.alpha_std), (None, None));
         assert_eq!((one.item_rest_r[0], one.alpha_if_deleted[0]), (None, None));
         // No items; a 1 x 1 matrix.
-        assert_eq!(reliability_from_covariance(&[], 5).item_rest_r, Vec::<Option<f64>>::new());
+        assert_eq!(
+            reliability_from_covariance(&[], 5).item_rest_r,
+            Vec::<Option<f64>>::new()
+        );
         assert_eq!(reliability_from_covariance(&[vec![1.0]], 5).alpha, None);
         // Two items: alpha exists, but alpha-if-deleted would leave one item.
         let two = summary(&[vec![1.0, 2.0, 3.0], vec![2.0, 2.0, 4.0]]);
@@ -266,11 +275,17 @@ mod tests {
         assert_eq!(two.alpha_if_deleted[0], None);
         // n < 2.
         let single = reliability_from_covariance(&[vec![0.0, 0.0], vec![0.0, 0.0]], 1);
-        assert_eq!((single.alpha, single.alpha_std, single.item_rest_r[0]), (None, None, None));
+        assert_eq!(
+            (single.alpha, single.alpha_std, single.item_rest_r[0]),
+            (None, None, None)
+        );
         // All ratings equal: var_total = 0.
         let flat = summary(&[vec![3.0; 5], vec![3.0; 5], vec![3.0; 5]]);
         assert_eq!((flat.alpha, flat.alpha_std), (None, None));
-        assert_eq!((flat.item_rest_r[1], flat.alpha_if_deleted[1]), (None, None));
+        assert_eq!(
+            (flat.item_rest_r[1], flat.alpha_if_deleted[1]),
+            (None, None)
+        );
         // One zero-variance item: raw alpha is defined (it adds 0 to sum(var_i)),
         // the standardized alpha is not, nor is that item's item-rest r.
         let with_flat = summary(&[
@@ -279,12 +294,15 @@ mod tests {
             vec![3.0; 4],
         ]);
         assert!(with_flat.alpha.is_some_and(f64::is_finite));
-        assert_eq!((with_flat.alpha_std, with_flat.item_rest_r[2]), (None, None));
+        assert_eq!(
+            (with_flat.alpha_std, with_flat.item_rest_r[2]),
+            (None, None)
+        );
         assert!(with_flat.item_rest_r[0].is_some());
         // Totals constant although items vary (perfectly opposed items).
         let opposed = summary(&[vec![1.0, 2.0, 3.0, 4.0], vec![4.0, 3.0, 2.0, 1.0]]);
         assert_eq!((opposed.alpha, opposed.alpha_std), (None, None)); // rbar = -1
-        // A covariance that is not finite.
+                                                                      // A covariance that is not finite.
         let inf = reliability_from_covariance(&[vec![f64::INFINITY, 0.0], vec![0.0, 1.0]], 5);
         assert_eq!((inf.alpha, inf.alpha_std), (None, None));
     }

@@ -6,7 +6,6 @@
 //!
 //! Test code only: peil itself never calls these. Pure functions, no I/O.
 
-
 /// Arithmetic mean; `None` for no values.
 pub fn mean(xs: &[f64]) -> Option<f64> {
     (!xs.is_empty()).then(|| xs.iter().sum::<f64>() / xs.len() as f64)
