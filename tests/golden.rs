@@ -8,8 +8,8 @@
 
 mod common;
 
+use common::oracle;
 use common::*;
-use peil::stats;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -154,8 +154,8 @@ fn example_study() -> (std::path::PathBuf, peil::codebook::Codebook) {
     (study, cb)
 }
 
-/// Item means recomputed without peil's ingest or polars, with `stats`'
-/// reference functions, for every item and measure.
+/// Item means recomputed without peil's ingest or polars, with the
+/// reference functions of `common::oracle`, for every item and measure.
 #[test]
 fn item_means_agree_with_an_independent_recomputation() {
     let (_o, t) = example_output();
@@ -180,17 +180,17 @@ fn item_means_agree_with_an_independent_recomputation() {
             assert_eq!(r["n"], v.len().to_string(), "{column}");
             assert_eq!(
                 r["mean"],
-                format!("{:.6}", stats::mean(&v).unwrap()),
+                format!("{:.6}", oracle::mean(&v).unwrap()),
                 "{column}"
             );
             assert_eq!(
                 r["sd"],
-                format!("{:.6}", stats::sample_sd(&v).unwrap()),
+                format!("{:.6}", oracle::sample_sd(&v).unwrap()),
                 "{column}"
             );
             assert_eq!(
                 r["median"],
-                format!("{:.6}", stats::median(&v).unwrap()),
+                format!("{:.6}", oracle::median(&v).unwrap()),
                 "{column}"
             );
             checked += 1;
@@ -200,7 +200,8 @@ fn item_means_agree_with_an_independent_recomputation() {
 }
 
 /// Alpha and its companions recomputed from the complete cases with the
-/// direct definitions in `stats` (checked there against pingouin).
+/// direct definitions in `common::oracle` (checked in tests/oracle.rs
+/// against pingouin).
 #[test]
 fn reliability_agrees_with_the_direct_definitions() {
     let (_o, t) = example_output();
@@ -233,25 +234,25 @@ fn reliability_agrees_with_the_direct_definitions() {
             let r = row(&rel, &[("measure", &measure.id), ("area", &area.id)]);
             assert_eq!(r["n_complete"], complete.len().to_string());
             assert!(
-                close(&r["alpha"], stats::cronbach_alpha(&matrix)),
+                close(&r["alpha"], oracle::cronbach_alpha(&matrix)),
                 "{} {}",
                 measure.id,
                 area.id
             );
-            assert!(close(&r["alpha_std"], stats::standardized_alpha(&matrix)));
+            assert!(close(&r["alpha_std"], oracle::standardized_alpha(&matrix)));
             for (slot, (id, _)) in cols.iter().enumerate() {
                 let ir = row(&item_rel, &[("measure", &measure.id), ("item", id)]);
                 assert!(
                     close(
                         &ir["item_rest_r"],
-                        stats::item_rest_correlation(&matrix, slot)
+                        oracle::item_rest_correlation(&matrix, slot)
                     ),
                     "{id}"
                 );
                 assert!(
                     close(
                         &ir["alpha_if_deleted"],
-                        stats::alpha_if_deleted(&matrix, slot)
+                        oracle::alpha_if_deleted(&matrix, slot)
                     ),
                     "{id}"
                 );

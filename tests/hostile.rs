@@ -1,6 +1,7 @@
 //! Hostile inputs: every folder under `tests/data/hostile/` is a study folder
 //! plus an `expect.toml` saying what peil must do with it (see the README
-//! there). One test runs them all and reports every failing case at once.
+//! there). Each case is its own test, named after its folder; a last test
+//! fails if a folder is missing from the list.
 
 mod common;
 
@@ -545,46 +546,116 @@ fn check_ledger(path: &Path, clean: bool) -> Vec<String> {
     problems
 }
 
+/// Runs one case; fails with its problems and the transcript of its run.
+fn run_case(name: &str) {
+    let (problems, transcript) = check_case(name);
+    assert!(
+        problems.is_empty(),
+        "FAIL  {name}\n  - {}\n  {}\n",
+        problems.join("\n  - "),
+        transcript.replace('\n', "\n  | ")
+    );
+}
+
+/// One test per case folder, named after it (`cargo test --test hostile
+/// stray_quote` runs one), and [`LISTED`], the names in this list.
+macro_rules! hostile_cases {
+    ($($case:ident),* $(,)?) => {
+        const LISTED: &[&str] = &[$(stringify!($case)),*];
+        $(
+            #[test]
+            fn $case() {
+                run_case(stringify!($case));
+            }
+        )*
+    };
+}
+
+// Every folder under tests/data/hostile/, in name order; a new case needs a
+// line here (`every_case_folder_is_listed` fails until it has one).
+hostile_cases! {
+    all_groups_unknown_validate,
+    big_field_run,
+    big_field_validate,
+    binary_controls,
+    binary_garbage,
+    bom_only,
+    column_is_group,
+    column_named_twice,
+    columns_10000,
+    consultation_missing_column,
+    consultation_no_usable_row,
+    consultation_pii,
+    consultation_unclosed_quote,
+    cr_line_endings,
+    crlf_quoted_newlines,
+    duplicate_header,
+    duplicate_header_case_space,
+    duplicate_ids_all,
+    email_ids,
+    empty_file,
+    formula_cells,
+    formula_cells_validate,
+    formula_codebook,
+    group_column_empty,
+    group_named_all,
+    header_only,
+    header_rows_huge,
+    header_rows_zero,
+    invalid_encoding,
+    item_rounds_unknown,
+    item_unknown_area,
+    long_format_hostile,
+    long_names,
+    many_rows,
+    missing_export_column,
+    nul_bytes,
+    outside_absolute,
+    outside_parent,
+    outside_symlink,
+    previous_unknown,
+    qualtrics_rows_detected,
+    questionnaire_fifo,
+    questionnaire_is_dir,
+    ragged_fewer_run,
+    ragged_fewer_validate,
+    ragged_more,
+    respondents_same_column,
+    round_asks_no_item,
+    round_file_missing,
+    rounds_empty,
+    rule_out_of_range,
+    scale_min_ge_max,
+    semicolon_decimal_comma_capitals,
+    stray_quote,
+    study_toml_cp1252,
+    study_toml_empty,
+    tab_delimited,
+    unknown_key,
+    unknown_key_validate,
+    utf16_bom,
+    weet_niet_only,
+    whitespace_only,
+    xlsx_cells,
+    xlsx_corrupt,
+    xlsx_empty_sheet,
+    xlsx_missing_sheet,
+}
+
 #[test]
-fn hostile_inputs() {
+fn every_case_folder_is_listed() {
     let names = cases();
     assert!(names.len() >= 25, "only {} hostile cases", names.len());
-    // A few cases at a time: each is a separate peil process.
-    let workers = std::thread::available_parallelism()
-        .map_or(2, |n| n.get())
-        .clamp(1, 4);
-    let queue = std::sync::Mutex::new(names.iter());
-    let results = std::sync::Mutex::new(BTreeMap::new());
-    std::thread::scope(|s| {
-        for _ in 0..workers {
-            s.spawn(|| loop {
-                let Some(name) = queue.lock().unwrap().next() else {
-                    break;
-                };
-                let r = check_case(name);
-                results.lock().unwrap().insert(name.clone(), r);
-            });
-        }
-    });
-    let results = results.into_inner().unwrap();
-    let mut failed = Vec::new();
-    for (name, (problems, transcript)) in &results {
-        if problems.is_empty() {
-            eprintln!("ok    {name}");
-        } else {
-            eprintln!(
-                "FAIL  {name}\n  - {}\n  {}\n",
-                problems.join("\n  - "),
-                transcript.replace('\n', "\n  | ")
-            );
-            failed.push(name.as_str());
-        }
-    }
+    let unlisted: Vec<&String> = names
+        .iter()
+        .filter(|n| !LISTED.contains(&n.as_str()))
+        .collect();
+    let missing: Vec<&&str> = LISTED
+        .iter()
+        .filter(|l| !names.iter().any(|n| n == *l))
+        .collect();
     assert!(
-        failed.is_empty(),
-        "{} of {} hostile cases failed: {}",
-        failed.len(),
-        results.len(),
-        failed.join(", ")
+        unlisted.is_empty() && missing.is_empty(),
+        "case folders not in hostile_cases!: {unlisted:?}; listed without a folder: {missing:?}"
     );
 }

@@ -1,4 +1,5 @@
-//! The code columns of one measure x area, side by side.
+//! The code columns of one measure x area, side by side, and the
+//! (measure, area) targets that have items.
 //!
 //! Area scores and reliability both need whole response patterns (which
 //! items did this respondent rate?). `ingest` hands over one byte-code
@@ -7,7 +8,6 @@
 //! integer counts that the compiler vectorises. Exact integers make the
 //! results independent of any summation or thread order.
 
-use super::area_targets;
 use crate::codebook::Codebook;
 use crate::ingest::Ingested;
 
@@ -49,6 +49,14 @@ pub(super) fn add_histogram(hist: &mut [u64], codes: &[i8], groups: &[u32]) {
             hist[g * 256 + usize::from(*v as u8)] += 1;
         }
     }
+}
+
+/// (measure, area) pairs with at least one item, in codebook order.
+pub(super) fn area_targets(cb: &Codebook) -> Vec<(usize, usize)> {
+    (0..cb.measures.len())
+        .flat_map(|m| (0..cb.areas.len()).map(move |a| (m, a)))
+        .filter(|&(m, a)| cb.area_k(m, a) > 0)
+        .collect()
 }
 
 /// Items of `area` that have a column for `measure`, in codebook order.

@@ -5,11 +5,11 @@
 //! respondents who rated every item (complete rows of the area's code
 //! columns, `matrix`) are summed into a covariance matrix from which
 //! `stats` derives every figure. Group tests use the tallies of respondent
-//! area scores that `score` already counted. Small groups are left out of
+//! area scores that `tally` already counted. Small groups are left out of
 //! tests, never shown. Formulas live in `stats`, not here.
 
-use super::matrix::{rated, Matrix};
-use super::{area_targets, Tallies};
+use super::matrix::{area_targets, rated, Matrix};
+use super::tally::Tallies;
 use crate::codebook::Codebook;
 use crate::stats;
 

@@ -1,6 +1,9 @@
 //! Helpers shared by the integration tests: run the binary, read tables.
 #![allow(dead_code)]
 
+/// Raw-data definitions of the figures, for recomputing them (see tests/oracle.rs).
+pub mod oracle;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Output;

@@ -1,0 +1,97 @@
+//! Scores: every figure of `respondents.csv`, `area_scores.csv`,
+//! `item_scores.csv` and (in `psychometrics`) `reliability.csv`,
+//! `item_reliability.csv` and `group_tests.csv`, by the contract's
+//! definitions (section 4).
+//!
+//! The one-byte rating codes of `ingest` are viewed per measure x area
+//! (`matrix`, no copy); item and area tallies are exact integer counts
+//! (histograms of codes per group) taken in column-wise passes over them,
+//! and every figure is computed from those counts in a fixed order
+//! (`stats`), so reruns are byte-identical whatever the thread scheduling.
+//! These passes are plain loops over bytes rather than polars group-bys:
+//! at a million respondents they take tenths of a second where group-bys
+//! over a long frame took seconds (BENCHMARKS.md), and integer counts are
+//! exact. `rules` adds the decision; small groups are suppressed once, in
+//! `rows`, for every output. Nothing here formats or writes: that is
+//! `render`.
+//!
+//! Files: `matrix` (the code columns of a measure x area), `tally` (exact
+//! counts and the figures computed from them), `rows` (area and item score
+//! rows, suppression, decisions), `respondents` (headcounts) and
+//! `psychometrics` (reliability and group tests). This file only runs them
+//! and gathers the [`Scores`]; the files import each other one way (`rows`
+//! and `psychometrics` from `tally` and `matrix`, `tally` from `matrix`),
+//! never from here.
+
+use polars::prelude::{PolarsError, PolarsResult};
+
+use crate::codebook::Codebook;
+use crate::ingest::Ingested;
+
+mod matrix;
+mod psychometrics;
+mod respondents;
+mod rows;
+mod tally;
+
+pub use psychometrics::{GroupTestRow, ItemReliabilityRow, ReliabilityRow};
+pub use respondents::RespondentCount;
+pub use rows::ScoreRow;
+pub use tally::Figures;
+
+/// Every score table of one questionnaire.
+pub struct Scores {
+    /// Group names in display order; group `g` is `groups[g - 1]`.
+    pub groups: Vec<String>,
+    pub respondents: Vec<RespondentCount>,
+    pub areas: Vec<ScoreRow>,
+    pub items: Vec<ScoreRow>,
+    pub reliability: Vec<ReliabilityRow>,
+    pub item_reliability: Vec<ItemReliabilityRow>,
+    pub group_tests: Vec<GroupTestRow>,
+}
+
+impl Scores {
+    pub fn group_name(&self, g: u32) -> &str {
+        if g == 0 {
+            "ALL"
+        } else {
+            &self.groups[g as usize - 1]
+        }
+    }
+}
+
+/// All scores of one questionnaire.
+///
+/// The area side (area scores, group tests) and the item side (item scores,
+/// reliability, respondent counts) are independent passes over the same
+/// codes and run on two cores; each is deterministic on its own.
+pub fn score(cb: &Codebook, data: &Ingested) -> PolarsResult<Scores> {
+    let matrices = matrix::build(cb, data);
+    let groups: Vec<u32> = data.respondents.iter().map(|r| r.group).collect();
+    let (area_side, (items, (reliability, item_reliability), respondents)) =
+        std::thread::scope(|scope| {
+            let area_side = scope.spawn(|| {
+                let tallies = tally::area_tallies(cb, data, &matrices, &groups);
+                let areas = rows::area_scores(cb, data, &tallies);
+                (areas, psychometrics::group_tests(cb, &tallies))
+            });
+            let items = rows::item_scores(cb, data, &matrices, &groups);
+            let reliability = psychometrics::reliability(&matrices);
+            let respondents = respondents::respondent_counts(cb, data);
+            (area_side.join(), (items, reliability, respondents))
+        });
+    let (mut areas, group_tests) = area_side.map_err(|_| {
+        PolarsError::ComputeError("the thread computing the area scores failed".into())
+    })?;
+    rows::add_scale_cvi(cb, &mut areas, &items);
+    Ok(Scores {
+        groups: data.groups.clone(),
+        respondents,
+        areas,
+        items,
+        reliability,
+        item_reliability,
+        group_tests,
+    })
+}

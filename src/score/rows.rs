@@ -1,0 +1,139 @@
+//! Score rows: one [`ScoreRow`] of `area_scores.csv` or `item_scores.csv`
+//! per measure x target x group, in codebook order, built from the
+//! `tally` counts. Small groups are suppressed here, once, for every output;
+//! `rules` adds the keep / reword / drop decision of item rows; `stats`
+//! gives the interval, modified kappa and scale-level CVI.
+//!
+//! No counting (that is `tally`), no formatting, no I/O.
+
+use std::collections::HashMap;
+
+use super::matrix::{area_targets, Matrix};
+use super::tally::{group_ids, item_tallies, Figures, Tallies, Tally};
+use crate::codebook::Codebook;
+use crate::ingest::Ingested;
+use crate::rules::{decide, Decision, Rule};
+use crate::stats;
+
+/// One row of `area_scores` or `item_scores`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScoreRow {
+    pub measure: usize,
+    /// Area index (area scores) or item index (item scores).
+    pub target: usize,
+    /// 0 is `ALL`; otherwise 1-based into [`Scores::groups`].
+    pub group: u32,
+    /// Respondents with an area score, or valid ratings of the item.
+    pub n: u64,
+    /// `None` when suppressed (group below `min_cell`).
+    pub figures: Option<Figures>,
+    /// 95% t interval of the mean (area rows).
+    pub ci: Option<(f64, f64)>,
+    /// Modified kappa (item rows).
+    pub kappa_star: Option<f64>,
+    /// Keep / reword / drop and the rule that fired (item rows of `ALL`).
+    pub decision: Option<(Decision, Rule)>,
+    /// S-CVI/Ave and S-CVI/UA over the area's items (area rows).
+    pub s_cvi: Option<(f64, f64)>,
+}
+
+impl ScoreRow {
+    pub fn suppressed(&self) -> bool {
+        self.figures.is_none()
+    }
+}
+
+/// Rows in codebook order for every measure x target x group, the empty
+/// ones included, with small groups suppressed.
+fn rows(
+    cb: &Codebook,
+    targets: &[(usize, usize)],
+    groups: &[String],
+    found: &Tallies,
+    finish: impl Fn(&mut ScoreRow),
+) -> Vec<ScoreRow> {
+    let empty = Tally::new(&cb.scale);
+    let mut out = Vec::new();
+    for &(m, t) in targets {
+        for g in group_ids(groups) {
+            let (n, figures) = found.get(&(m, t, g)).unwrap_or(&empty).figures();
+            let suppressed = g != 0 && n < cb.min_cell as u64;
+            let mut row = ScoreRow {
+                measure: m,
+                target: t,
+                group: g,
+                n,
+                figures: (!suppressed).then_some(figures),
+                ci: None,
+                kappa_star: None,
+                decision: None,
+                s_cvi: None,
+            };
+            if !suppressed {
+                finish(&mut row);
+            }
+            out.push(row);
+        }
+    }
+    out
+}
+
+/// Item scores: per measure x item x group.
+pub(super) fn item_scores(
+    cb: &Codebook,
+    data: &Ingested,
+    matrices: &[Matrix],
+    groups: &[u32],
+) -> Vec<ScoreRow> {
+    let found = item_tallies(cb, data, matrices, groups);
+    let targets: Vec<(usize, usize)> = (0..cb.measures.len())
+        .flat_map(|m| {
+            cb.items
+                .iter()
+                .enumerate()
+                .filter(move |(_, it)| it.columns.iter().any(|(cm, _)| *cm == m))
+                .map(move |(i, _)| (m, i))
+        })
+        .collect();
+    rows(cb, &targets, &data.groups, &found, |row| {
+        let Some(f) = &row.figures else { return };
+        row.kappa_star = stats::kappa_star(f.rated, f.agree);
+        if row.group == 0 {
+            if let (Some(mean), Some(pct)) = (f.mean, f.pct_agree()) {
+                row.decision = Some(decide(mean, pct, &cb.rules));
+            }
+        }
+    })
+}
+
+pub(super) fn area_scores(cb: &Codebook, data: &Ingested, found: &Tallies) -> Vec<ScoreRow> {
+    rows(cb, &area_targets(cb), &data.groups, found, |row| {
+        if let Some(Figures {
+            mean: Some(mean),
+            sd: Some(sd),
+            ..
+        }) = &row.figures
+        {
+            row.ci = stats::mean_ci95(*mean, *sd, row.n);
+        }
+    })
+}
+
+/// S-CVI/Ave and S-CVI/UA of each shown area row, from the I-CVIs of the
+/// same group's shown item rows.
+pub(super) fn add_scale_cvi(cb: &Codebook, areas: &mut [ScoreRow], items: &[ScoreRow]) {
+    let mut icvis: HashMap<(usize, usize, u32), Vec<f64>> = HashMap::new();
+    for it in items {
+        if let Some(p) = it.figures.as_ref().and_then(Figures::pct_agree) {
+            icvis
+                .entry((it.measure, cb.items[it.target].area, it.group))
+                .or_default()
+                .push(p);
+        }
+    }
+    for a in areas.iter_mut().filter(|a| !a.suppressed()) {
+        if let Some(v) = icvis.get(&(a.measure, a.target, a.group)) {
+            a.s_cvi = stats::s_cvi_ave(v).zip(stats::s_cvi_ua(v));
+        }
+    }
+}

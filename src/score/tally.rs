@@ -1,0 +1,218 @@
+//! Tallies: exact integer counts per (measure, target, group) from
+//! histograms of the one-byte rating codes (`matrix`), and the [`Figures`]
+//! of a row computed from them by `stats` in a fixed order, so reruns are
+//! byte-identical whatever the thread scheduling.
+//!
+//! Counts only: no suppression (that is `rows`), no formatting, no I/O.
+
+use std::collections::HashMap;
+
+use polars::prelude::PlHashMap;
+
+use super::matrix::{self, Matrix};
+use crate::codebook::{Codebook, Scale};
+use crate::ingest::Ingested;
+use crate::stats;
+
+/// The aggregated figures of one score row; absent when suppressed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Figures {
+    pub mean: Option<f64>,
+    pub sd: Option<f64>,
+    pub median: Option<f64>,
+    /// Ratings above the scale midpoint, and the valid ratings they are a share of.
+    pub agree: u64,
+    pub rated: u64,
+    /// Count per scale value, `min..=max`.
+    pub counts: Vec<u64>,
+    pub n_missing: u64,
+    /// The scores behind `mean`: distinct values, ascending, with their
+    /// counts (ratings for an item, respondent area scores for an area), so
+    /// that rank tests between rounds need no respondent rows.
+    pub dist: Vec<(f64, u64)>,
+}
+
+impl Figures {
+    /// `pct_agree`: the I-CVI for an item, pooled over items for an area.
+    pub fn pct_agree(&self) -> Option<f64> {
+        stats::share(self.agree, self.rated)
+    }
+}
+
+/// Every figure comes from exact counts (so the result does not depend on
+/// thread or summation order), and the moments are computed from the
+/// counted distribution by `stats::moments_from_counts` in a fixed order.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Tally {
+    /// Distinct values (ascending after [`Tally::finish`]) and their counts.
+    pub(super) dist: Vec<(f64, u64)>,
+    /// Per scale value, pooled over the cells behind the row.
+    counts: Vec<u64>,
+    agree: u64,
+    pub(super) rated: u64,
+    n_missing: u64,
+}
+
+impl Tally {
+    pub(super) fn new(scale: &Scale) -> Tally {
+        Tally {
+            counts: vec![0; scale.values().count()],
+            ..Tally::default()
+        }
+    }
+
+    /// The tally of a histogram of codes (256 slots, `code as u8`): the
+    /// ratings per scale value, those above the midpoint (agreement), and
+    /// the missing cells. Invalid and absent cells count for nothing. The
+    /// distribution is that of the ratings themselves.
+    fn from_histogram(scale: &Scale, hist: &[u64]) -> Tally {
+        let mid = scale.midpoint();
+        let mut t = Tally::new(scale);
+        for (slot, v) in scale.values().enumerate() {
+            let c = hist[usize::from(v as i8 as u8)];
+            t.counts[slot] = c;
+            t.rated += c;
+            if v as f64 > mid {
+                t.agree += c;
+            }
+            if c > 0 {
+                t.dist.push((v as f64, c));
+            }
+        }
+        t.n_missing = hist[usize::from(matrix::MISSING as u8)];
+        t
+    }
+
+    fn add(&mut self, other: &Tally) {
+        self.dist.extend_from_slice(&other.dist);
+        for (a, b) in self.counts.iter_mut().zip(&other.counts) {
+            *a += b;
+        }
+        self.agree += other.agree;
+        self.rated += other.rated;
+        self.n_missing += other.n_missing;
+    }
+
+    /// Sorts the distribution and merges equal values.
+    fn finish(&mut self) {
+        self.dist.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let mut merged: Vec<(f64, u64)> = Vec::with_capacity(self.dist.len());
+        for (v, c) in self.dist.drain(..) {
+            match merged.last_mut() {
+                Some(last) if last.0 == v => last.1 += c,
+                _ => merged.push((v, c)),
+            }
+        }
+        self.dist = merged;
+    }
+
+    pub(super) fn figures(&self) -> (u64, Figures) {
+        let m = stats::moments_from_counts(&self.dist);
+        let f = Figures {
+            mean: m.mean,
+            sd: m.sd,
+            median: m.median,
+            agree: self.agree,
+            rated: self.rated,
+            counts: self.counts.clone(),
+            n_missing: self.n_missing,
+            dist: self.dist.clone(),
+        };
+        (m.n, f)
+    }
+}
+
+/// Tallies keyed by (measure, target, group), group 0 being `ALL`.
+pub(super) type Tallies = HashMap<(usize, usize, u32), Tally>;
+
+/// Adds every group's tally into its `ALL` tally, then finishes all.
+fn with_all(mut t: Tallies, scale: &Scale) -> Tallies {
+    let groups: Vec<((usize, usize), Tally)> = t
+        .iter()
+        .filter(|((_, _, g), _)| *g != 0)
+        .map(|((m, x, _), tally)| ((*m, *x), tally.clone()))
+        .collect();
+    for ((m, x), tally) in groups {
+        t.entry((m, x, 0))
+            .or_insert_with(|| Tally::new(scale))
+            .add(&tally);
+    }
+    for tally in t.values_mut() {
+        tally.finish();
+    }
+    t
+}
+
+/// Every group index including `ALL` (0) first, in display order.
+pub(super) fn group_ids(groups: &[String]) -> impl Iterator<Item = u32> + Clone {
+    0..=groups.len() as u32
+}
+
+/// Counts of ratings per item x group x value, and of missing cells: one
+/// histogram of codes per item column.
+pub(super) fn item_tallies(
+    cb: &Codebook,
+    data: &Ingested,
+    matrices: &[Matrix],
+    groups: &[u32],
+) -> Tallies {
+    let n_groups = data.groups.len() + 1;
+    let mut out = Tallies::new();
+    for mx in matrices {
+        for (&item, codes) in mx.items.iter().zip(&mx.columns) {
+            let mut hist = vec![0u64; n_groups * 256];
+            matrix::add_histogram(&mut hist, codes, groups);
+            for (g, h) in hist.chunks_exact(256).enumerate().skip(1) {
+                let t = Tally::from_histogram(&cb.scale, h);
+                if t.rated > 0 || t.n_missing > 0 {
+                    out.insert((mx.measure, item, g as u32), t);
+                }
+            }
+        }
+    }
+    with_all(out, &cb.scale)
+}
+
+/// Area tallies. A respondent's area score is sum / count of their valid
+/// ratings on the area's items when they rated at least `min_answered * k`
+/// of them; respondents are counted per distinct (count, sum), so every
+/// score is an exact fraction and equal scores tie exactly. The pooled
+/// counts are those of the respondents with a score.
+pub(super) fn area_tallies(
+    cb: &Codebook,
+    data: &Ingested,
+    matrices: &[Matrix],
+    groups: &[u32],
+) -> Tallies {
+    let n_groups = data.groups.len() + 1;
+    let mut out = Tallies::new();
+    for mx in matrices {
+        let k = mx.items.len();
+        let (count, sum) = mx.counts_and_sums(groups.len());
+        // (group, count, sum) -> respondents. A respondent without a score
+        // gets a group out of range, so the pooled histogram leaves them out.
+        let mut scores: PlHashMap<(u32, u16, i32), u64> = PlHashMap::default();
+        let mut scored = groups.to_vec();
+        for ((g, c), s) in scored.iter_mut().zip(&count).zip(&sum) {
+            if *c == 0 || f64::from(*c) < cb.rules.min_answered * k as f64 {
+                *g = n_groups as u32;
+            } else {
+                *scores.entry((*g, *c, *s)).or_default() += 1;
+            }
+        }
+        let mut hist = vec![0u64; n_groups * 256];
+        for codes in &mx.columns {
+            matrix::add_histogram(&mut hist, codes, &scored);
+        }
+        for ((g, c, s), n) in scores {
+            let t = out
+                .entry((mx.measure, mx.area, g))
+                .or_insert_with(|| Tally {
+                    dist: Vec::new(),
+                    ..Tally::from_histogram(&cb.scale, &hist[g as usize * 256..][..256])
+                });
+            t.dist.push((f64::from(s) / f64::from(c), n));
+        }
+    }
+    with_all(out, &cb.scale)
+}
