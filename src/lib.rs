@@ -1,18 +1,19 @@
 //! peil: batch analysis of consultation rounds.
 //!
-//! The data flow, one module per step: [`codebook`] (study.toml) ->
-//! [`ingest`] (exports to one-byte rating codes, with the [`ledger`]) -> [`score`]
-//! (figures, using [`stats`] and [`rules`]) -> [`render`] (tables, charts,
-//! report) ->
-//! [`output`] (atomic files, manifest). [`run`] strings them together for
-//! one study; [`cli`] is the command line; [`init`] drafts a codebook from
-//! an export.
+//! The pipeline, one stage per module, arrows pointing one way (README,
+//! "Layout of the code"; `tests/layout.rs` checks it):
+//! [`codebook`] (study.toml) -> [`ingest`] (exports to one-byte rating
+//! codes, with the [`ledger`] of what was set aside) -> [`analysis`] (every
+//! figure) -> [`render`] (tables, charts, report) -> [`output`] (atomic
+//! files, manifest). [`run`] strings the stages together for one study;
+//! [`init`] drafts a codebook from an export. The command line is [`cli`]
+//! (its definition), [`cmd`] (one file per command) and [`exit_codes`].
+//! [`digest`] and [`scrub`] are leaves any stage may use.
 
+pub mod analysis;
 pub mod cli;
 pub mod cmd;
 pub mod codebook;
-pub mod compare;
-pub mod consult;
 pub mod digest;
 pub mod exit_codes;
 pub mod ingest;
@@ -20,11 +21,8 @@ pub mod init;
 pub mod ledger;
 pub mod output;
 pub mod render;
-pub mod rules;
 pub mod run;
-pub mod score;
 pub mod scrub;
-pub mod stats;
 
 use std::path::PathBuf;
 

@@ -9,6 +9,8 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::analysis::score::{self, Scores};
+use crate::analysis::{compare, consult};
 use crate::codebook::{Codebook, Language, Round};
 use crate::digest::InputHash;
 use crate::ingest::notes::Notes;
@@ -17,9 +19,7 @@ use crate::ledger::FileLedger;
 use crate::output::{Manifest, OutputDir};
 use crate::render::report::{self, ReportInput};
 use crate::render::{charts, tables, xlsx};
-use crate::score::{self, Scores};
 use crate::Error;
-use crate::{compare, consult};
 
 /// Where a run is, for whoever shows it (`cmd` draws a spinner). The
 /// pipeline only calls it; it never knows whether anything is shown.

@@ -1,12 +1,12 @@
 //! The test oracles of `common::oracle` (raw-data definitions of mean, sd,
 //! median, Pearson r, Cronbach's alpha and its companions) checked against
-//! R, numpy and pingouin, and `peil::stats::reliability_from_covariance`,
+//! R, numpy and pingouin, and `peil::analysis::stats::reliability_from_covariance`,
 //! the way peil computes them, checked against those definitions.
 
 mod common;
 
 use common::oracle::*;
-use peil::stats::{feldt_ci95, reliability_from_covariance};
+use peil::analysis::stats::{feldt_ci95, reliability_from_covariance};
 use proptest::prelude::*;
 
 fn close(a: f64, b: f64, tol: f64) -> bool {

@@ -9,7 +9,7 @@ use peil::render::charts;
 use std::path::Path;
 
 /// The tiny fixture read and scored through the library.
-fn tiny_scores() -> (Codebook, peil::score::Scores) {
+fn tiny_scores() -> (Codebook, peil::analysis::score::Scores) {
     let cb = Codebook::load(&fixture("tiny")).unwrap();
     let a = peil::run::analyse(&cb, &cb.rounds[0]).unwrap();
     (a.cb, a.scores)

@@ -6,10 +6,10 @@
 //! never with a figure. Nothing here reads ratings, so the cost of a chart
 //! does not grow with the number of respondents.
 
+use crate::analysis::score::{Figures, ScoreRow, Scores};
 use crate::codebook::{Codebook, Language};
 use crate::render::format;
 use crate::render::scene::{self, Anchor, Rgb, Scene, DIVERGING, GRID, GROUPS, INK, MUTED};
-use crate::score::{Figures, ScoreRow, Scores};
 
 mod dumbbell;
 mod heat;
@@ -147,7 +147,7 @@ pub fn distribution(cb: &Codebook, scores: &Scores, measure: usize, area: usize)
 }
 
 fn stats_share(part: u64, whole: u64) -> f64 {
-    crate::stats::share(part, whole).unwrap_or(0.0)
+    crate::analysis::stats::share(part, whole).unwrap_or(0.0)
 }
 
 pub fn group_means(cb: &Codebook, scores: &Scores, measure: usize) -> GroupMeans {

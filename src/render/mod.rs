@@ -2,7 +2,7 @@
 //! HTML report.
 //!
 //! Owns layout and formatting only. Nothing in `render` computes a figure or
-//! touches respondent-level data: it draws from the aggregated [`crate::score::Scores`],
+//! touches respondent-level data: it draws from the aggregated [`crate::analysis::score::Scores`],
 //! so its cost does not grow with the number of respondents.
 
 pub mod charts;

@@ -8,16 +8,16 @@
 
 use std::fmt::Write;
 
+use crate::analysis::compare::Comparison;
+use crate::analysis::consult::{self, Summary};
+use crate::analysis::rules;
+use crate::analysis::score::Scores;
 use crate::codebook::{Codebook, Language, Round};
-use crate::compare::Comparison;
-use crate::consult::{self, Summary};
 use crate::digest::InputHash;
 use crate::ledger::FileLedger;
 use crate::render::charts::ChartFile;
 use crate::render::format;
 use crate::render::tables::{display, Kind, Table, Value};
-use crate::rules;
-use crate::score::Scores;
 
 /// Everything the page shows.
 pub struct ReportInput<'a> {

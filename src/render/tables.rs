@@ -6,12 +6,12 @@
 //! figure's code is in `score` (find it by the column name there); this
 //! module only lays figures out.
 
+use crate::analysis::compare::{Change, Comparison, Side};
+use crate::analysis::consult::Summary;
+use crate::analysis::score::{Figures, ScoreRow, Scores};
 use crate::codebook::{Codebook, Language};
-use crate::compare::{Change, Comparison, Side};
-use crate::consult::Summary;
 use crate::ledger::FileLedger;
 use crate::render::format;
-use crate::score::{Figures, ScoreRow, Scores};
 
 /// How a column's numbers are shown in Markdown (CSV always has 6 decimals).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

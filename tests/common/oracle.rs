@@ -1,8 +1,8 @@
 //! Test oracles: the direct, raw-data definitions of the figures peil
 //! computes another way (from counted distributions and covariance sums in
-//! `peil::stats`). `tests/golden.rs` recomputes the example's figures with
+//! `peil::analysis::stats`). `tests/golden.rs` recomputes the example's figures with
 //! them; `tests/oracle.rs` checks them against R, numpy and pingouin and
-//! against `peil::stats::reliability_from_covariance`.
+//! against `peil::analysis::stats::reliability_from_covariance`.
 //!
 //! Test code only: peil itself never calls these. Pure functions, no I/O.
 
@@ -204,7 +204,7 @@ pub fn alpha_if_deleted(items: &[Vec<f64>], i: usize) -> Option<f64> {
 }
 
 /// Sample covariance matrix of item-major complete cases (the input of
-/// `peil::stats::reliability_from_covariance`; `score` builds it from exact
+/// `peil::analysis::stats::reliability_from_covariance`; `score` builds it from exact
 /// integer sums).
 pub fn covariance_matrix(items: &[Vec<f64>]) -> Option<Vec<Vec<f64>>> {
     let cols = item_columns(items)?;

@@ -5,8 +5,8 @@
 //! a figure.
 
 use super::{file, item_label, scale_x, value_axis, ChartFile, Words, TITLE_Y, WIDTH};
+use crate::analysis::compare::{Change, Comparison, Status};
 use crate::codebook::{Codebook, Language};
-use crate::compare::{Change, Comparison, Status};
 use crate::render::format;
 use crate::render::scene::{Anchor, Rgb, Scene, INK, MUTED};
 

@@ -3,8 +3,8 @@
 //! Drawn from the counts of `consult` only. It must not read statements.
 
 use super::{file, on, ChartFile, Words, TITLE_Y, WIDTH};
+use crate::analysis::consult::{self, Summary};
 use crate::codebook::Language;
-use crate::consult::{self, Summary};
 use crate::render::scene::{Anchor, Rgb, Scene, INK};
 
 /// What the heat map shows.

@@ -10,10 +10,10 @@ use std::collections::HashMap;
 
 use super::matrix::{area_targets, Matrix};
 use super::tally::{group_ids, item_tallies, Figures, Tallies, Tally};
+use crate::analysis::rules::{decide, Decision, Rule};
+use crate::analysis::stats;
 use crate::codebook::Codebook;
 use crate::ingest::Ingested;
-use crate::rules::{decide, Decision, Rule};
-use crate::stats;
 
 /// One row of `area_scores` or `item_scores`.
 #[derive(Debug, Clone, PartialEq)]

@@ -10,9 +10,9 @@ use std::collections::HashMap;
 use polars::prelude::PlHashMap;
 
 use super::matrix::{self, Matrix};
+use crate::analysis::stats;
 use crate::codebook::{Codebook, Scale};
 use crate::ingest::Ingested;
-use crate::stats;
 
 /// The aggregated figures of one score row; absent when suppressed.
 #[derive(Debug, Clone, PartialEq)]

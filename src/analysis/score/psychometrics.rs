@@ -10,8 +10,8 @@
 
 use super::matrix::{area_targets, rated, Matrix};
 use super::tally::Tallies;
+use crate::analysis::stats;
 use crate::codebook::Codebook;
-use crate::stats;
 
 /// One row of `reliability.csv`: an area's items over the used respondents
 /// (small groups included) who rated every one of them.

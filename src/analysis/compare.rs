@@ -10,10 +10,10 @@
 
 use std::collections::HashMap;
 
+use crate::analysis::rules::Decision;
+use crate::analysis::score::{ScoreRow, Scores};
+use crate::analysis::stats;
 use crate::codebook::Codebook;
-use crate::rules::Decision;
-use crate::score::{ScoreRow, Scores};
-use crate::stats;
 
 /// How an item of the later round relates to the earlier one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

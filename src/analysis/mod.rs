@@ -1,0 +1,20 @@
+//! Every figure: from the rating codes of `ingest` to the rows of every table.
+//!
+//! Owns the definitions of the README ("What the figures mean"): [`score`]
+//! counts the codes per item, area and group and turns the counts into
+//! figures, with small groups suppressed ([`suppress`]) and the decision of
+//! [`rules`]; [`consult`] counts consultation statements; [`compare`] links
+//! two rounds. [`stats`] holds the formulas as pure functions, each tested
+//! against R or a published value.
+//!
+//! Arrows inside: `stats`, `suppress` and `rules` are leaves; `score` uses
+//! them; `compare` uses `score`; `consult` stands alone. This stage reads no
+//! file and formats nothing: it must not import from `render`, `output`,
+//! `run` or the command line, and its cost is that of counting.
+
+pub mod compare;
+pub mod consult;
+pub mod rules;
+pub mod score;
+pub mod stats;
+pub mod suppress;
