@@ -39,8 +39,8 @@ impl Matrix<'_> {
 }
 
 /// Adds a column's codes into `hist`, 256 slots per group: slot
-/// `group * 256 + code as u8`. Rows whose group is out of range (used to
-/// leave respondents out) are not counted.
+/// `group * 256 + code as u8`. A row whose group is out of range is not
+/// counted (ingest never gives one; the check keeps the index in bounds).
 pub(super) fn add_histogram(hist: &mut [u64], codes: &[i8], groups: &[u32]) {
     let n_groups = hist.len() / 256;
     for (v, g) in codes.iter().zip(groups) {

@@ -1,6 +1,7 @@
 //! Score rows: one [`ScoreRow`] of `area_scores.csv` or `item_scores.csv`
 //! per measure x target x group, in codebook order, built from the
-//! `tally` counts. Small groups are suppressed here, once, for every output;
+//! `tally` counts. Small groups are suppressed here (primary and secondary,
+//! by `suppress`), once, for every output;
 //! `rules` adds the keep / reword / drop decision of item rows; `stats`
 //! gives the interval, modified kappa and scale-level CVI.
 //!
@@ -12,6 +13,7 @@ use super::matrix::{area_targets, Matrix};
 use super::tally::{group_ids, item_tallies, Figures, Tallies, Tally};
 use crate::analysis::rules::{decide, Decision, Rule};
 use crate::analysis::stats;
+use crate::analysis::suppress::{self, Cell};
 use crate::codebook::Codebook;
 use crate::ingest::Ingested;
 
@@ -25,7 +27,8 @@ pub struct ScoreRow {
     pub group: u32,
     /// Respondents with an area score, or valid ratings of the item.
     pub n: u64,
-    /// `None` when suppressed (group below `min_cell`).
+    /// `None` when suppressed (group below `min_cell`, or hidden so that
+    /// `ALL` minus the shown rows cannot give one back).
     pub figures: Option<Figures>,
     /// 95% t interval of the mean (area rows).
     pub ci: Option<(f64, f64)>,
@@ -44,7 +47,9 @@ impl ScoreRow {
 }
 
 /// Rows in codebook order for every measure x target x group, the empty
-/// ones included, with small groups suppressed.
+/// ones included, with small groups suppressed: below `min_cell`, and then
+/// as many more as keep `ALL` minus the shown rows from giving one back
+/// ([`suppress::secondary`]).
 fn rows(
     cb: &Codebook,
     targets: &[(usize, usize)],
@@ -55,27 +60,44 @@ fn rows(
     let empty = Tally::new(&cb.scale);
     let mut out = Vec::new();
     for &(m, t) in targets {
-        for g in group_ids(groups) {
-            let (n, figures) = found.get(&(m, t, g)).unwrap_or(&empty).figures();
-            let suppressed = g != 0 && n < cb.min_cell as u64;
+        let set: Vec<(u64, Figures)> = group_ids(groups)
+            .map(|g| found.get(&(m, t, g)).unwrap_or(&empty).figures())
+            .collect();
+        let hidden = hidden_groups(set.iter().map(|(n, _)| *n), cb.min_cell);
+        for (g, ((n, figures), hidden)) in group_ids(groups).zip(set.into_iter().zip(hidden)) {
             let mut row = ScoreRow {
                 measure: m,
                 target: t,
                 group: g,
                 n,
-                figures: (!suppressed).then_some(figures),
+                figures: (!hidden).then_some(figures),
                 ci: None,
                 kappa_star: None,
                 decision: None,
                 s_cvi: None,
             };
-            if !suppressed {
+            if !hidden {
                 finish(&mut row);
             }
             out.push(row);
         }
     }
     out
+}
+
+/// Which rows of one set are hidden, given the `n` of every row with `ALL`
+/// first: `ALL` never, the groups by primary and secondary suppression.
+pub(crate) fn hidden_groups(ns: impl Iterator<Item = u64>, min_cell: u32) -> Vec<bool> {
+    let cells: Vec<Cell> = ns
+        .skip(1)
+        .map(|n| Cell {
+            n,
+            hidden: suppress::primary(n, min_cell),
+        })
+        .collect();
+    std::iter::once(false)
+        .chain(suppress::secondary(&cells, min_cell))
+        .collect()
 }
 
 /// Item scores: per measure x item x group.

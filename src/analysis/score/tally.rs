@@ -150,24 +150,12 @@ pub(super) fn group_ids(groups: &[String]) -> impl Iterator<Item = u32> + Clone 
 
 /// Counts of ratings per item x group x value, and of missing cells: one
 /// histogram of codes per item column.
-pub(super) fn item_tallies(
-    cb: &Codebook,
-    data: &Ingested,
-    matrices: &[Matrix],
-    groups: &[u32],
-) -> Tallies {
-    let n_groups = data.groups.len() + 1;
+pub(super) fn item_tallies(cb: &Codebook, data: &Ingested, mxs: &[Matrix], gs: &[u32]) -> Tallies {
     let mut out = Tallies::new();
-    for mx in matrices {
+    for mx in mxs {
         for (&item, codes) in mx.items.iter().zip(&mx.columns) {
-            let mut hist = vec![0u64; n_groups * 256];
-            matrix::add_histogram(&mut hist, codes, groups);
-            for (g, h) in hist.chunks_exact(256).enumerate().skip(1) {
-                let t = Tally::from_histogram(&cb.scale, h);
-                if t.rated > 0 || t.n_missing > 0 {
-                    out.insert((mx.measure, item, g as u32), t);
-                }
-            }
+            let hist = histogram(data, std::slice::from_ref(codes), gs);
+            insert_counts(&mut out, cb, (mx.measure, item), &hist, Dist::Ratings);
         }
     }
     with_all(out, &cb.scale)
@@ -177,42 +165,62 @@ pub(super) fn item_tallies(
 /// ratings on the area's items when they rated at least `min_answered * k`
 /// of them; respondents are counted per distinct (count, sum), so every
 /// score is an exact fraction and equal scores tie exactly. The pooled
-/// counts are those of the respondents with a score.
-pub(super) fn area_tallies(
-    cb: &Codebook,
-    data: &Ingested,
-    matrices: &[Matrix],
-    groups: &[u32],
-) -> Tallies {
-    let n_groups = data.groups.len() + 1;
+/// counts (`pct_agree`, `n_1..`, `n_missing`) are those of every used
+/// respondent of the group, with a score or not, so that an area row's
+/// counts are the sums of its item rows' counts.
+pub(super) fn area_tallies(cb: &Codebook, data: &Ingested, mxs: &[Matrix], gs: &[u32]) -> Tallies {
     let mut out = Tallies::new();
-    for mx in matrices {
+    for mx in mxs {
+        let hist = histogram(data, &mx.columns, gs);
+        insert_counts(&mut out, cb, (mx.measure, mx.area), &hist, Dist::Scores);
         let k = mx.items.len();
-        let (count, sum) = mx.counts_and_sums(groups.len());
-        // (group, count, sum) -> respondents. A respondent without a score
-        // gets a group out of range, so the pooled histogram leaves them out.
+        let (count, sum) = mx.counts_and_sums(gs.len());
+        // (group, count, sum) -> respondents with that area score.
         let mut scores: PlHashMap<(u32, u16, i32), u64> = PlHashMap::default();
-        let mut scored = groups.to_vec();
-        for ((g, c), s) in scored.iter_mut().zip(&count).zip(&sum) {
-            if *c == 0 || f64::from(*c) < cb.rules.min_answered * k as f64 {
-                *g = n_groups as u32;
-            } else {
+        for ((g, c), s) in gs.iter().zip(&count).zip(&sum) {
+            if *c > 0 && f64::from(*c) >= cb.rules.min_answered * k as f64 {
                 *scores.entry((*g, *c, *s)).or_default() += 1;
             }
         }
-        let mut hist = vec![0u64; n_groups * 256];
-        for codes in &mx.columns {
-            matrix::add_histogram(&mut hist, codes, &scored);
-        }
         for ((g, c, s), n) in scores {
-            let t = out
-                .entry((mx.measure, mx.area, g))
-                .or_insert_with(|| Tally {
-                    dist: Vec::new(),
-                    ..Tally::from_histogram(&cb.scale, &hist[g as usize * 256..][..256])
-                });
-            t.dist.push((f64::from(s) / f64::from(c), n));
+            out.entry((mx.measure, mx.area, g))
+                .or_insert_with(|| Tally::new(&cb.scale))
+                .dist
+                .push((f64::from(s) / f64::from(c), n));
         }
     }
     with_all(out, &cb.scale)
+}
+
+/// What a tally's distribution holds.
+#[derive(PartialEq, Eq)]
+enum Dist {
+    Ratings,
+    Scores,
+}
+
+/// One histogram of codes, 256 slots per group, over the given columns.
+fn histogram(data: &Ingested, columns: &[&[i8]], groups: &[u32]) -> Vec<u64> {
+    let mut hist = vec![0u64; (data.groups.len() + 1) * 256];
+    for codes in columns {
+        matrix::add_histogram(&mut hist, codes, groups);
+    }
+    hist
+}
+
+/// The counts of every group with a rating or a missing cell in `hist`, as
+/// the tally of (measure, target, group). `Ratings`: the distribution is
+/// that of the ratings (an item); `Scores`: it is left empty for the
+/// respondent scores (an area).
+fn insert_counts(out: &mut Tallies, cb: &Codebook, key: (usize, usize), hist: &[u64], d: Dist) {
+    let (m, target) = key;
+    for (g, h) in hist.chunks_exact(256).enumerate().skip(1) {
+        let mut t = Tally::from_histogram(&cb.scale, h);
+        if d == Dist::Scores {
+            t.dist.clear();
+        }
+        if t.rated > 0 || t.n_missing > 0 {
+            out.insert((m, target, g as u32), t);
+        }
+    }
 }
