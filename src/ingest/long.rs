@@ -36,6 +36,7 @@ const MEASURE: &str = "measure";
 const VALUE: &str = "value";
 const RESPONDENT: &str = "respondent";
 
+/// Whether the header has the long format's item, measure and value columns.
 pub(super) fn is_long(header: &Header) -> bool {
     [ITEM, MEASURE, VALUE]
         .iter()
@@ -186,9 +187,7 @@ impl<'a> LongReader<'a> {
 
     /// Checks row `row` and keeps its rating, or sets the row aside.
     fn row(&mut self, row: usize) {
-        let target = self
-            .person(row)
-            .and_then(|resp| self.target(row, resp));
+        let target = self.person(row).and_then(|resp| self.target(row, resp));
         let (resp, item, measure) = match target {
             Ok(t) => t,
             Err(reason) => return self.set_aside(row, reason),
@@ -284,7 +283,8 @@ impl<'a> LongReader<'a> {
             ),
             _ => excluded_at(reason, self.header, &self.at.resp, cols.groups.get(row)),
         };
-        self.pending.push(Pending::new(row, 0, reason, column, value));
+        self.pending
+            .push(Pending::new(row, 0, reason, column, value));
     }
 
     /// The ratings as wide columns, and the ledger of `rows_read` rows.

@@ -8,24 +8,29 @@
 //! [`Ingested::ratings`].
 //!
 //! This file holds the module list, the re-exports and the entry points
-//! ([`read_questionnaire`], which decides wide or long, and
-//! [`read_notes`]). Every arrow inside the folder points one way, from the
-//! files below to those above them; a file imports only files listed
-//! before it:
+//! ([`read_questionnaire`], which decides wide or long, and [`read_notes`],
+//! re-exported from `notes`). Every arrow inside the folder points one way:
+//! a file imports only files listed above it (`<-` names them).
 //!
 //! ```text
-//! error                      IngestError, polars_err, display_path
-//!   <- header                Header: column names, "did you mean"
-//!   <- text                  bytes -> CsvText: decode, delimiter, records
-//!   <- xlsx                  a workbook's sheet -> the same CsvText
-//!   <- source                a file -> CsvText (CSV or xlsx), its SHA-256
-//! cell <- ratings            a cell -> a rating -> a one-byte code
-//! rows                       the row checks (id, group)
-//! ingested                   Ingested, Respondent (types)
-//!   <- frame                 CsvText -> polars text frames; the Export
-//!   <- pending               set-aside rows and cells -> ledger entries
-//!   <- wide, long, notes     the three readers
-//!   <- mod                   entry points
+//! error     IngestError, polars_err, display_path
+//! header    Header: column names, "did you mean"     <- error
+//! text      bytes -> CsvText: decode, delimiter,     <- error
+//!           header row, records and their lines
+//! xlsx      a workbook's sheet -> the same CsvText   <- error, text
+//! source    a file -> CsvText (CSV or xlsx), SHA-256 <- error, text, xlsx
+//! cell      a cell text -> a rating
+//! ratings   a rating -> a one-byte code              <- cell
+//! rows      the row checks (id, group)
+//! ingested  Ingested, Respondent (types)             <- ratings
+//! frame     CsvText -> polars text frames; Export,   <- error, header, text
+//!           the respondent columns
+//! pending   set-aside rows and cells -> ledger       <- error, header, text, frame
+//! wide      one row per respondent                   <- cell, error, header, text, ratings,
+//!                                                       rows, ingested, frame, pending
+//! long      one row per rating                       <- the same but text
+//! notes     consultation.csv                         <- error, header, text, source, rows
+//! mod       the entry points                         <- any of them
 //! ```
 
 pub mod cell;

@@ -388,6 +388,7 @@ fn batches(
     out
 }
 
+/// Reads a wide export, `BATCH_BYTES` of text at a time.
 pub(super) fn read(cb: &Codebook, export: &Export) -> Result<Ingested, IngestError> {
     read_in_batches(cb, export, BATCH_BYTES)
 }

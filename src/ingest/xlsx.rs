@@ -66,10 +66,13 @@ pub fn read(
 /// surrounding spaces), or the first sheet when none is asked for.
 fn pick_sheet(names: &[String], sheet: Option<&str>, file: &str) -> Result<String, IngestError> {
     match sheet {
-        None => names.first().cloned().ok_or_else(|| IngestError::Unreadable {
-            file: file.to_string(),
-            problem: "the workbook has no sheet; fix: export the questionnaire again".into(),
-        }),
+        None => names
+            .first()
+            .cloned()
+            .ok_or_else(|| IngestError::Unreadable {
+                file: file.to_string(),
+                problem: "the workbook has no sheet; fix: export the questionnaire again".into(),
+            }),
         Some(want) => names
             .iter()
             .find(|n| n.as_str() == want)
