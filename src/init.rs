@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 use crate::codebook::normalize_cell;
 use crate::ingest::cell::parse_integer;
 use crate::ingest::text::{self, CsvText};
-use crate::ingest::{display_path, IngestError};
+use crate::ingest::{display_path, is_xlsx, read_csv_text, IngestError};
 use crate::Error;
 
 /// Data rows read for the guesses: enough to see every answer, cheap on a
@@ -48,9 +48,9 @@ pub fn init(opts: &InitOptions) -> Result<String, Error> {
     };
     let (questionnaire, inside) = relative_to(&opts.export, &study_dir);
     let file = display_path(&questionnaire);
-    let csv = text::read_csv_text(&opts.export, &file, opts.sheet.as_deref())?;
+    let csv = read_csv_text(&opts.export, &file, opts.sheet.as_deref())?;
     let export = Export::read(&csv, &file)?;
-    let sheet = if text::is_xlsx(&opts.export) {
+    let sheet = if is_xlsx(&opts.export) {
         opts.sheet.clone().or_else(|| first_sheet(&opts.export))
     } else {
         None

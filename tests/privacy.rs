@@ -73,7 +73,7 @@ fn scannable_id(id: &str) -> bool {
 }
 
 fn csv_rows(path: &Path, sheet: Option<&str>) -> Vec<Vec<String>> {
-    let Ok(csv) = peil::ingest::text::read_csv_text(path, "audit", sheet) else {
+    let Ok(csv) = peil::ingest::read_csv_text(path, "audit", sheet) else {
         return Vec::new();
     };
     csv::ReaderBuilder::new()

@@ -3,6 +3,7 @@
 //! Owns the mapping of a raw cell text to a rating, a missing code or an
 //! invalid value. Pure and allocation-light: it is called once per distinct
 //! cell text of a column, never once per cell, and it is a fuzz target.
+//! It imports no other file of `ingest` and must not know rows or files.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -36,6 +37,14 @@ impl CellReader {
     /// The reader of one measure: its own labels and codes (or the scale's).
     pub fn for_measure(scale: &Scale, measure: &Measure) -> CellReader {
         Self::with_codes(scale, &measure.labels, &measure.codes)
+    }
+
+    /// A reader per measure, in the order of `measures`.
+    pub fn per_measure(scale: &Scale, measures: &[Measure]) -> Vec<CellReader> {
+        measures
+            .iter()
+            .map(|m| Self::for_measure(scale, m))
+            .collect()
     }
 
     /// Labels and normalized codes given apart from the scale's.

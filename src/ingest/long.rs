@@ -6,17 +6,27 @@
 //! pass. A row is excluded for an empty id, a bad group (on the respondent's
 //! first row, which decides for all of them), an unknown item or measure, or
 //! a second rating of the same item and measure.
+//!
+//! The steps: find the columns, parse the file whole as text (`frame`), read
+//! it row by row (`LongReader`), then lay the ratings out as the same
+//! columns `wide` gives. It shares `frame`, `pending` and `rows` with
+//! `wide` and imports nothing from it; it must not decide wide or long
+//! (that is `mod`).
 
 use std::collections::hash_map::Entry as MapEntry;
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
+use polars::prelude::{DataFrame, StringChunked};
+
 use super::cell::{CellReader, CellValue};
+use super::error::{polars_err, IngestError};
+use super::frame::{cname, read_frame, records_of, Export, RespondentPos};
+use super::header::Header;
+use super::ingested::{Ingested, Respondent};
+use super::pending::{excluded_at, no_rows, with_lines, Pending};
 use super::ratings::{code_of, RatingCodes, Ratings, ABSENT, MISSING};
 use super::rows::{institution, RowChecker};
-use super::text::CsvText;
-use super::wide::{cname, excluded_at, no_rows, read_frame, records_of, with_lines, Pending};
-use super::{polars_err, Header, IngestError, Ingested, Respondent};
 use crate::codebook::Codebook;
 use crate::ledger::{shorten, FileLedger, Reason};
 
@@ -26,10 +36,82 @@ const MEASURE: &str = "measure";
 const VALUE: &str = "value";
 const RESPONDENT: &str = "respondent";
 
+/// Whether the header has the long format's item, measure and value columns.
 pub(super) fn is_long(header: &Header) -> bool {
     [ITEM, MEASURE, VALUE]
         .iter()
         .all(|c| header.find(c).is_some())
+}
+
+/// Reads a long export: find its columns, parse it whole as text, check and
+/// read it row by row, then lay the ratings out as wide columns.
+pub(super) fn read(cb: &Codebook, export: &Export) -> Result<Ingested, IngestError> {
+    let at = LongPos::find(cb, export.header, export.file)?;
+    let width = export.header.names.len();
+    let df = read_frame(export.csv, width, export.header_rows, export.file)?;
+    let cols = LongColumns::of(&df, &at, export.file)?;
+    let mut reader = LongReader::new(cb, export.header, at, cols);
+    for row in 0..df.height() {
+        reader.row(row);
+    }
+    reader.finish(export, df.height())
+}
+
+/// Header positions of the columns a long export is read by.
+struct LongPos {
+    resp: RespondentPos,
+    item: usize,
+    measure: usize,
+    value: usize,
+}
+
+impl LongPos {
+    /// The id column is `[respondents] id` if the header has it, else `respondent`.
+    fn find(cb: &Codebook, header: &Header, file: &str) -> Result<LongPos, IngestError> {
+        let rc = &cb.respondents;
+        let id_name = if header.find(&rc.id).is_some() {
+            rc.id.as_str()
+        } else {
+            RESPONDENT
+        };
+        let resp = RespondentPos::find(header, rc, id_name, file)?;
+        let fixed = |name: &str| header.require(name, "the long format", file);
+        Ok(LongPos {
+            resp,
+            item: fixed(ITEM)?,
+            measure: fixed(MEASURE)?,
+            value: fixed(VALUE)?,
+        })
+    }
+}
+
+/// The columns of a long export, as text.
+struct LongColumns {
+    ids: StringChunked,
+    groups: StringChunked,
+    items: StringChunked,
+    measures: StringChunked,
+    values: StringChunked,
+    insts: Option<StringChunked>,
+}
+
+impl LongColumns {
+    fn of(df: &DataFrame, at: &LongPos, file: &str) -> Result<LongColumns, IngestError> {
+        let err = polars_err(file);
+        let text_col = |p: usize| {
+            df.column(&cname(p))
+                .and_then(|c| c.str().cloned())
+                .map_err(&err)
+        };
+        Ok(LongColumns {
+            ids: text_col(at.resp.id)?,
+            groups: text_col(at.resp.group)?,
+            items: text_col(at.item)?,
+            measures: text_col(at.measure)?,
+            values: text_col(at.value)?,
+            insts: at.resp.institution.map(text_col).transpose()?,
+        })
+    }
 }
 
 /// A rating found on one row.
@@ -58,180 +140,180 @@ fn empty_columns(cb: &Codebook, n_resp: usize) -> (Ratings, HashMap<(usize, usiz
     (ratings, index)
 }
 
-pub(super) fn read(
-    cb: &Codebook,
-    csv: &CsvText,
-    header: &Header,
-    header_rows: usize,
-    file: &str,
-) -> Result<Ingested, IngestError> {
-    let rc = &cb.respondents;
-    let id_name = if header.find(&rc.id).is_some() {
-        rc.id.as_str()
-    } else {
-        RESPONDENT
-    };
-    let pos = |name: &str, key: &str| header.require(name, key, file);
-    let id_pos = pos(id_name, "[respondents] id")?;
-    let group_pos = pos(&rc.group, "[respondents] group")?;
-    let inst_pos = rc
-        .institution
-        .as_ref()
-        .map(|c| pos(c, "[respondents] institution"))
-        .transpose()?;
-    let (item_pos, measure_pos, value_pos) = (
-        pos(ITEM, "the long format")?,
-        pos(MEASURE, "the long format")?,
-        pos(VALUE, "the long format")?,
-    );
-    let df = read_frame(csv, header.names.len(), header_rows, file)?;
-    let err = polars_err(file);
-    let text_col = |p: usize| {
-        df.column(&cname(p))
-            .and_then(|c| c.str().cloned())
-            .map_err(&err)
-    };
-    let (ids, groups, items, measures, values) = (
-        text_col(id_pos)?,
-        text_col(group_pos)?,
-        text_col(item_pos)?,
-        text_col(measure_pos)?,
-        text_col(value_pos)?,
-    );
-    let insts = inst_pos.map(text_col).transpose()?;
+/// Position of each id, by id.
+fn index_of<'a>(ids: impl Iterator<Item = &'a str>) -> HashMap<&'a str, usize> {
+    ids.enumerate().map(|(i, id)| (id, i)).collect()
+}
 
-    let item_index: HashMap<&str, usize> = cb
-        .items
-        .iter()
-        .enumerate()
-        .map(|(i, it)| (it.id.as_str(), i))
-        .collect();
-    let measure_index: HashMap<&str, usize> = cb
-        .measures
-        .iter()
-        .enumerate()
-        .map(|(i, m)| (m.id.as_str(), i))
-        .collect();
-    let readers: Vec<CellReader> = cb
-        .measures
-        .iter()
-        .map(|m| CellReader::for_measure(&cb.scale, m))
-        .collect();
+/// One pass over the rows: who each id is, what each row rates, and what
+/// was set aside.
+struct LongReader<'a> {
+    cb: &'a Codebook,
+    header: &'a Header,
+    at: LongPos,
+    cols: LongColumns,
+    item_index: HashMap<&'a str, usize>,
+    measure_index: HashMap<&'a str, usize>,
+    readers: Vec<CellReader>,
+    checker: RowChecker,
+    /// The respondent (or the reason for excluding) of each id met.
+    people: HashMap<String, Result<u32, Reason>>,
+    respondents: Vec<Respondent>,
+    rated: HashSet<(u32, usize, usize)>,
+    found: Vec<Found>,
+    pending: Vec<Pending>,
+    rows_used: u64,
+}
 
-    let mut checker = RowChecker::new(rc);
-    let mut people: HashMap<String, Result<u32, Reason>> = HashMap::new();
-    let mut respondents: Vec<Respondent> = Vec::new();
-    let mut rated: HashSet<(u32, usize, usize)> = HashSet::new();
-    let mut found: Vec<Found> = Vec::new();
-    let mut pending = Vec::new();
-    let mut rows_used = 0u64;
-    for row in 0..df.height() {
-        let id = ids.get(row).map(str::trim).unwrap_or("");
-        let person = if id.is_empty() {
-            Err(Reason::EmptyId)
-        } else {
-            match people.entry(id.to_string()) {
-                MapEntry::Occupied(e) => *e.get(),
-                MapEntry::Vacant(e) => {
-                    let r = checker
-                        .check_id(Some(id))
-                        .and_then(|_| checker.check_group(groups.get(row)))
-                        .map(|g| {
-                            respondents.push(Respondent {
-                                group: g,
-                                institution: institution(insts.as_ref().and_then(|c| c.get(row)))
-                                    .map(Arc::from),
-                            });
-                            respondents.len() as u32 - 1
-                        });
-                    *e.insert(r)
-                }
-            }
-        };
-        let target = person.and_then(|resp| {
-            let item = items
-                .get(row)
-                .and_then(|i| item_index.get(i.trim()))
-                .copied();
-            let measure = measures
-                .get(row)
-                .and_then(|m| measure_index.get(m.trim()))
-                .copied();
-            match (item, measure) {
-                (Some(i), Some(m)) if cb.items[i].columns.iter().any(|(cm, _)| *cm == m) => {
-                    if rated.insert((resp, i, m)) {
-                        Ok((resp, i, m))
-                    } else {
-                        Err(Reason::DuplicateRating)
-                    }
-                }
-                _ => Err(Reason::UnknownItem),
-            }
-        });
-        let (resp, i, m) = match target {
+impl<'a> LongReader<'a> {
+    fn new(cb: &'a Codebook, header: &'a Header, at: LongPos, cols: LongColumns) -> LongReader<'a> {
+        LongReader {
+            cb,
+            header,
+            at,
+            cols,
+            item_index: index_of(cb.items.iter().map(|it| it.id.as_str())),
+            measure_index: index_of(cb.measures.iter().map(|m| m.id.as_str())),
+            readers: CellReader::per_measure(&cb.scale, &cb.measures),
+            checker: RowChecker::new(&cb.respondents),
+            people: HashMap::new(),
+            respondents: Vec::new(),
+            rated: HashSet::new(),
+            found: Vec::new(),
+            pending: Vec::new(),
+            rows_used: 0,
+        }
+    }
+
+    /// Checks row `row` and keeps its rating, or sets the row aside.
+    fn row(&mut self, row: usize) {
+        let target = self.person(row).and_then(|resp| self.target(row, resp));
+        let (resp, item, measure) = match target {
             Ok(t) => t,
-            Err(reason) => {
-                let (column, value) = match reason {
-                    Reason::UnknownItem => (
-                        header.names[item_pos].clone(),
-                        Some(shorten(&format!(
-                            "{} / {}",
-                            items.get(row).unwrap_or(""),
-                            measures.get(row).unwrap_or("")
-                        ))),
-                    ),
-                    _ => excluded_at(reason, header, id_pos, group_pos, groups.get(row)),
-                };
-                pending.push(Pending::new(row, 0, reason, column, value));
-                continue;
-            }
+            Err(reason) => return self.set_aside(row, reason),
         };
-        rows_used += 1;
-        let raw = values.get(row).unwrap_or("");
-        let cell = readers[m].read(raw);
+        self.rows_used += 1;
+        let raw = self.cols.values.get(row).unwrap_or("");
+        let cell = self.readers[measure].read(raw);
         if cell == CellValue::Invalid {
-            let column = header.names[value_pos].clone();
-            pending.push(Pending::new(
+            let pos = self.at.value;
+            self.pending.push(Pending::new(
                 row,
-                value_pos,
+                pos,
                 Reason::InvalidValue,
-                column,
+                self.header.names[pos].clone(),
                 Some(shorten(raw)),
             ));
         }
-        found.push(Found {
+        self.found.push(Found {
             resp,
-            item: i,
-            measure: m,
+            item,
+            measure,
             code: code_of(cell),
         });
     }
-    if respondents.is_empty() || rows_used == 0 {
-        return Err(no_rows(file, df.height(), &pending));
-    }
-    let (mut ratings, index) = empty_columns(cb, respondents.len());
-    for f in found {
-        if let Some(c) = index.get(&(f.item, f.measure)) {
-            ratings.columns[*c].codes[f.resp as usize] = f.code;
+
+    /// The respondent of a row: an id's first row checks the id and the
+    /// group, and decides for all its rows.
+    fn person(&mut self, row: usize) -> Result<u32, Reason> {
+        let id = self.cols.ids.get(row).map(str::trim).unwrap_or("");
+        if id.is_empty() {
+            return Err(Reason::EmptyId);
+        }
+        match self.people.entry(id.to_string()) {
+            MapEntry::Occupied(e) => *e.get(),
+            MapEntry::Vacant(e) => {
+                let cols = &self.cols;
+                let respondents = &mut self.respondents;
+                let r = self
+                    .checker
+                    .check_id(Some(id))
+                    .and_then(|_| self.checker.check_group(cols.groups.get(row)))
+                    .map(|g| {
+                        respondents.push(Respondent {
+                            group: g,
+                            institution: institution(cols.insts.as_ref().and_then(|c| c.get(row)))
+                                .map(Arc::from),
+                        });
+                        respondents.len() as u32 - 1
+                    });
+                *e.insert(r)
+            }
         }
     }
-    let cells_missing = ratings.count(MISSING);
-    Ok(Ingested {
-        sha256: csv.sha256.clone(),
-        remarks: Vec::new(),
-        ratings,
-        groups: checker.into_groups(),
-        respondents,
-        ledger: FileLedger {
-            file: file.to_string(),
-            rows_read: df.height() as u64,
-            rows_used,
-            cells_missing,
-            entries: with_lines(
-                &records_of(csv, header_rows, df.height(), file)?,
-                header_rows,
-                pending,
+
+    /// The (respondent, item, measure) a row rates: an item and measure of
+    /// the codebook, not rated before by this respondent.
+    fn target(&mut self, row: usize, resp: u32) -> Result<(u32, usize, usize), Reason> {
+        let cols = &self.cols;
+        let item = cols
+            .items
+            .get(row)
+            .and_then(|i| self.item_index.get(i.trim()))
+            .copied();
+        let measure = cols
+            .measures
+            .get(row)
+            .and_then(|m| self.measure_index.get(m.trim()))
+            .copied();
+        match (item, measure) {
+            (Some(i), Some(m)) if self.cb.items[i].columns.iter().any(|(cm, _)| *cm == m) => {
+                if self.rated.insert((resp, i, m)) {
+                    Ok((resp, i, m))
+                } else {
+                    Err(Reason::DuplicateRating)
+                }
+            }
+            _ => Err(Reason::UnknownItem),
+        }
+    }
+
+    /// Lists an excluded row: an unknown item with its item and measure,
+    /// others as the row checks list them.
+    fn set_aside(&mut self, row: usize, reason: Reason) {
+        let cols = &self.cols;
+        let (column, value) = match reason {
+            Reason::UnknownItem => (
+                self.header.names[self.at.item].clone(),
+                Some(shorten(&format!(
+                    "{} / {}",
+                    cols.items.get(row).unwrap_or(""),
+                    cols.measures.get(row).unwrap_or("")
+                ))),
             ),
-        },
-    })
+            _ => excluded_at(reason, self.header, &self.at.resp, cols.groups.get(row)),
+        };
+        self.pending
+            .push(Pending::new(row, 0, reason, column, value));
+    }
+
+    /// The ratings as wide columns, and the ledger of `rows_read` rows.
+    fn finish(self, export: &Export, rows_read: usize) -> Result<Ingested, IngestError> {
+        let file = export.file;
+        if self.respondents.is_empty() || self.rows_used == 0 {
+            return Err(no_rows(file, rows_read, &self.pending));
+        }
+        let (mut ratings, index) = empty_columns(self.cb, self.respondents.len());
+        for f in self.found {
+            if let Some(c) = index.get(&(f.item, f.measure)) {
+                ratings.columns[*c].codes[f.resp as usize] = f.code;
+            }
+        }
+        let records = records_of(export.csv, export.header_rows, rows_read, file)?;
+        let ledger = FileLedger {
+            file: file.to_string(),
+            rows_read: rows_read as u64,
+            rows_used: self.rows_used,
+            cells_missing: ratings.count(MISSING),
+            entries: with_lines(&records, export.header_rows, self.pending),
+        };
+        Ok(Ingested {
+            sha256: export.csv.sha256.clone(),
+            remarks: Vec::new(),
+            ratings,
+            groups: self.checker.into_groups(),
+            respondents: self.respondents,
+            ledger,
+        })
+    }
 }

@@ -3,14 +3,18 @@
 //! Owns the row checks of the notes (session, group, participants, theme,
 //! stance, statement), the rule that a session's first row fixes how many
 //! people of a group took part, and scrubbing each statement before it is
-//! kept. Same text layer, header matching and ledger as the questionnaire.
+//! kept. Same file and text layer (`source`, `text`), header matching
+//! (`header`) and ledger as the questionnaire; its entry point
+//! [`read_notes`] is re-exported by `mod`.
 //! It must not count: the tallies are `consult`'s.
 
 use std::collections::HashMap;
 
+use super::error::{display_path, IngestError};
+use super::header::Header;
 use super::rows::RowChecker;
+use super::source::read_csv_text;
 use super::text::{self, CsvText};
-use super::{display_path, Header, IngestError};
 use crate::codebook::{normalize_cell, Codebook, Round};
 use crate::ledger::{shorten, Entry, FileLedger, Reason};
 
@@ -119,7 +123,7 @@ pub fn read_notes(cb: &Codebook, round: &Round) -> Result<Option<Notes>, IngestE
         return Ok(None);
     };
     let file = display_path(rel);
-    let csv = text::read_csv_text(&cb.dir.join(rel), &file, None)?;
+    let csv = read_csv_text(&cb.dir.join(rel), &file, None)?;
     if let Some(line) = text::unclosed_quote(&csv) {
         return Err(IngestError::UnclosedQuote { file, line });
     }

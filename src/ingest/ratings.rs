@@ -5,7 +5,8 @@
 //! missing code, an invalid value or a cell the export does not have). This
 //! is the only form in which ratings leave `ingest`: no cell text outlives the
 //! read and there is no long frame (a million respondents x 120 columns are
-//! 120 MB here). It must not aggregate: that is `score`.
+//! 120 MB here). It imports only `cell`, and must not aggregate: that is
+//! `score`.
 
 use super::cell::CellValue;
 

@@ -2,7 +2,9 @@
 //! group, group outside `[respondents] groups`.
 //!
 //! Shared by the wide and long readers so both exclude rows for the same
-//! reasons. Holds ids only while a file is read; they never leave this module.
+//! reasons (the notes use its group check). Holds ids only while a file is
+//! read; they never leave this module. It imports no other file of `ingest`
+//! and must not know where a row came from: lines are the readers' concern.
 
 use std::collections::HashMap;
 

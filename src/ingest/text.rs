@@ -1,14 +1,15 @@
-//! From export bytes to UTF-8 CSV text: encoding, BOM, delimiter, header.
+//! From export bytes to UTF-8 CSV text ([`CsvText`]): encoding, BOM,
+//! delimiter, header, records.
 //!
 //! Owns what Dutch Excel, LimeSurvey and MS Forms do to a CSV before a parser
 //! sees it: a BOM, Windows-1252, `;` instead of `,`. It also maps record
 //! numbers back to physical line numbers for the ledger, which must name the
 //! line a user sees in an editor even when quoted fields hold newlines.
-//! It must not interpret cells: that is `cell`.
+//! It imports only `error`: it must not open files or know about xlsx (that
+//! is `source` and `xlsx`, which build on it), and must not interpret cells:
+//! that is `cell`.
 
-use std::path::Path;
-
-use super::IngestError;
+use super::error::IngestError;
 
 /// A decoded export: UTF-8 text without BOM, its delimiter and encoding.
 #[derive(Debug)]
@@ -25,137 +26,15 @@ pub struct CsvText {
 
 const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
-/// Reads an export and decodes it; `file` is the name used in messages.
-/// The single entry point of every reader: a `.xlsx` file is converted to
-/// the same comma-separated text (its `sheet`, default the first), so CSV
-/// and xlsx exports are read alike downstream.
-pub fn read_csv_text(path: &Path, file: &str, sheet: Option<&str>) -> Result<CsvText, IngestError> {
-    let (bytes, sha256) = read_hashed(path).map_err(|e| IngestError::Unreadable {
-        file: file.to_string(),
-        problem: e.to_string(),
-    })?;
-    if is_xlsx(path) {
-        return super::xlsx::read(&bytes, file, sheet, sha256);
-    }
-    Ok(CsvText {
-        sha256,
-        ..decode(bytes, file)?
-    })
-}
-
-/// A file's bytes and their SHA-256 (hex), hashed on a second core while
-/// the file is read, piece by piece: the hash of a large export would
-/// otherwise nearly double the time it takes to read it. One read, so the
-/// hash is that of the bytes analysed even if the file changes meanwhile.
-fn read_hashed(path: &Path) -> std::io::Result<(Vec<u8>, String)> {
-    use sha2::{Digest, Sha256};
-    use std::io::Read;
-    const PIECE: usize = 8 << 20;
-    let mut f = std::fs::File::open(path)?;
-    let len = usize::try_from(f.metadata()?.len()).unwrap_or(0);
-    let mut bytes = vec![0u8; len];
-    let (read, mut hasher) = std::thread::scope(|scope| {
-        let (tx, rx) = std::sync::mpsc::channel::<&[u8]>();
-        let hashing = scope.spawn(move || {
-            let mut hasher = Sha256::new();
-            rx.into_iter().for_each(|piece| hasher.update(piece));
-            hasher
-        });
-        let mut read = 0;
-        let mut result = Ok(());
-        for piece in bytes.chunks_mut(PIECE) {
-            let n = match read_full(&mut f, piece) {
-                Ok(n) => n,
-                Err(e) => {
-                    result = Err(e);
-                    break;
-                }
-            };
-            let piece: &[u8] = piece;
-            read += n;
-            // The hashing thread only ends when this sender is dropped.
-            let _ = tx.send(&piece[..n]);
-            if n < piece.len() {
-                break;
-            }
-        }
-        drop(tx);
-        let hasher = hashing
-            .join()
-            .map_err(|_| std::io::Error::other("the thread hashing the file failed"));
-        result.and(hasher.map(|h| (read, h)))
-    })?;
-    bytes.truncate(read);
-    // The file grew after its size was taken: read and hash the rest too.
-    let mut rest = Vec::new();
-    f.read_to_end(&mut rest)?;
-    hasher.update(&rest);
-    bytes.extend_from_slice(&rest);
-    Ok((bytes, crate::digest::hex(&hasher.finalize())))
-}
-
-/// Reads until `buf` is full or the file ends; returns the bytes read.
-fn read_full(f: &mut std::fs::File, buf: &mut [u8]) -> std::io::Result<usize> {
-    use std::io::Read;
-    let mut n = 0;
-    while n < buf.len() {
-        match f.read(&mut buf[n..]) {
-            Ok(0) => break,
-            Ok(k) => n += k,
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-            Err(e) => return Err(e),
-        }
-    }
-    Ok(n)
-}
-
-/// Whether a path names an xlsx workbook (by its extension, any case).
-pub fn is_xlsx(path: &Path) -> bool {
-    path.extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"))
-}
-
 /// Decodes export bytes: UTF-8 (BOM stripped) or, failing that, Windows-1252.
+/// The SHA-256 is left empty: only the caller has the file's bytes as read.
 pub fn decode(bytes: Vec<u8>, file: &str) -> Result<CsvText, IngestError> {
     let unreadable = |problem: String| IngestError::Unreadable {
         file: file.to_string(),
         problem,
     };
-    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
-        return Err(unreadable(
-            "it is UTF-16 text; fix: save it as \"CSV UTF-8\" (Excel) or convert it with iconv -f UTF-16 -t UTF-8".into(),
-        ));
-    }
-    if let Some(at) = memchr::memchr(0, &bytes) {
-        return Err(unreadable(format!(
-            "line {}: it holds NUL bytes, so it is not a CSV text file; fix: export the questionnaire as CSV or xlsx",
-            line_at(&bytes, at)
-        )));
-    }
-    let mut bytes = bytes;
-    // A tool that adds a BOM to a file that has one already makes two.
-    let mut boms = 0;
-    while bytes[boms..].starts_with(UTF8_BOM) {
-        boms += UTF8_BOM.len();
-    }
-    bytes.drain(..boms);
-    // UTF-8 is taken as it is: a large export is never held twice.
-    let (text, encoding) = match String::from_utf8(bytes) {
-        Ok(s) => (s, "UTF-8"),
-        Err(e) => {
-            let body = e.into_bytes();
-            let (cow, _, _) = encoding_rs::WINDOWS_1252.decode(&body);
-            // Bytes that Windows-1252 leaves undefined decode to C1 controls:
-            // then the file is neither encoding, and guessing would corrupt it.
-            if let Some(at) = cow.find(|c| ('\u{80}'..='\u{9f}').contains(&c)) {
-                return Err(unreadable(format!(
-                    "line {}: it is neither UTF-8 nor Windows-1252 text; fix: save it as \"CSV UTF-8\"",
-                    line_at(cow.as_bytes(), at)
-                )));
-            }
-            (cow.into_owned(), "Windows-1252")
-        }
-    };
+    refuse_binary(&bytes).map_err(unreadable)?;
+    let (text, encoding) = to_utf8(strip_boms(bytes)).map_err(unreadable)?;
     // A BOM further on (exports joined after the fact, or after a blank
     // line) is no content either; left in, it would stick to a column name.
     let text = if text.contains('\u{feff}') {
@@ -190,6 +69,54 @@ pub fn decode(bytes: Vec<u8>, file: &str) -> Result<CsvText, IngestError> {
         blank_lines,
         sha256: String::new(),
     })
+}
+
+/// Refuses UTF-16 and bytes holding NUL: no CSV text export looks like that.
+fn refuse_binary(bytes: &[u8]) -> Result<(), String> {
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        return Err(
+            "it is UTF-16 text; fix: save it as \"CSV UTF-8\" (Excel) or convert it with iconv -f UTF-16 -t UTF-8".into(),
+        );
+    }
+    if let Some(at) = memchr::memchr(0, bytes) {
+        return Err(format!(
+            "line {}: it holds NUL bytes, so it is not a CSV text file; fix: export the questionnaire as CSV or xlsx",
+            line_at(bytes, at)
+        ));
+    }
+    Ok(())
+}
+
+/// The bytes without their leading BOMs: a tool that adds a BOM to a file
+/// that has one already makes two.
+fn strip_boms(mut bytes: Vec<u8>) -> Vec<u8> {
+    let mut boms = 0;
+    while bytes[boms..].starts_with(UTF8_BOM) {
+        boms += UTF8_BOM.len();
+    }
+    bytes.drain(..boms);
+    bytes
+}
+
+/// The text and its encoding: UTF-8 or, failing that, Windows-1252.
+fn to_utf8(bytes: Vec<u8>) -> Result<(String, &'static str), String> {
+    // UTF-8 is taken as it is: a large export is never held twice.
+    match String::from_utf8(bytes) {
+        Ok(s) => Ok((s, "UTF-8")),
+        Err(e) => {
+            let body = e.into_bytes();
+            let (cow, _, _) = encoding_rs::WINDOWS_1252.decode(&body);
+            // Bytes that Windows-1252 leaves undefined decode to C1 controls:
+            // then the file is neither encoding, and guessing would corrupt it.
+            if let Some(at) = cow.find(|c| ('\u{80}'..='\u{9f}').contains(&c)) {
+                return Err(format!(
+                    "line {}: it is neither UTF-8 nor Windows-1252 text; fix: save it as \"CSV UTF-8\"",
+                    line_at(cow.as_bytes(), at)
+                ));
+            }
+            Ok((cow.into_owned(), "Windows-1252"))
+        }
+    }
 }
 
 /// 1-based line of a byte offset.
@@ -460,20 +387,6 @@ pub fn diagnose_ragged(csv: &CsvText, file: &str) -> Option<IngestError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn read_hashed_matches_a_plain_read_and_hash() {
-        let dir = tempfile::tempdir().unwrap();
-        for len in [0, 1, 8 << 20, (8 << 20) + 5, (17 << 20) + 3] {
-            let path = dir.path().join(format!("f{len}"));
-            let data: Vec<u8> = (0..len).map(|i| (i * 7 % 251) as u8).collect();
-            std::fs::write(&path, &data).unwrap();
-            let (bytes, hex) = read_hashed(&path).unwrap();
-            assert!(bytes == data, "length {len}");
-            assert_eq!(hex, crate::digest::sha256_hex(&data), "length {len}");
-        }
-        assert!(read_hashed(&dir.path().join("missing")).is_err());
-    }
 
     #[test]
     fn sniffs_semicolon_comma_and_tab() {

@@ -8,6 +8,11 @@
 //! the ratings are never all held as text. Row checks run once per row over
 //! the id and group columns only. Only invalid cells keep their text, for
 //! the ledger.
+//!
+//! What it shares with `long` (the `Export` it is handed, the respondent
+//! columns, polars' parse options, set-aside rows) comes from `frame` and
+//! `pending`. It must not decide wide or long (that is `mod`), nor classify
+//! a cell or check a row itself (`cell`, `rows`).
 
 use std::collections::HashMap;
 use std::io::Cursor;
@@ -16,17 +21,16 @@ use std::sync::Arc;
 use polars::prelude::*;
 
 use super::cell::CellReader;
+use super::error::{polars_err, IngestError};
+use super::frame::{cname, csv_options, miscounted, parse_failed, Export, RespondentPos};
+use super::header::Header;
+use super::ingested::{Ingested, Respondent};
+use super::pending::{excluded_at, no_rows, with_lines, Pending};
 use super::ratings::{code_of, RatingCodes, Ratings, INVALID, MISSING};
 use super::rows::{institution, RowChecker};
 use super::text::{self, CsvText, Records};
-use super::{polars_err, Header, IngestError, Ingested, Respondent};
 use crate::codebook::Codebook;
-use crate::ledger::{shorten, Entry, FileLedger, Reason};
-
-/// Internal column name of header position `i`: export names may be anything.
-pub(super) fn cname(i: usize) -> PlSmallStr {
-    format!("c{i}").into()
-}
+use crate::ledger::{shorten, FileLedger, Reason};
 
 /// Whether the header holds any of the codebook's item columns.
 pub(super) fn names_any_item(cb: &Codebook, header: &Header) -> bool {
@@ -60,53 +64,6 @@ fn rating_columns(
         }
     }
     Ok(out)
-}
-
-/// Every cell of a (small, long) export as text; missing trailing fields
-/// become null, empty ones "".
-pub(super) fn read_frame(
-    csv: &CsvText,
-    width: usize,
-    header_rows: usize,
-    file: &str,
-) -> Result<DataFrame, IngestError> {
-    csv_options(csv, width)
-        .with_has_header(true)
-        .with_skip_rows_after_header(header_rows - 1)
-        .into_reader_with_file_handle(Cursor::new(csv.text.as_bytes()))
-        .finish()
-        .map_err(|e| {
-            unclosed(csv, file)
-                .or_else(|| text::diagnose_ragged(csv, file))
-                .unwrap_or_else(|| polars_err(file)(e))
-        })
-}
-
-/// A ledger entry whose line is known only as a data-row index yet.
-pub(super) struct Pending {
-    pub row: usize,
-    pub entry: Entry,
-}
-
-impl Pending {
-    pub fn new(
-        row: usize,
-        column_index: usize,
-        reason: Reason,
-        column: String,
-        value: Option<String>,
-    ) -> Pending {
-        Pending {
-            row,
-            entry: Entry {
-                line: 0,
-                column_index,
-                reason,
-                column: Some(column),
-                value,
-            },
-        }
-    }
 }
 
 /// Bytes of CSV text handed to polars at a time. Only one such batch is
@@ -170,7 +127,16 @@ struct ColumnOut<'a> {
     pending: Vec<Pending>,
 }
 
-impl ColumnOut<'_> {
+impl<'a> ColumnOut<'a> {
+    fn new(column: &'a RatingColumn, reader: &'a CellReader, n_rows: usize) -> ColumnOut<'a> {
+        ColumnOut {
+            column,
+            mapper: CodeMapper::new(reader),
+            codes: Vec::with_capacity(n_rows),
+            pending: Vec::new(),
+        }
+    }
+
     /// Appends the codes of every row of one batch (rows that fail the row
     /// checks are dropped at the end); `first_row` is the data-row index of
     /// the batch's first row. Texts of at most one byte, the bulk of every
@@ -233,12 +199,22 @@ struct RowState<'a> {
     respondents: Vec<Respondent>,
     pending: Vec<Pending>,
     header: &'a Header,
-    id_pos: usize,
-    group_pos: usize,
-    inst_pos: Option<usize>,
+    at: RespondentPos,
 }
 
-impl RowState<'_> {
+impl<'a> RowState<'a> {
+    fn new(cb: &Codebook, header: &'a Header, at: RespondentPos) -> RowState<'a> {
+        RowState {
+            checker: RowChecker::new(&cb.respondents),
+            groups: HashMap::new(),
+            institutions: HashMap::new(),
+            respondents: Vec::new(),
+            pending: Vec::new(),
+            header,
+            at,
+        }
+    }
+
     fn institution(&mut self, raw: Option<&str>) -> Option<Arc<str>> {
         let key = raw.unwrap_or("");
         if let Some(i) = self.institutions.get(key) {
@@ -270,9 +246,9 @@ impl RowState<'_> {
     ) -> Result<Vec<bool>, IngestError> {
         let err = polars_err(file);
         let text = |pos: usize| df.column(&cname(pos)).and_then(|c| c.str()).map_err(&err);
-        let ids = text(self.id_pos)?;
-        let groups = text(self.group_pos)?;
-        let mut insts = self.inst_pos.map(text).transpose()?.map(|c| c.iter());
+        let ids = text(self.at.id)?;
+        let groups = text(self.at.group)?;
+        let mut insts = self.at.institution.map(text).transpose()?.map(|c| c.iter());
         let width = self.header.names.len() as u32;
         let mut used = Vec::with_capacity(df.height());
         for (row, ((id, group), fields)) in ids.iter().zip(groups.iter()).zip(fields).enumerate() {
@@ -298,8 +274,7 @@ impl RowState<'_> {
                     used.push(true);
                 }
                 Err(reason) => {
-                    let (column, value) =
-                        excluded_at(reason, self.header, self.id_pos, self.group_pos, group);
+                    let (column, value) = excluded_at(reason, self.header, &self.at, group);
                     self.pending
                         .push(Pending::new(first_row + row, 0, reason, column, value));
                     used.push(false);
@@ -364,22 +339,6 @@ fn thread_failed(file: &str) -> IngestError {
     }
 }
 
-/// The CSV parse options of every read.
-fn csv_options(csv: &CsvText, width: usize) -> CsvReadOptions {
-    let schema: Schema = (0..width)
-        .map(|i| Field::new(cname(i), DataType::String))
-        .collect();
-    CsvReadOptions::default()
-        .with_schema(Some(Arc::new(schema)))
-        .with_raise_if_empty(false)
-        .with_parse_options(
-            CsvParseOptions::default()
-                .with_separator(csv.delimiter)
-                .with_quote_char(Some(b'"'))
-                .with_missing_is_null(false),
-        )
-}
-
 /// Parses records `rows` (indices into `records`) as text, the `projection`
 /// columns only, and checks that polars found exactly those records.
 fn read_batch(
@@ -401,11 +360,7 @@ fn read_batch(
         .with_projection(Some(projection.clone()))
         .into_reader_with_file_handle(Cursor::new(bytes))
         .finish()
-        .map_err(|e| {
-            unclosed(csv, file)
-                .or_else(|| text::diagnose_ragged(csv, file))
-                .unwrap_or_else(|| polars_err(file)(e))
-        })?;
+        .map_err(|e| parse_failed(csv, file, e))?;
     if df.height() != rows.len() {
         let line = records.lines[rows.start];
         return Err(miscounted(file, line, rows.len(), df.height()));
@@ -433,76 +388,39 @@ fn batches(
     out
 }
 
-pub(super) fn read(
-    cb: &Codebook,
-    csv: &CsvText,
-    header: &Header,
-    header_rows: usize,
-    file: &str,
-) -> Result<Ingested, IngestError> {
-    read_in_batches(cb, csv, header, header_rows, file, BATCH_BYTES)
+/// Reads a wide export, `BATCH_BYTES` of text at a time.
+pub(super) fn read(cb: &Codebook, export: &Export) -> Result<Ingested, IngestError> {
+    read_in_batches(cb, export, BATCH_BYTES)
 }
 
+/// Batch by batch: parse as text, check the rows and map the ratings to
+/// codes, drop the text.
 fn read_in_batches(
     cb: &Codebook,
-    csv: &CsvText,
-    header: &Header,
-    header_rows: usize,
-    file: &str,
+    export: &Export,
     batch_bytes: usize,
 ) -> Result<Ingested, IngestError> {
-    let rc = &cb.respondents;
-    let id_pos = header.require(&rc.id, "[respondents] id", file)?;
-    let group_pos = header.require(&rc.group, "[respondents] group", file)?;
-    let inst_pos = rc
-        .institution
-        .as_ref()
-        .map(|c| header.require(c, "[respondents] institution", file))
-        .transpose()?;
+    let Export {
+        csv,
+        header,
+        header_rows,
+        file,
+    } = *export;
+    let at = RespondentPos::find(header, &cb.respondents, &cb.respondents.id, file)?;
     let columns = rating_columns(cb, header, file)?;
-    let width = header.names.len();
+    let projection = projection(&at, &columns);
     let records = text::scan_records(csv);
     let n_rows = records.lines.len().saturating_sub(header_rows);
-    // Only the columns used are parsed.
-    let mut projection: Vec<usize> = [id_pos, group_pos]
-        .into_iter()
-        .chain(inst_pos)
-        .chain(columns.iter().map(|c| c.pos))
-        .collect();
-    projection.sort_unstable();
-    projection.dedup();
-    let projection = Arc::new(projection);
-
-    let readers: Vec<CellReader> = cb
-        .measures
-        .iter()
-        .map(|m| CellReader::for_measure(&cb.scale, m))
-        .collect();
+    let readers = CellReader::per_measure(&cb.scale, &cb.measures);
     let mut outs: Vec<ColumnOut> = columns
         .iter()
-        .map(|c| ColumnOut {
-            column: c,
-            mapper: CodeMapper::new(&readers[c.measure]),
-            codes: Vec::with_capacity(n_rows),
-            pending: Vec::new(),
-        })
+        .map(|c| ColumnOut::new(c, &readers[c.measure], n_rows))
         .collect();
-    let mut rows = RowState {
-        checker: RowChecker::new(rc),
-        groups: HashMap::new(),
-        institutions: HashMap::new(),
-        respondents: Vec::new(),
-        pending: Vec::new(),
-        header,
-        id_pos,
-        group_pos,
-        inst_pos,
-    };
-    // Batch by batch: parse as text, check the rows and map the ratings to
-    // codes, drop the text.
+    let mut rows = RowState::new(cb, header, at);
     let mut used = Vec::with_capacity(n_rows);
     for batch in batches(&records, header_rows, batch_bytes) {
         let first_row = batch.start - header_rows;
+        let width = header.names.len();
         let df = read_batch(csv, &records, batch.clone(), width, &projection, file)?;
         let fields = &records.fields[batch];
         used.extend(process_batch(
@@ -515,6 +433,29 @@ fn read_in_batches(
             Ok(())
         })?;
     }
+    finish(export, &records, n_rows, rows, outs)
+}
+
+/// The columns parsed: the respondent and rating columns, in file order.
+fn projection(at: &RespondentPos, columns: &[RatingColumn]) -> Arc<Vec<usize>> {
+    let mut projection: Vec<usize> = [at.id, at.group]
+        .into_iter()
+        .chain(at.institution)
+        .chain(columns.iter().map(|c| c.pos))
+        .collect();
+    projection.sort_unstable();
+    projection.dedup();
+    Arc::new(projection)
+}
+
+/// The respondents, ratings and ledger of the rows used.
+fn finish(
+    export: &Export,
+    records: &Records,
+    n_rows: usize,
+    rows: RowState,
+    outs: Vec<ColumnOut>,
+) -> Result<Ingested, IngestError> {
     let RowState {
         checker,
         respondents,
@@ -522,7 +463,7 @@ fn read_in_batches(
         ..
     } = rows;
     if respondents.is_empty() {
-        return Err(no_rows(file, n_rows, &pending));
+        return Err(no_rows(export.file, n_rows, &pending));
     }
     let mut ratings = Ratings::default();
     for out in outs {
@@ -534,114 +475,20 @@ fn read_in_batches(
         });
     }
     let ledger = FileLedger {
-        file: file.to_string(),
+        file: export.file.to_string(),
         rows_read: n_rows as u64,
         rows_used: respondents.len() as u64,
         cells_missing: ratings.count(MISSING),
-        entries: with_lines(&records, header_rows, pending),
+        entries: with_lines(records, export.header_rows, pending),
     };
     Ok(Ingested {
-        sha256: csv.sha256.clone(),
+        sha256: export.csv.sha256.clone(),
         remarks: Vec::new(),
         ratings,
         groups: checker.into_groups(),
         respondents,
         ledger,
     })
-}
-/// The column and value a row exclusion is listed with: never the id itself,
-/// for the ledger is an output.
-pub(super) fn excluded_at(
-    reason: Reason,
-    header: &Header,
-    id_pos: usize,
-    group_pos: usize,
-    group: Option<&str>,
-) -> (String, Option<String>) {
-    match reason {
-        Reason::EmptyGroup => (header.names[group_pos].clone(), None),
-        Reason::UnknownGroup | Reason::ReservedGroup => {
-            (header.names[group_pos].clone(), group.map(shorten))
-        }
-        _ => (header.names[id_pos].clone(), None),
-    }
-}
-
-/// The file's records, checked to be the rows polars read: line numbers in
-/// the ledger must never point at the wrong row.
-pub(super) fn records_of(
-    csv: &CsvText,
-    header_rows: usize,
-    rows: usize,
-    file: &str,
-) -> Result<Records, IngestError> {
-    let records = text::scan_records(csv);
-    let found = records.lines.len().saturating_sub(header_rows);
-    if found != rows {
-        let line = records.lines.get(header_rows).copied().unwrap_or(1);
-        return Err(miscounted(file, line, found, rows));
-    }
-    Ok(records)
-}
-
-/// The quote-aware scan and polars disagree on the number of records
-/// from `line` on (the whole file, or one batch of a wide export).
-fn miscounted(file: &str, line: u64, scanned: usize, read: usize) -> IngestError {
-    IngestError::Parse {
-        file: file.to_string(),
-        problem: format!(
-            "from line {line}: {scanned} records found by quote-aware scanning but {read} rows read; an unbalanced \
-             quote (\") probably runs over a line end. fix: quote the cell or remove the stray quote"
-        ),
-    }
-}
-
-fn unclosed(csv: &CsvText, file: &str) -> Option<IngestError> {
-    text::unclosed_quote(csv).map(|line| IngestError::UnclosedQuote {
-        file: file.to_string(),
-        line,
-    })
-}
-
-/// Why no row was usable: the reasons counted, with the column they concern.
-pub(super) fn no_rows(file: &str, rows: usize, pending: &[Pending]) -> IngestError {
-    let mut counts: std::collections::BTreeMap<(Reason, Option<&str>), usize> = Default::default();
-    for p in pending {
-        *counts
-            .entry((p.entry.reason, p.entry.column.as_deref()))
-            .or_default() += 1;
-    }
-    let reasons: Vec<String> = counts
-        .into_iter()
-        .map(|((r, c), n)| match c {
-            Some(c) => format!("{r} in column {c:?}: {n}"),
-            None => format!("{r}: {n}"),
-        })
-        .collect();
-    IngestError::NoRows {
-        file: file.to_string(),
-        problem: format!(
-            "{rows} data rows read, none passed the row checks ({})",
-            reasons.join("; ")
-        ),
-    }
-}
-
-/// Gives pending entries their physical line.
-pub(super) fn with_lines(
-    records: &Records,
-    header_rows: usize,
-    pending: Vec<Pending>,
-) -> Vec<Entry> {
-    let mut entries: Vec<Entry> = pending
-        .into_iter()
-        .map(|p| Entry {
-            line: records.lines.get(header_rows + p.row).copied().unwrap_or(0),
-            ..p.entry
-        })
-        .collect();
-    entries.sort();
-    entries
 }
 
 #[cfg(test)]
@@ -650,12 +497,12 @@ mod tests {
 
     use super::*;
     use crate::codebook::Scale;
+    use crate::ingest::source::read_csv_text;
 
     fn tiny() -> (Codebook, CsvText, Header) {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/tiny");
         let cb = Codebook::load(&dir).unwrap();
-        let csv =
-            text::read_csv_text(&dir.join("ronde-1/questionnaire.csv"), "q.csv", None).unwrap();
+        let csv = read_csv_text(&dir.join("ronde-1/questionnaire.csv"), "q.csv", None).unwrap();
         let header = Header::new(text::header(&csv, 1, "q.csv").unwrap(), "q.csv").unwrap();
         (cb, csv, header)
     }
@@ -663,9 +510,15 @@ mod tests {
     #[test]
     fn batch_boundaries_do_not_change_the_result() {
         let (cb, csv, header) = tiny();
-        let whole = read_in_batches(&cb, &csv, &header, 1, "q.csv", usize::MAX).unwrap();
+        let export = Export {
+            csv: &csv,
+            header: &header,
+            header_rows: 1,
+            file: "q.csv",
+        };
+        let whole = read_in_batches(&cb, &export, usize::MAX).unwrap();
         // One record per batch: every boundary, a quoted newline included.
-        let split = read_in_batches(&cb, &csv, &header, 1, "q.csv", 1).unwrap();
+        let split = read_in_batches(&cb, &export, 1).unwrap();
         assert_eq!(whole.ratings, split.ratings);
         assert_eq!(whole.respondents, split.respondents);
         assert_eq!(whole.groups, split.groups);

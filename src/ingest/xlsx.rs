@@ -5,15 +5,16 @@
 //! text, so every reader downstream, the ledger's line numbers included,
 //! works unchanged: record `n` of the text is the sheet's row `n` a user sees
 //! in Excel (empty rows, and rows above the first used one, are listed as
-//! blank lines). It must not interpret cells beyond formatting them: that
-//! is `cell`.
+//! blank lines). It builds on `text` (never the other way round) and is
+//! called by `source`. It must not interpret cells beyond formatting them:
+//! that is `cell`.
 
 use std::io::Cursor;
 
 use calamine::{Data, Reader, Xlsx};
 
+use super::error::IngestError;
 use super::text::CsvText;
-use super::IngestError;
 
 /// Reads sheet `sheet` (default: the first) of workbook `bytes`.
 pub fn read(
@@ -33,25 +34,7 @@ pub fn read(
         ))
     })?;
     let names = book.sheet_names();
-    let name = match sheet {
-        None => names.first().cloned().ok_or_else(|| {
-            unreadable("the workbook has no sheet; fix: export the questionnaire again".into())
-        })?,
-        Some(want) => names
-            .iter()
-            .find(|n| n.as_str() == want)
-            .or_else(|| {
-                names
-                    .iter()
-                    .find(|n| n.trim().eq_ignore_ascii_case(want.trim()))
-            })
-            .cloned()
-            .ok_or_else(|| IngestError::MissingSheet {
-                file: file.to_string(),
-                sheet: want.to_string(),
-                sheets: quoted_list(&names),
-            })?,
-    };
+    let name = pick_sheet(&names, sheet, file)?;
     let range = book.worksheet_range(&name).map_err(|e| {
         unreadable(format!(
             "sheet {name:?} cannot be read ({e}); fix: open the workbook in Excel and save it again"
@@ -77,6 +60,34 @@ pub fn read(
         blank_lines,
         sha256,
     })
+}
+
+/// The sheet asked for (its name as written, else ignoring case and
+/// surrounding spaces), or the first sheet when none is asked for.
+fn pick_sheet(names: &[String], sheet: Option<&str>, file: &str) -> Result<String, IngestError> {
+    match sheet {
+        None => names
+            .first()
+            .cloned()
+            .ok_or_else(|| IngestError::Unreadable {
+                file: file.to_string(),
+                problem: "the workbook has no sheet; fix: export the questionnaire again".into(),
+            }),
+        Some(want) => names
+            .iter()
+            .find(|n| n.as_str() == want)
+            .or_else(|| {
+                names
+                    .iter()
+                    .find(|n| n.trim().eq_ignore_ascii_case(want.trim()))
+            })
+            .cloned()
+            .ok_or_else(|| IngestError::MissingSheet {
+                file: file.to_string(),
+                sheet: want.to_string(),
+                sheets: quoted_list(names),
+            }),
+    }
 }
 
 /// The sheet names of a workbook, in order (none if it cannot be read).

@@ -1,0 +1,35 @@
+//! What reading a questionnaire hands on: [`Ingested`] and its [`Respondent`]s.
+//!
+//! Owns the shape of a read questionnaire (ratings as codes, groups,
+//! respondents without ids, the file's ledger and hash). Types only: it must
+//! not read or compute anything.
+
+use std::sync::Arc;
+
+use super::ratings::Ratings;
+use crate::ledger::FileLedger;
+
+/// A respondent used in the analysis. No id: ids never leave ingest.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Respondent {
+    /// 1-based index into [`Ingested::groups`].
+    pub group: u32,
+    /// Shared by the respondents of one institution (a handful of names
+    /// over many rows).
+    pub institution: Option<Arc<str>>,
+}
+
+/// One questionnaire, ready to score.
+pub struct Ingested {
+    /// A code per (respondent, item, measure) cell of the rows used.
+    pub ratings: Ratings,
+    /// Group names in display order.
+    pub groups: Vec<String>,
+    pub respondents: Vec<Respondent>,
+    pub ledger: FileLedger,
+    /// SHA-256 of the export as read.
+    pub sha256: String,
+    /// What the reader decided on the user's behalf (detected header rows),
+    /// for stderr; never a respondent's data.
+    pub remarks: Vec<String>,
+}
