@@ -1,6 +1,6 @@
 //! What can go wrong while reading an export, and how files are named in it.
 //!
-//! Owns [`IngestError`] and its exit codes, the wrapping of polars failures
+//! Owns [`IngestError`] (its exit codes are in `exit_codes`), the wrapping of polars failures
 //! (without polars' advice for its Python API), and [`display_path`], the one
 //! way a file is written in messages and outputs. A leaf of `ingest`: it
 //! imports no other file of the folder, and it must not read or parse
@@ -50,17 +50,6 @@ pub enum IngestError {
     Parse { file: String, problem: String },
     #[error("{file}: line {line}: a quoted cell opens here and never closes\n  fix: a quote (\") inside a cell must be doubled (\"\"), or the cell quoted; export the file again")]
     UnclosedQuote { file: String, line: u64 },
-}
-
-impl IngestError {
-    /// A column or sheet the codebook names but the export lacks is a
-    /// configuration error (2); everything else means the data cannot be analysed (1).
-    pub fn exit_code(&self) -> i32 {
-        match self {
-            IngestError::MissingColumn { .. } | IngestError::MissingSheet { .. } => 2,
-            _ => 1,
-        }
-    }
 }
 
 /// A study-relative path as written in outputs: `/`-separated on every OS.
