@@ -11,6 +11,10 @@
 pub struct Cell {
     /// The row's `n` (valid ratings, respondents with a score, ...).
     pub n: u64,
+    /// Whether the row counts anything at all: `n > 0`, or ratings or
+    /// missing cells behind a row whose `n` is 0 (an area row pools the
+    /// ratings of respondents without an area score).
+    pub content: bool,
     /// Hidden for its own sake (`n < min_cell`), or already hidden elsewhere.
     pub hidden: bool,
 }
@@ -28,16 +32,23 @@ pub fn primary(n: u64, min_cell: u32) -> bool {
 /// row with the smallest n (on a tie the later in display order) is hidden
 /// too. This is the usual rule of statistics offices (a disclosed total
 /// must not be decomposable into a protected cell), applied with the
-/// smallest loss of shown figures.
+/// smallest loss of shown figures. Hidden rows with n = 0 but something
+/// counted (missing cells) count as rows to protect too, with n = 0, so
+/// that their counts cannot be recovered either: `ALL` minus the shown rows
+/// is then their union with the other hidden rows.
 pub fn secondary(cells: &[Cell], min_cell: u32) -> Vec<bool> {
     let mut hidden: Vec<bool> = cells.iter().map(|c| c.hidden).collect();
     loop {
-        let (count, sum) = cells
-            .iter()
-            .zip(&hidden)
-            .filter(|(c, h)| **h && c.n > 0)
-            .fold((0usize, 0u64), |(k, s), (c, _)| (k + 1, s + c.n));
-        let recoverable = count == 1 || (count > 1 && sum < u64::from(min_cell));
+        let hidden_cells = || {
+            cells
+                .iter()
+                .zip(&hidden)
+                .filter(|(_, h)| **h)
+                .map(|(c, _)| c)
+        };
+        let counted = hidden_cells().filter(|c| c.n > 0 || c.content).count();
+        let sum: u64 = hidden_cells().map(|c| c.n).sum();
+        let recoverable = counted == 1 || (counted > 1 && sum < u64::from(min_cell));
         if !recoverable {
             return hidden;
         }
@@ -64,6 +75,7 @@ mod tests {
         ns.iter()
             .map(|&n| Cell {
                 n,
+                content: n > 0,
                 hidden: primary(n, min_cell),
             })
             .collect()
@@ -102,6 +114,15 @@ mod tests {
         assert_eq!(secondary(&cells(&[10, 20], 5), 5), [false, false]);
         // An empty group (n = 0) is hidden but gives nothing back.
         assert_eq!(secondary(&cells(&[0, 20, 30], 5), 5), [true, false, false]);
+    }
+
+    #[test]
+    fn a_row_with_only_missing_cells_is_protected_too() {
+        // docent: 0 ratings but 3 "weet niet"; ALL minus the others gives
+        // the 3 back unless one more row is hidden.
+        let mut c = cells(&[0, 20, 30], 5);
+        c[0].content = true;
+        assert_eq!(secondary(&c, 5), [true, true, false]);
     }
 
     #[test]

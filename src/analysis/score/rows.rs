@@ -63,7 +63,8 @@ fn rows(
         let set: Vec<(u64, Figures)> = group_ids(groups)
             .map(|g| found.get(&(m, t, g)).unwrap_or(&empty).figures())
             .collect();
-        let hidden = hidden_groups(set.iter().map(|(n, _)| *n), cb.min_cell);
+        let sizes = set.iter().map(|(n, f)| (*n, f.rated + f.n_missing > 0));
+        let hidden = hidden_groups(sizes, cb.min_cell);
         for (g, ((n, figures), hidden)) in group_ids(groups).zip(set.into_iter().zip(hidden)) {
             let mut row = ScoreRow {
                 measure: m,
@@ -86,12 +87,14 @@ fn rows(
 }
 
 /// Which rows of one set are hidden, given the `n` of every row with `ALL`
-/// first: `ALL` never, the groups by primary and secondary suppression.
-pub(crate) fn hidden_groups(ns: impl Iterator<Item = u64>, min_cell: u32) -> Vec<bool> {
-    let cells: Vec<Cell> = ns
+/// first and whether it counts anything: `ALL` never, the groups by primary
+/// and secondary suppression.
+pub(crate) fn hidden_groups(sizes: impl Iterator<Item = (u64, bool)>, min_cell: u32) -> Vec<bool> {
+    let cells: Vec<Cell> = sizes
         .skip(1)
-        .map(|n| Cell {
+        .map(|(n, content)| Cell {
             n,
+            content: n > 0 || content,
             hidden: suppress::primary(n, min_cell),
         })
         .collect();
