@@ -2,7 +2,8 @@
 //! fixture under `tests/data/` that has a study.toml (found, not listed, so
 //! new studies are audited too), then every output file is scanned for
 //! respondent ids, e-mail addresses, phone numbers and figures of groups
-//! below `min_cell`. One test; it reports every leak at once, by file.
+//! below `min_cell`, shown or recoverable as `ALL` minus the shown rows
+//! (secondary suppression). One test; it reports every leak at once, by file.
 
 mod common;
 
@@ -455,30 +456,7 @@ fn hidden_means(study: &Path, out_round: &Path, scratch: &Path) -> Vec<Hidden> {
     if suppressed.is_empty() {
         return Vec::new();
     }
-    let copy = scratch.join("min-cell-1").join(study.file_name().unwrap());
-    copy_dir(study, &copy);
-    let mut doc: toml::Table = std::fs::read_to_string(copy.join("study.toml"))
-        .unwrap()
-        .parse()
-        .unwrap();
-    let privacy = doc
-        .entry("privacy")
-        .or_insert_with(|| toml::Value::Table(toml::Table::new()));
-    privacy
-        .as_table_mut()
-        .unwrap()
-        .insert("min_cell".into(), toml::Value::Integer(1));
-    std::fs::write(copy.join("study.toml"), toml::to_string(&doc).unwrap()).unwrap();
-    let all_out = scratch.join("min-cell-1-out");
-    common::peil()
-        .args(["run", "-q", "--out"])
-        .arg(&all_out)
-        .arg(&copy)
-        .assert()
-        .success();
-    let round_dir = all_out
-        .join(copy.file_name().unwrap())
-        .join(out_round.file_name().unwrap());
+    let round_dir = true_round(study, out_round, scratch);
     let names = names(study);
     let mut hidden = Vec::new();
     for t in tables {
@@ -501,6 +479,134 @@ fn hidden_means(study: &Path, out_round: &Path, scratch: &Path) -> Vec<Hidden> {
         }
     }
     hidden
+}
+
+/// The same round run with `min_cell = 1` into a scratch folder (once per
+/// study): every group's true figures, for what suppression must hide.
+fn true_round(study: &Path, out_round: &Path, scratch: &Path) -> PathBuf {
+    let copy = scratch.join("min-cell-1").join(study.file_name().unwrap());
+    let all_out = scratch.join("min-cell-1-out");
+    if !copy.exists() {
+        copy_dir(study, &copy);
+        let mut doc: toml::Table = std::fs::read_to_string(copy.join("study.toml"))
+            .unwrap()
+            .parse()
+            .unwrap();
+        let privacy = doc
+            .entry("privacy")
+            .or_insert_with(|| toml::Value::Table(toml::Table::new()));
+        privacy
+            .as_table_mut()
+            .unwrap()
+            .insert("min_cell".into(), toml::Value::Integer(1));
+        std::fs::write(copy.join("study.toml"), toml::to_string(&doc).unwrap()).unwrap();
+        common::peil()
+            .args(["run", "-q", "--out"])
+            .arg(&all_out)
+            .arg(&copy)
+            .assert()
+            .success();
+    }
+    all_out
+        .join(copy.file_name().unwrap())
+        .join(out_round.file_name().unwrap())
+}
+
+/// Secondary suppression: in every set of rows that shares one `ALL` row
+/// (a measure and an area or item), `ALL` minus the shown rows must not
+/// equal one suppressed group's true counts (`n_1..`, `n_missing`), nor be
+/// the union of suppressed groups whose `n` add up to less than `min_cell`.
+/// `truth` is the round run with `min_cell = 1`. A set whose groups are all
+/// suppressed is `ALL` itself, which is always shown.
+fn subtraction_leaks(shown: &Path, truth: &Path, min_cell: u32) -> Vec<String> {
+    let mut leaks = Vec::new();
+    for (table, target) in [("area_scores", "area"), ("item_scores", "item")] {
+        let path = |dir: &Path| dir.join(format!("tables/{table}.csv"));
+        if !path(shown).is_file() {
+            continue;
+        }
+        let truth: BTreeMap<(String, String, String), BTreeMap<String, String>> =
+            common::read_table(&path(truth))
+                .into_iter()
+                .map(|r| {
+                    (
+                        (r["measure"].clone(), r[target].clone(), r["group"].clone()),
+                        r,
+                    )
+                })
+                .collect();
+        let mut sets: BTreeMap<(String, String), Vec<BTreeMap<String, String>>> = BTreeMap::new();
+        for r in common::read_table(&path(shown)) {
+            sets.entry((r["measure"].clone(), r[target].clone()))
+                .or_default()
+                .push(r);
+        }
+        for ((measure, id), rows) in sets {
+            let key = |g: &str| (measure.clone(), id.clone(), g.to_string());
+            for l in set_leaks(&rows, |g| truth.get(&key(g)), min_cell) {
+                leaks.push(format!("{table} {measure} {id}: {l}"));
+            }
+        }
+    }
+    leaks
+}
+
+type Row = BTreeMap<String, String>;
+
+/// The leaks of one set of rows (`ALL` among them); `truth` gives a group's
+/// row from the run with `min_cell = 1`.
+fn set_leaks<'a>(
+    rows: &[Row],
+    truth: impl Fn(&str) -> Option<&'a Row>,
+    min_cell: u32,
+) -> Vec<String> {
+    let is_count = |c: &str| {
+        c == "n_missing"
+            || c.strip_prefix("n_")
+                .is_some_and(|d| d.parse::<u32>().is_ok())
+    };
+    let count_cols: Vec<&String> = rows[0].keys().filter(|c| is_count(c)).collect();
+    let num = |r: &Row, c: &str| r.get(c).and_then(|v| v.parse::<i64>().ok()).unwrap_or(0);
+    let suppressed = |r: &Row| r["suppressed"] == "true";
+    let Some(all) = rows.iter().find(|r| r["group"] == "ALL") else {
+        return Vec::new();
+    };
+    let groups: Vec<&Row> = rows.iter().filter(|r| r["group"] != "ALL").collect();
+    let (hidden, shown): (Vec<&Row>, Vec<&Row>) = groups.iter().partition(|r| suppressed(r));
+    if shown.is_empty() || hidden.is_empty() {
+        return Vec::new();
+    }
+    let diff: Vec<i64> = count_cols
+        .iter()
+        .map(|c| num(all, c) - shown.iter().map(|r| num(r, c)).sum::<i64>())
+        .collect();
+    if diff.iter().all(|d| *d == 0) {
+        return Vec::new();
+    }
+    let mut leaks = Vec::new();
+    for h in &hidden {
+        let Some(t) = truth(&h["group"]).filter(|t| !suppressed(t)) else {
+            continue;
+        };
+        if count_cols
+            .iter()
+            .map(|c| num(t, c))
+            .eq(diff.iter().copied())
+        {
+            leaks.push(format!(
+                "ALL minus the shown rows gives back {}: {diff:?}",
+                h["group"]
+            ));
+        }
+    }
+    let n: i64 = hidden.iter().map(|r| num(r, "n")).sum();
+    if n < i64::from(min_cell) {
+        let names: Vec<&str> = hidden.iter().map(|r| r["group"].as_str()).collect();
+        leaks.push(format!(
+            "ALL minus the shown rows gives back {names:?} (n = {n}): {diff:?}"
+        ));
+    }
+    leaks
 }
 
 /// One decimal, half away from zero (`f64::round`), as the contract rounds.
@@ -573,6 +679,7 @@ fn no_output_holds_ids_contacts_or_figures_of_small_groups() {
     let scratch = tempfile::tempdir().unwrap();
     let mut leaks = Vec::new();
     let (mut audited, mut files_scanned, mut ids_checked, mut hidden_checked) = (0, 0, 0, 0);
+    let mut subtraction_sets = 0;
     for (i, study) in studies.iter().enumerate() {
         let out = scratch.path().join(format!("out-{i}"));
         let output = common::peil()
@@ -602,7 +709,15 @@ fn no_output_holds_ids_contacts_or_figures_of_small_groups() {
                 hidden_checked += hidden.len();
                 let files = tree(&round.path());
                 files_scanned += files.len();
-                for l in audit_files(&files, &ids, &hidden, min_cell) {
+                let truth =
+                    true_round(study, &round.path(), &scratch.path().join(format!("s-{i}")));
+                let mut found = audit_files(&files, &ids, &hidden, min_cell);
+                if round.path().join("tables/area_scores.csv").is_file() {
+                    let sub = subtraction_leaks(&round.path(), &truth, min_cell);
+                    subtraction_sets += 1;
+                    found.extend(sub.into_iter().map(|l| format!("subtraction: {l}")));
+                }
+                for l in found {
                     leaks.push(format!(
                         "{}: {}: {l}",
                         study.display(),
@@ -613,7 +728,7 @@ fn no_output_holds_ids_contacts_or_figures_of_small_groups() {
         }
     }
     eprintln!(
-        "privacy audit: {n_studies} studies found, {audited} wrote outputs, {files_scanned} files, {ids_checked} ids, {hidden_checked} suppressed means"
+        "privacy audit: {n_studies} studies found, {audited} wrote outputs, {files_scanned} files, {ids_checked} ids, {hidden_checked} suppressed means, {subtraction_sets} round folders checked for subtraction"
     );
     assert!(
         leaks.is_empty(),
@@ -700,4 +815,50 @@ fn audit_catches_planted_leaks() {
     ] {
         assert!(leaks.contains(expected), "{expected} not in:\n{leaks}");
     }
+}
+
+/// The subtraction check catches one small group left alone, and a union of
+/// small groups below min_cell; it accepts a union that is large enough.
+#[test]
+fn subtraction_check_catches_a_lone_suppressed_group() {
+    let row = |g: &str, n: &str, counts: [&str; 5], suppressed: bool| -> Row {
+        let mut r: Row = [
+            ("group", g),
+            ("n", n),
+            ("suppressed", if suppressed { "true" } else { "false" }),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+        for (c, v) in ["n_1", "n_2", "n_3", "n_4", "n_missing"].iter().zip(counts) {
+            r.insert(c.to_string(), v.to_string());
+        }
+        r
+    };
+    let truth = [row("student", "2", ["0", "1", "1", "0", "0"], false)];
+    let lookup = |g: &str| truth.iter().find(|r| r["group"] == g);
+    // ALL 12 = docent 10 + student 2 (hidden): gives student back.
+    let lone = [
+        row("ALL", "12", ["1", "3", "5", "3", "0"], false),
+        row("docent", "10", ["1", "2", "4", "3", "0"], false),
+        row("student", "2", ["", "", "", "", ""], true),
+    ];
+    let leaks = set_leaks(&lone, lookup, 5).join("\n");
+    assert!(leaks.contains("gives back student"), "{leaks}");
+    assert!(leaks.contains("(n = 2)"), "{leaks}");
+    // With docent hidden too, only ALL is shown: nothing to subtract.
+    let both = [
+        row("ALL", "12", ["1", "3", "5", "3", "0"], false),
+        row("docent", "10", ["", "", "", "", ""], true),
+        row("student", "2", ["", "", "", "", ""], true),
+    ];
+    assert!(set_leaks(&both, lookup, 5).is_empty());
+    // werkgever 8 shown; docent 10 and student 2 hidden: the union (12) is large enough.
+    let union = [
+        row("ALL", "20", ["1", "5", "9", "5", "0"], false),
+        row("docent", "10", ["", "", "", "", ""], true),
+        row("student", "2", ["", "", "", "", ""], true),
+        row("werkgever", "8", ["0", "2", "4", "2", "0"], false),
+    ];
+    assert!(set_leaks(&union, lookup, 5).is_empty());
 }
