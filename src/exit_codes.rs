@@ -1,7 +1,7 @@
 //! The process exit codes, in one place (as fd's `exit_codes.rs`).
 //!
 //! Owns the mapping from every way a command can end to the code the
-//! contract gives it. Every error maps through [`ExitCode::of`]; `main`
+//! README gives it ("The command line"). Every error maps through [`ExitCode::of`]; `main`
 //! returns the result as a `std::process::ExitCode`. It must not print.
 
 use crate::codebook::CodebookError;
@@ -80,7 +80,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn codes_are_the_contracts() {
+    fn codes_are_the_readmes() {
         assert_eq!(ExitCode::Success.code(), 0);
         assert_eq!(ExitCode::Findings.code(), 1);
         assert_eq!(ExitCode::DataError.code(), 1);

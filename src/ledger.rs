@@ -149,7 +149,8 @@ impl FileLedger {
             .count() as u64
     }
 
-    /// The invariant the contract promises; checked before anything is written.
+    /// The invariant the README promises (`rows_read = rows_used +
+    /// rows_excluded`); `run::read_round` checks it before anything is written.
     pub fn balances(&self) -> bool {
         self.rows_read == self.rows_used + self.rows_excluded()
     }

@@ -48,7 +48,7 @@ impl Rule {
     }
 }
 
-/// The contract's rule: keep if both keep thresholds are met; drop if either
+/// The rule of the README (`[rules]`): keep if both keep thresholds are met; drop if either
 /// drop threshold is missed; reword otherwise.
 pub fn decide(mean: f64, pct_agree: f64, rules: &Rules) -> (Decision, Rule) {
     let low_mean = mean < rules.drop_below_mean;

@@ -1,4 +1,4 @@
-//! One questionnaire cell to a rating: the contract's cell rules (section 4).
+//! One questionnaire cell to a rating: the cell rules of the README ("Reading a CSV").
 //!
 //! Owns the mapping of a raw cell text to a rating, a missing code or an
 //! invalid value. Pure and allocation-light: it is called once per distinct

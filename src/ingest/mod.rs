@@ -2,7 +2,7 @@
 //!
 //! Owns reading a round's questionnaire (wide or long, CSV in any of the
 //! dialects `text` decodes, or an xlsx sheet) and its consultation notes, the
-//! row checks of the contract (section 4) and the ledger of what was set
+//! row checks of the README ("Rows are checked in this order") and the ledger of what was set
 //! aside. Ratings leave as one byte per cell ([`ratings`]), never as text.
 //! It must not aggregate: every figure is computed by `score` from
 //! [`Ingested::ratings`].

@@ -50,7 +50,7 @@ pub struct Notes {
     pub sha256: String,
 }
 
-/// The columns of `consultation.csv` (contract section 1) that are needed
+/// The columns of `consultation.csv` (README, "Consultation notes") that are needed
 /// to count anything; `domain` may be left out (every statement then has
 /// the empty domain) and `date` is not read.
 const REQUIRED: [&str; 6] = [
@@ -109,7 +109,11 @@ struct Columns {
 fn columns(header: &Header, file: &str) -> Result<Columns, IngestError> {
     let mut required = [0; 6];
     for (slot, name) in required.iter_mut().zip(REQUIRED) {
-        *slot = header.require(name, "the consultation format (contract section 1)", file)?;
+        *slot = header.require(
+            name,
+            "the consultation format (README, \"Consultation notes\")",
+            file,
+        )?;
     }
     Ok(Columns {
         required,

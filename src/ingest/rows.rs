@@ -1,4 +1,4 @@
-//! The contract's row checks, in its order: empty id, duplicate id, empty
+//! The README's row checks, in its order: empty id, duplicate id, empty
 //! group, group outside `[respondents] groups`.
 //!
 //! Shared by the wide and long readers so both exclude rows for the same

@@ -1,7 +1,7 @@
 //! Scores: every figure of `respondents.csv`, `area_scores.csv`,
 //! `item_scores.csv` and (in `psychometrics`) `reliability.csv`,
-//! `item_reliability.csv` and `group_tests.csv`, by the contract's
-//! definitions (section 4).
+//! `item_reliability.csv` and `group_tests.csv`, by the definitions
+//! of the README ("What the figures mean").
 //!
 //! The one-byte rating codes of `ingest` are viewed per measure x area
 //! (`matrix`, no copy); item and area tallies are exact integer counts
