@@ -52,10 +52,7 @@ pub fn s_cvi_ua(icvis: &[f64]) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn close(a: f64, b: f64, tol: f64) -> bool {
-        (a - b).abs() <= tol
-    }
+    use crate::analysis::stats::close;
 
     #[test]
     fn modified_kappa_matches_polit_beck_owen_2007_table() {

@@ -138,10 +138,7 @@ pub fn wilson_ci95(successes: u64, n: u64) -> Option<(f64, f64)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn close(a: f64, b: f64, tol: f64) -> bool {
-        (a - b).abs() <= tol
-    }
+    use crate::analysis::stats::close;
 
     #[test]
     fn mean_matches_r() {

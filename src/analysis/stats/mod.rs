@@ -42,3 +42,10 @@ pub use reliability::{feldt_ci95, reliability_from_covariance, ReliabilitySummar
 
 #[cfg(test)]
 pub(crate) use reliability::covariance_matrix;
+
+/// Whether two figures agree within `tol` (the unit tests' comparison with
+/// R and published values, which are printed to a few decimals).
+#[cfg(test)]
+pub(crate) fn close(a: f64, b: f64, tol: f64) -> bool {
+    (a - b).abs() <= tol
+}

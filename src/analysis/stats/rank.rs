@@ -210,11 +210,8 @@ fn counted(xs: &[f64]) -> Vec<(f64, u64)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::stats::close;
     use proptest::prelude::*;
-
-    fn close(a: f64, b: f64, tol: f64) -> bool {
-        (a - b).abs() <= tol
-    }
 
     #[test]
     fn kruskal_wallis_matches_scipy() {

@@ -159,10 +159,7 @@ pub fn covariance_matrix(items: &[Vec<f64>]) -> Option<Vec<Vec<f64>>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn close(a: f64, b: f64, tol: f64) -> bool {
-        (a - b).abs() <= tol
-    }
+    use crate::analysis::stats::close;
 
     /// pingouin's bundled `cronbach_alpha` dataset (15 subjects x 10 items
     /// Q1..Q10), item-major, as printed by (pingouin 0.7.0, pandas 3.0):
