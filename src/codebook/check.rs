@@ -261,23 +261,15 @@ impl Checker {
             raw,
             |m| &m.id,
             |m| {
+                let key = |what: &str| format!("[[measures]] {} {what}", m.id);
+                let (min, max) = (scale.min, scale.max);
                 let labels = match m.labels {
-                    Some(l) => self.labels(
-                        &format!("[[measures]] {} labels", m.id),
-                        l,
-                        scale.min,
-                        scale.max,
-                    )?,
+                    Some(l) => self.labels(&key("labels"), l, min, max)?,
                     None => scale.labels.clone(),
                 };
                 // Like labels: a measure's own codes replace the scale's.
                 let codes = match m.codes {
-                    Some(c) => self.codes(
-                        &format!("[[measures]] {} codes", m.id),
-                        c,
-                        scale.min,
-                        scale.max,
-                    )?,
+                    Some(c) => self.codes(&key("codes"), c, min, max)?,
                     None => scale.codes.clone(),
                 };
                 Ok(Measure {

@@ -11,7 +11,8 @@
 //! `Codebook` assembled, and its views). `error` words the mistakes;
 //! `normalize` is how cells compare with what the codebook lists. Arrows
 //! point one way: this file uses the others, `check` uses `raw`, `model`,
-//! `error` and `normalize`, `raw` uses `model`; none uses this file.
+//! `error` and `normalize`, `raw` uses `model`; none uses this file (only
+//! the unit tests in `tests.rs` do).
 
 mod check;
 mod error;

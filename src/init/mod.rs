@@ -10,12 +10,13 @@
 //! `peil run` and must not write anything but the draft (through
 //! `output::write_atomic`).
 //!
-//! The steps, one file each: `export` (read the export: columns of sampled
-//! cells) -> `guess` (the columns' roles; with `classify` for single values
-//! and `layout` for measures, areas and items; `scale` for each measure's
-//! scale) -> `render` (the TOML text, from the types in `draft`). Arrows
-//! point one way; no file uses this one. Only `export` and `classify`
-//! import from `crate::ingest`.
+//! The steps, one file each: `export` (the export read as columns of
+//! sampled cells, and where it lies) -> `guess` (which columns are the id,
+//! group, institution and ratings) -> `layout` (measures, areas and items
+//! from the rating columns' names, each measure's scale from `scale`) ->
+//! `render` (the TOML text). `classify` tells what one value looks like;
+//! `draft` holds the guessed types. Arrows point one way and no file uses
+//! this one. Only `export` and `classify` import from `crate::ingest`.
 
 mod classify;
 mod draft;
