@@ -1,0 +1,164 @@
+//! The codebook: `study.toml` parsed, checked and turned into indices.
+//!
+//! This folder owns every configuration rule of the contract (section 1):
+//! unknown keys, items in unknown areas, columns named twice, rule values out
+//! of range, paths that leave the study folder. Everything downstream may
+//! assume a [`Codebook`] is consistent. It must not read the exports: a
+//! column missing from an export is found by `ingest`, which knows the file.
+//!
+//! The steps, one file each: `raw` (the TOML as written) -> `check` (each
+//! part checked into the public types of `model`) -> this file (the
+//! `Codebook` assembled, and its views). `error` words the mistakes;
+//! `normalize` is how cells compare with what the codebook lists. Arrows
+//! point one way: this file uses the others, `check` uses `raw`, `model`,
+//! `error` and `normalize`, `raw` uses `model`; none uses this file (only
+//! the unit tests in `tests.rs` do).
+
+mod check;
+mod error;
+mod model;
+mod normalize;
+mod raw;
+
+use std::path::{Path, PathBuf};
+
+use check::Checker;
+use error::parse_message;
+use raw::RawCodebook;
+
+pub use error::CodebookError;
+pub use model::{
+    Area, Consultation, Item, Language, Measure, Privacy, RespondentColumns, Round, Rules, Scale,
+};
+pub use normalize::normalize_cell;
+
+/// A checked `study.toml`. Vectors are in file order, which is the order of
+/// every output.
+#[derive(Debug, Clone)]
+pub struct Codebook {
+    /// The study folder (the directory holding `study.toml`).
+    pub dir: PathBuf,
+    /// The study's folder name, used for output paths.
+    pub slug: String,
+    /// SHA-256 of `study.toml` as read, for the manifest.
+    pub sha256: String,
+    pub name: String,
+    pub language: Language,
+    pub scale: Scale,
+    pub respondents: RespondentColumns,
+    pub measures: Vec<Measure>,
+    pub areas: Vec<Area>,
+    pub items: Vec<Item>,
+    pub rules: Rules,
+    pub min_cell: u32,
+    pub consultation: Option<Consultation>,
+    pub rounds: Vec<Round>,
+}
+
+impl Codebook {
+    /// Reads and checks `<dir>/study.toml`.
+    pub fn load(dir: &Path) -> Result<Codebook, CodebookError> {
+        let path = dir.join("study.toml");
+        let bytes = std::fs::read(&path).map_err(|source| CodebookError::Read {
+            path: path.clone(),
+            source,
+        })?;
+        let text = String::from_utf8(bytes).map_err(|e| {
+            let ok = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+            CodebookError::Invalid {
+                path: path.clone(),
+                key: format!("line {}", ok.iter().filter(|b| **b == b'\n').count() + 1),
+                problem: "the file is not UTF-8 text".into(),
+                fix: "save study.toml as UTF-8 (in Excel or Notepad: \"UTF-8\" encoding)".into(),
+            }
+        })?;
+        Self::parse(dir, &text)
+    }
+
+    /// Checks codebook text as if it were `<dir>/study.toml`.
+    pub fn parse(dir: &Path, text: &str) -> Result<Codebook, CodebookError> {
+        let path = dir.join("study.toml");
+        let raw: RawCodebook = toml::from_str(text).map_err(|e| CodebookError::Parse {
+            path: path.clone(),
+            message: parse_message(&e, text),
+        })?;
+        let mut cb = Self::check(&Checker { path }, dir, raw)?;
+        cb.sha256 = crate::digest::sha256_hex(text.as_bytes());
+        Ok(cb)
+    }
+
+    /// The checks in the contract's order, then the parts put together.
+    fn check(checker: &Checker, dir: &Path, raw: RawCodebook) -> Result<Codebook, CodebookError> {
+        let scale = checker.scale(raw.scale)?;
+        let respondents = checker.respondents(raw.respondents)?;
+        let measures = checker.measures(raw.measures, &scale)?;
+        let areas = checker.areas(raw.areas)?;
+        let rounds = checker.rounds(raw.rounds, dir)?;
+        let items = checker.items(raw.items, &measures, &areas, &rounds)?;
+        checker.unique_columns(&items, &measures, &respondents, &rounds)?;
+        checker.rounds_ask_items(&rounds, &items)?;
+        checker.rules(&raw.rules, &scale)?;
+        checker.privacy(&raw.privacy)?;
+        checker.study(&raw.study)?;
+        Ok(Codebook {
+            dir: dir.to_path_buf(),
+            slug: folder_name(dir),
+            sha256: String::new(),
+            name: raw.study.name,
+            language: raw.study.language,
+            scale,
+            respondents,
+            measures,
+            areas,
+            items,
+            rules: raw.rules,
+            min_cell: raw.privacy.min_cell,
+            consultation: raw.consultation,
+            rounds,
+        })
+    }
+
+    /// Number of (item, measure) columns: what a complete respondent rated.
+    pub fn rating_columns(&self) -> usize {
+        self.items.iter().map(|i| i.columns.len()).sum()
+    }
+
+    pub fn round(&self, id: &str) -> Option<&Round> {
+        self.rounds.iter().find(|r| r.id == id)
+    }
+
+    /// The codebook as one round sees it: only the items that round asks.
+    /// Everything downstream of ingest works on this view, so item indices
+    /// are the round's own; rounds are linked by item id (see `compare`).
+    pub fn for_round(&self, round: &str) -> Codebook {
+        Codebook {
+            items: self
+                .items
+                .iter()
+                .filter(|i| i.asked_in(round))
+                .cloned()
+                .collect(),
+            ..self.clone()
+        }
+    }
+
+    /// Items of `area` that have a column for `measure`: the area's `k`.
+    pub fn area_k(&self, measure: usize, area: usize) -> usize {
+        self.items
+            .iter()
+            .filter(|i| i.area == area && i.columns.iter().any(|(m, _)| *m == measure))
+            .count()
+    }
+}
+
+/// The study folder's name (after following links), for output paths.
+fn folder_name(dir: &Path) -> String {
+    dir.canonicalize()
+        .ok()
+        .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .or_else(|| dir.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .unwrap_or_else(|| "study".to_string())
+}
+
+#[cfg(test)]
+mod tests;

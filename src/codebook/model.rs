@@ -1,0 +1,170 @@
+//! The checked codebook's public types: language, scale, respondent
+//! columns, measures, areas, items, rounds, rules, privacy, consultation.
+//!
+//! Owns the types and their small questions (`Scale::midpoint`,
+//! `Item::asked_in`, the `[rules]` defaults). It must not check or parse
+//! anything: values get here only through `check`.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::PathBuf;
+
+use serde::Deserialize;
+
+/// Report language: chart labels, decimal separator in Markdown and report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Language {
+    #[default]
+    Nl,
+    En,
+}
+
+impl Language {
+    /// The decimal separator of the report's rounding ("2,9" or "2.9").
+    pub fn decimal_separator(self) -> char {
+        match self {
+            Language::Nl => ',',
+            Language::En => '.',
+        }
+    }
+}
+
+impl fmt::Display for Language {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Language::Nl => "nl",
+            Language::En => "en",
+        })
+    }
+}
+
+/// Keep / reword / drop thresholds (`[rules]`); the defaults are the contract's.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Rules {
+    pub min_answered: f64,
+    pub keep_min_mean: f64,
+    pub keep_min_pct_agree: f64,
+    pub drop_below_mean: f64,
+    pub drop_below_pct_agree: f64,
+}
+
+impl Default for Rules {
+    fn default() -> Self {
+        Rules {
+            min_answered: 0.5,
+            keep_min_mean: 3.0,
+            keep_min_pct_agree: 0.78,
+            drop_below_mean: 2.5,
+            drop_below_pct_agree: 0.50,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Privacy {
+    pub min_cell: u32,
+}
+
+impl Default for Privacy {
+    fn default() -> Self {
+        Privacy { min_cell: 5 }
+    }
+}
+
+/// Allowed consultation codes (used by the consultation issue).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Consultation {
+    #[serde(default)]
+    pub themes: Vec<String>,
+    #[serde(default)]
+    pub stances: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Scale {
+    pub min: i64,
+    pub max: i64,
+    /// Normalized missing codes (see [`normalize_cell`](super::normalize_cell)).
+    pub missing: Vec<String>,
+    /// Normalized answer code -> scale value (LimeSurvey `A1` ...).
+    pub codes: BTreeMap<String, i64>,
+    pub labels: BTreeMap<i64, String>,
+}
+
+impl Scale {
+    /// Ratings strictly above this count as agreement (3 and 4 on 1-4).
+    pub fn midpoint(&self) -> f64 {
+        (self.min + self.max) as f64 / 2.0
+    }
+
+    /// Every value of the scale, low to high.
+    pub fn values(&self) -> impl Iterator<Item = i64> + Clone {
+        self.min..=self.max
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct RespondentColumns {
+    pub id: String,
+    pub group: String,
+    pub institution: Option<String>,
+    /// Allowed groups in display order; `None`: order of first appearance.
+    pub groups: Option<Vec<String>>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Measure {
+    pub id: String,
+    pub label: String,
+    /// This measure's labels, or the scale's.
+    pub labels: BTreeMap<i64, String>,
+    /// This measure's normalized answer codes, or the scale's.
+    pub codes: BTreeMap<String, i64>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Area {
+    pub id: String,
+    pub label: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Item {
+    pub id: String,
+    /// Index into [`Codebook::areas`](super::Codebook::areas).
+    pub area: usize,
+    pub dimension: Option<String>,
+    pub text: String,
+    /// (index into [`Codebook::measures`](super::Codebook::measures), export column), in measure order.
+    pub columns: Vec<(usize, String)>,
+    /// The item's id in the previous round, when it was reworded or renumbered.
+    pub previous: Option<String>,
+    /// The rounds (ids) that ask the item; `None`: every round.
+    pub rounds: Option<Vec<String>>,
+}
+
+impl Item {
+    pub fn asked_in(&self, round: &str) -> bool {
+        self.rounds
+            .as_ref()
+            .is_none_or(|r| r.iter().any(|id| id == round))
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Round {
+    pub id: String,
+    pub label: Option<String>,
+    pub date: Option<String>,
+    /// Relative to the study folder, checked to stay inside it.
+    pub questionnaire: PathBuf,
+    pub consultation: Option<PathBuf>,
+    pub sheet: Option<String>,
+    /// Rows above the data as written in study.toml (checked 1..=20);
+    /// `None`: one, unless Qualtrics rows are detected (`ingest`).
+    pub header_rows: Option<usize>,
+}

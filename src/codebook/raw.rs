@@ -1,0 +1,98 @@
+//! `study.toml` as written: the serde structs the TOML is read into.
+//!
+//! `deny_unknown_fields` everywhere: a typo is an error, not a silently
+//! ignored setting. Owns the file's shape only; it must not check values
+//! (that is `check`) and nothing outside the codebook sees these types.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+use super::model::{Consultation, Language, Privacy, Rules};
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawCodebook {
+    pub(super) study: RawStudy,
+    pub(super) scale: RawScale,
+    pub(super) respondents: RawRespondents,
+    pub(super) measures: Vec<RawMeasure>,
+    pub(super) areas: Vec<RawArea>,
+    pub(super) items: Vec<RawItem>,
+    #[serde(default)]
+    pub(super) rules: Rules,
+    #[serde(default)]
+    pub(super) privacy: Privacy,
+    pub(super) consultation: Option<Consultation>,
+    pub(super) rounds: Vec<RawRound>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawStudy {
+    pub(super) name: String,
+    #[serde(default)]
+    pub(super) language: Language,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawScale {
+    pub(super) min: i64,
+    pub(super) max: i64,
+    #[serde(default)]
+    pub(super) missing: Vec<String>,
+    #[serde(default)]
+    pub(super) codes: BTreeMap<String, i64>,
+    #[serde(default)]
+    pub(super) labels: BTreeMap<String, String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawRespondents {
+    pub(super) id: String,
+    pub(super) group: String,
+    pub(super) institution: Option<String>,
+    pub(super) groups: Option<Vec<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawMeasure {
+    pub(super) id: String,
+    pub(super) label: String,
+    pub(super) labels: Option<BTreeMap<String, String>>,
+    pub(super) codes: Option<BTreeMap<String, i64>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawArea {
+    pub(super) id: String,
+    pub(super) label: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawItem {
+    pub(super) id: String,
+    pub(super) area: String,
+    pub(super) dimension: Option<String>,
+    pub(super) text: String,
+    pub(super) columns: BTreeMap<String, String>,
+    pub(super) previous: Option<String>,
+    pub(super) rounds: Option<Vec<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawRound {
+    pub(super) id: String,
+    pub(super) label: Option<String>,
+    pub(super) date: Option<String>,
+    pub(super) questionnaire: String,
+    pub(super) consultation: Option<String>,
+    pub(super) sheet: Option<String>,
+    pub(super) header_rows: Option<usize>,
+}

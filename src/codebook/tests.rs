@@ -1,0 +1,202 @@
+//! Unit tests of the codebook as a whole: `Codebook::parse` on a minimal
+//! study.toml and on one mistake at a time, each named with its fix.
+
+use super::*;
+
+pub(crate) const MINIMAL: &str = r#"
+[study]
+name = "Test"
+
+[scale]
+min = 1
+max = 4
+missing = ["weet niet", ""]
+[scale.labels]
+1 = "helemaal niet herkenbaar"
+2 = "niet herkenbaar"
+3 = "herkenbaar"
+4 = "zeer herkenbaar"
+
+[respondents]
+id = "respondent"
+group = "sector"
+
+[[measures]]
+id = "herkenbaarheid"
+label = "Herkenbaarheid"
+
+[[areas]]
+id = "a"
+label = "A"
+
+[[items]]
+id = "a1"
+area = "a"
+text = "Item one"
+columns = { herkenbaarheid = "Q1" }
+
+[[rounds]]
+id = "r1"
+questionnaire = "study.toml"
+"#;
+
+fn dir() -> tempfile::TempDir {
+    let d = tempfile::tempdir().unwrap();
+    std::fs::write(d.path().join("study.toml"), MINIMAL).unwrap();
+    d
+}
+
+fn parse(text: &str) -> Result<Codebook, CodebookError> {
+    let d = dir();
+    Codebook::parse(d.path(), text)
+}
+
+#[test]
+fn minimal_codebook_loads_with_defaults() {
+    let cb = parse(MINIMAL).unwrap();
+    assert_eq!(cb.rules, Rules::default());
+    assert_eq!(cb.min_cell, 5);
+    assert_eq!(cb.language, Language::Nl);
+    assert_eq!(
+        cb.measures[0].labels.get(&3).map(String::as_str),
+        Some("herkenbaar")
+    );
+    assert_eq!(cb.rating_columns(), 1);
+}
+
+#[test]
+fn unknown_key_is_named() {
+    let e = parse(&MINIMAL.replace("[study]\n", "[study]\ncolour = 1\n"))
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("unknown field `colour`"), "{e}");
+    assert!(e.contains("fix:"), "{e}");
+}
+
+#[test]
+fn a_number_as_label_or_code_must_be_its_own_value() {
+    let e = parse(&MINIMAL.replace("1 = \"helemaal niet herkenbaar\"", "1 = \"3\""))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.contains("[scale.labels] 1") && e.contains("\"3\" is the number 3 but stands for 1"),
+        "{e}"
+    );
+    let e = parse(&MINIMAL.replace("max = 4\n", "max = 4\ncodes = { \"2\" = 4 }\n"))
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("is the number 2 but stands for 4"), "{e}");
+    // Its own number is harmless.
+    parse(&MINIMAL.replace("1 = \"helemaal niet herkenbaar\"", "1 = \"1\"")).unwrap();
+}
+
+#[test]
+fn item_in_unknown_area_is_named() {
+    let e = parse(&MINIMAL.replace("area = \"a\"", "area = \"b\""))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.contains("[[items]] a1 area") && e.contains("\"b\"") && e.contains("use one of: a"),
+        "{e}"
+    );
+}
+
+#[test]
+fn column_named_twice_is_named() {
+    let text = MINIMAL.replace(
+        "columns = { herkenbaarheid = \"Q1\" }",
+        "columns = { herkenbaarheid = \"sector\" }",
+    );
+    let e = parse(&text).unwrap_err().to_string();
+    assert!(
+        e.contains("\"sector\" is already named by [respondents] group"),
+        "{e}"
+    );
+}
+
+#[test]
+fn rule_out_of_range_is_refused() {
+    let e = parse(&format!("{MINIMAL}\n[rules]\nkeep_min_pct_agree = 78\n"))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.contains("[rules] keep_min_pct_agree") && e.contains("0.78"),
+        "{e}"
+    );
+    let e = parse(&format!("{MINIMAL}\n[rules]\nkeep_min_mean = 5\n"))
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("outside the scale 1..4"), "{e}");
+}
+
+#[test]
+fn scale_min_not_below_max_is_refused() {
+    let e = parse(&MINIMAL.replace("min = 1\nmax = 4", "min = 4\nmax = 4"))
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("min = 4 is not below max = 4"), "{e}");
+}
+
+#[test]
+fn path_outside_the_study_is_refused() {
+    let e = parse(&MINIMAL.replace(
+        "questionnaire = \"study.toml\"",
+        "questionnaire = \"../../etc/passwd\"",
+    ))
+    .unwrap_err()
+    .to_string();
+    assert!(e.contains("leaves the study folder"), "{e}");
+    let e = parse(&MINIMAL.replace(
+        "questionnaire = \"study.toml\"",
+        "questionnaire = \"/etc/passwd\"",
+    ))
+    .unwrap_err()
+    .to_string();
+    assert!(e.contains("leaves the study folder"), "{e}");
+}
+
+#[test]
+fn missing_round_file_is_named() {
+    let e = parse(&MINIMAL.replace(
+        "questionnaire = \"study.toml\"",
+        "questionnaire = \"r1/q.csv\"",
+    ))
+    .unwrap_err()
+    .to_string();
+    assert!(
+        e.contains("[[rounds]] r1 questionnaire") && e.contains("does not exist"),
+        "{e}"
+    );
+}
+
+#[test]
+fn measure_codes_replace_the_scales() {
+    let text = MINIMAL
+        .replace("max = 4\n", "max = 4\ncodes = { A1 = 1, A4 = 4 }\n")
+        .replace(
+            "label = \"Herkenbaarheid\"\n",
+            "label = \"Herkenbaarheid\"\ncodes = { B1 = 1, \" b2 \" = 2 }\n",
+        );
+    let cb = parse(&text).unwrap();
+    assert_eq!(cb.scale.codes.get("a1"), Some(&1));
+    let own: Vec<_> = cb.measures[0].codes.iter().collect();
+    assert_eq!(own, vec![(&"b1".to_string(), &1), (&"b2".to_string(), &2)]);
+    let e = parse(&text.replace("B1 = 1", "B1 = 7"))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.contains("[[measures]] herkenbaarheid codes.B1") && e.contains("outside"),
+        "{e}"
+    );
+}
+
+#[test]
+fn empty_area_label_is_refused() {
+    let e = parse(&MINIMAL.replace("label = \"A\"", "label = \"\""))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.contains("[[areas]] a label") && e.contains("fill in"),
+        "{e}"
+    );
+}

@@ -1,0 +1,79 @@
+//! `peil init`: a draft `study.toml` from an export's header and a sample of
+//! its rows.
+//!
+//! This folder owns the guesses: which columns hold the respondent id, group
+//! and institution, which hold ratings, how rating columns split into
+//! measures and areas, and the scale, labels, answer codes and missing codes
+//! the cells suggest. Every guess is written with a `# check:` comment and
+//! every area label is left empty, so the draft does not validate until a
+//! person has looked at it. It reads the export through the same reader as
+//! `peil run` and must not write anything but the draft (through
+//! `output::write_atomic`).
+//!
+//! The steps, one file each: `export` (the export read as columns of
+//! sampled cells, and where it lies) -> `guess` (which columns are the id,
+//! group, institution and ratings) -> `layout` (measures, areas and items
+//! from the rating columns' names, each measure's scale from `scale`) ->
+//! `render` (the TOML text). `classify` tells what one value looks like;
+//! `draft` holds the guessed types. Arrows point one way and no file uses
+//! this one. Only `export` and `classify` import from `crate::ingest`.
+
+mod classify;
+mod draft;
+mod export;
+mod guess;
+mod layout;
+mod render;
+mod scale;
+
+use std::path::{Path, PathBuf};
+
+use crate::Error;
+use draft::Draft;
+
+/// What `peil init` was asked to do.
+#[derive(Debug, Clone)]
+pub struct InitOptions {
+    pub export: PathBuf,
+    pub out: PathBuf,
+    pub sheet: Option<String>,
+    pub force: bool,
+}
+
+/// Writes the draft; returns a one-line summary for stdout.
+pub fn init(opts: &InitOptions) -> Result<String, Error> {
+    if opts.out.exists() && !opts.force {
+        return Err(Error::Usage(format!(
+            "{}: already exists, not overwritten\n  fix: choose another --out, or add --force to replace it",
+            opts.out.display()
+        )));
+    }
+    let study_dir = match opts.out.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let (export, round) = export::open(&opts.export, &study_dir, opts.sheet.as_deref())?;
+    let file = &round.questionnaire;
+    let draft = Draft::guess(&export, file)?;
+    let toml = draft.render(&export, &round, &study_name(&opts.export));
+    crate::output::write_atomic(&opts.out, toml.as_bytes()).map_err(|source| Error::Write {
+        path: opts.out.clone(),
+        source,
+    })?;
+    Ok(format!(
+        "{}: draft with {} items in {} areas and {} measures from {}; fill in the area labels, check every \"# check:\", then run peil validate {}",
+        opts.out.display(),
+        draft.items.len(),
+        draft.areas.len(),
+        draft.measures.len(),
+        file,
+        study_dir.display()
+    ))
+}
+
+fn study_name(export: &Path) -> String {
+    export
+        .file_stem()
+        .map(|s| s.to_string_lossy().replace(['_', '-'], " "))
+        .unwrap_or_else(|| "study".into())
+}

@@ -1,0 +1,330 @@
+//! Writing the draft: `study.toml` text from the guesses, every guess with
+//! a `# check:` comment and every area label left empty, so the draft does
+//! not validate until a person has looked at it.
+//!
+//! Owns the TOML text, byte for byte (tests/init.rs snapshots it). It must
+//! not guess anything: every value comes from the `Draft`, the `Export` or
+//! the `RoundDraft`.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use super::draft::Draft;
+use super::export::{Export, RoundDraft};
+use super::scale::ScaleGuess;
+
+/// A TOML basic string.
+fn q(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if c.is_control() => {
+                let _ = write!(out, "\\u{:04X}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// A TOML key: bare when it may be, quoted otherwise.
+fn key(s: &str) -> String {
+    if !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+    {
+        s.to_string()
+    } else {
+        q(s)
+    }
+}
+
+fn list(items: &[String]) -> String {
+    format!(
+        "[{}]",
+        items.iter().map(|s| q(s)).collect::<Vec<_>>().join(", ")
+    )
+}
+
+fn seen(values: &[(String, usize)]) -> String {
+    values
+        .iter()
+        .map(|(v, n)| format!("{v:?} {n}x"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+impl Draft {
+    pub(super) fn render(&self, export: &Export, round: &RoundDraft, name: &str) -> String {
+        let mut t = String::new();
+        render_head(&mut t, export, round, name);
+        self.render_scale(&mut t);
+        self.render_respondents(&mut t);
+        self.render_measures(&mut t);
+        self.render_areas(&mut t);
+        self.render_items(&mut t);
+        self.render_rules(&mut t);
+        render_round(&mut t, round);
+        t
+    }
+
+    fn render_measures(&self, t: &mut String) {
+        for m in &self.measures {
+            let _ = writeln!(t, "\n[[measures]]\nid = {}", q(&m.id));
+            let why = if m.suffix.is_empty() {
+                "one measure: no column-name suffix is shared".to_string()
+            } else {
+                format!("the {} columns ending in {:?}", m.columns, m.suffix)
+            };
+            let label = if m.suffix.is_empty() {
+                "Score"
+            } else {
+                m.suffix.as_str()
+            };
+            let _ = writeln!(
+                t,
+                "label = {}  # check: {why}; the name the report shows",
+                q(label)
+            );
+            if self.own_scales() {
+                render_labels_codes(t, &m.scale, true);
+            }
+        }
+    }
+
+    fn render_areas(&self, t: &mut String) {
+        for a in &self.areas {
+            let n = self
+                .items
+                .iter()
+                .filter(|i| self.areas[i.area].id == a.id)
+                .count();
+            let why = if a.key.is_empty() {
+                format!("all {n} items: no shared prefix found; split them into areas")
+            } else {
+                format!("{n} items whose columns start with {:?}", a.key)
+            };
+            let _ = writeln!(t, "\n[[areas]]\nid = {}  # check: {why}", q(&a.id));
+            t.push_str("label = \"\"  # check: fill in\n");
+        }
+    }
+
+    fn render_items(&self, t: &mut String) {
+        for it in &self.items {
+            let _ = writeln!(
+                t,
+                "\n[[items]]\nid = {}\narea = {}\ntext = {}  # check: the item's wording",
+                q(&it.id),
+                q(&self.areas[it.area].id),
+                q(&it.text)
+            );
+            let cols: Vec<String> = it
+                .columns
+                .iter()
+                .map(|(m, c)| format!("{} = {}", key(&self.measures[*m].id), q(c)))
+                .collect();
+            let _ = writeln!(t, "columns = {{ {} }}", cols.join(", "));
+        }
+    }
+
+    /// Whether the measures' labels or codes differ: then each measure gets
+    /// its own, else the scale holds them.
+    fn own_scales(&self) -> bool {
+        self.measures
+            .windows(2)
+            .any(|w| w[0].scale.labels != w[1].scale.labels || w[0].scale.codes != w[1].scale.codes)
+    }
+
+    fn render_scale(&self, t: &mut String) {
+        let min = self.measures.iter().map(|m| m.scale.min).min().unwrap_or(1);
+        let max = self.measures.iter().map(|m| m.scale.max).max().unwrap_or(4);
+        let mut rare: Vec<(String, usize)> = Vec::new();
+        let mut missing: BTreeMap<String, usize> = BTreeMap::new();
+        for m in &self.measures {
+            rare.extend(m.scale.rare.iter().cloned());
+            for (v, n) in &m.scale.missing {
+                *missing.entry(v.clone()).or_default() += n;
+            }
+        }
+        let _ = writeln!(t, "\n[scale]\nmin = {min}  # check: the lowest value seen");
+        let mut why = "the highest value seen".to_string();
+        if !rare.is_empty() {
+            let _ = write!(
+                why,
+                "; seen but left off the scale (such cells will be invalid): {}",
+                seen(&rare)
+            );
+        }
+        let _ = writeln!(t, "max = {max}  # check: {why}");
+        let mut codes: Vec<String> = missing.keys().cloned().collect();
+        codes.push(String::new());
+        let why = if missing.is_empty() {
+            "no missing code seen; add texts that mean \"no rating\"".to_string()
+        } else {
+            format!("seen: {}", seen(&missing.into_iter().collect::<Vec<_>>()))
+        };
+        let _ = writeln!(
+            t,
+            "missing = {}  # check: {why}; an empty cell is always missing",
+            list(&codes)
+        );
+        if !self.own_scales() {
+            if let Some(m) = self.measures.first() {
+                render_labels_codes(t, &m.scale, false);
+            }
+        }
+    }
+
+    fn render_respondents(&self, t: &mut String) {
+        let r = &self.respondents;
+        let _ = writeln!(
+            t,
+            "\n[respondents]\nid = {}  # check: {}",
+            q(&r.id),
+            r.id_why
+        );
+        match &r.group {
+            Some((name, values)) => {
+                let shown: Vec<String> = values.iter().take(12).cloned().collect();
+                let _ = writeln!(
+                    t,
+                    "group = {}  # check: the stakeholder group; {} values seen",
+                    q(name),
+                    values.len()
+                );
+                if let Some(inst) = &r.institution {
+                    let _ = writeln!(
+                        t,
+                        "institution = {}  # check: guessed from its name",
+                        q(inst)
+                    );
+                }
+                let _ = writeln!(
+                    t,
+                    "# groups = {}  # check: uncomment to allow only these groups, in this display order",
+                    list(&shown)
+                );
+            }
+            None => {
+                t.push_str("group = \"\"  # check: no column looks like a stakeholder group; name the one there is\n");
+            }
+        }
+    }
+
+    /// Default rules on a 1-4 scale; on another scale the same thresholds
+    /// at the same relative places.
+    fn render_rules(&self, t: &mut String) {
+        let min = self.measures.iter().map(|m| m.scale.min).min().unwrap_or(1) as f64;
+        let max = self.measures.iter().map(|m| m.scale.max).max().unwrap_or(4) as f64;
+        if (min, max) == (1.0, 4.0) {
+            return;
+        }
+        let at = |x: f64| min + (x - 1.0) / 3.0 * (max - min);
+        let _ = writeln!(
+            t,
+            "\n[rules]  # check: the 1-4 defaults moved to the scale {min}..{max}\n\
+             keep_min_mean = {:.2}\ndrop_below_mean = {:.2}",
+            at(3.0),
+            at(2.5)
+        );
+    }
+}
+
+/// The comment at the top and `[study]`.
+fn render_head(t: &mut String, export: &Export, round: &RoundDraft, name: &str) {
+    let _ = writeln!(
+        t,
+        "# Draft codebook written by `peil init` from {} ({} columns, {} data rows read).\n\
+             # Every guess is followed by \"# check:\". Fill in each area's label (peil\n\
+             # validate refuses an empty one), read every check, then run peil validate.",
+        round.questionnaire,
+        export.columns.len(),
+        export.rows
+    );
+    let _ = writeln!(
+        t,
+        "\n[study]\nname = {}  # check: the study's name",
+        q(name)
+    );
+    t.push_str("language = \"nl\"  # check: nl or en, the language of the report\n");
+}
+
+/// The `[[rounds]]` entry of the export.
+fn render_round(t: &mut String, round: &RoundDraft) {
+    t.push_str("\n[[rounds]]\nid = \"ronde-1\"  # check: the round's id\n");
+    let _ = write!(t, "questionnaire = {}", q(&round.questionnaire));
+    if round.inside {
+        t.push('\n');
+    } else {
+        t.push_str("  # check: copy the export into the study folder (beside study.toml)\n");
+    }
+    if let Some(s) = &round.sheet {
+        let _ = writeln!(t, "sheet = {}  # check: the sheet with the answers", q(s));
+    }
+    if round.header_rows != 1 {
+        let _ = writeln!(
+                t,
+                "header_rows = {}  # check: rows 2-{} look like Qualtrics question-text / ImportId rows",
+                round.header_rows, round.header_rows
+            );
+    }
+}
+
+/// Labels and codes of a scale guess, as `[scale.labels]` + `codes` (scale)
+/// or inline `labels` / `codes` (a measure).
+fn render_labels_codes(t: &mut String, g: &ScaleGuess, inline: bool) {
+    let codes: Vec<String> = g
+        .codes
+        .iter()
+        .map(|(c, v)| format!("{} = {v}", key(c)))
+        .collect();
+    if !codes.is_empty() {
+        let _ = writeln!(
+            t,
+            "codes = {{ {} }}  # check: answer codes seen",
+            codes.join(", ")
+        );
+    }
+    let why = "ordered by their wording (helemaal niet < niet < ... < zeer)";
+    if !g.labels.is_empty() {
+        let labels: Vec<String> = g
+            .labels
+            .iter()
+            .map(|(v, l)| format!("{v} = {}", q(l)))
+            .collect();
+        if inline {
+            let _ = writeln!(t, "labels = {{ {} }}  # check: {why}", labels.join(", "));
+        } else {
+            let _ = writeln!(t, "[scale.labels]  # check: {why}");
+            for l in labels {
+                let _ = writeln!(t, "{l}");
+            }
+        }
+    } else if !g.unordered.is_empty() {
+        let _ = writeln!(
+            t,
+            "# check: answer texts seen that could not be ordered; give each its value in {}:\n# {}",
+            if inline { "labels = { 1 = \"...\" }" } else { "[scale.labels]" },
+            list(&g.unordered)
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn toml_strings() {
+        assert_eq!(q("a \"b\" \\ c\n"), "\"a \\\"b\\\" \\\\ c\\n\"");
+        assert_eq!(key("A1"), "A1");
+        assert_eq!(key("a b"), "\"a b\"");
+    }
+}

@@ -1,0 +1,271 @@
+//! The scale a measure's cells suggest: its range, its labels ordered by
+//! their wording, its answer codes and its missing codes ("weet niet", and
+//! 9/99/999 apart from the other values).
+//!
+//! Owns what the cells of one measure say about its scale. It must not look
+//! at column names (that is `guess` and `layout`) nor write TOML (that is
+//! `render`).
+
+use std::collections::{BTreeMap, HashSet};
+
+use super::classify::{kind, Kind};
+use super::export::Column;
+
+#[derive(Default, Clone, PartialEq)]
+pub(super) struct ScaleGuess {
+    pub(super) min: i64,
+    pub(super) max: i64,
+    /// Values seen outside the scale guessed (slips): (value, count).
+    pub(super) rare: Vec<(String, usize)>,
+    /// Ordered labels, or the label texts that could not be ordered.
+    pub(super) labels: Vec<(i64, String)>,
+    pub(super) unordered: Vec<String>,
+    /// Original code text -> value.
+    pub(super) codes: Vec<(String, i64)>,
+    /// Missing codes seen: (original text, count).
+    pub(super) missing: Vec<(String, usize)>,
+}
+
+impl ScaleGuess {
+    pub(super) fn from_columns(cols: &[&Column]) -> ScaleGuess {
+        let mut tally = Tally::of(cols);
+        tally.set_apart_dont_know();
+        // Labels: ordered by their wording, if that gives each its own place.
+        let (ranked, orderable) = rank_labels(&tally.texts);
+        let k = if orderable { ranked.len() as i64 } else { 0 };
+        let cells: usize = cols.iter().map(|c| c.filled).sum();
+        let (min, max) = scale_range(&tally.values(), cells, k);
+        let mut g = ScaleGuess {
+            min,
+            max,
+            missing: std::mem::take(&mut tally.missing).into_iter().collect(),
+            ..ScaleGuess::default()
+        };
+        if orderable && k > 0 && k == max - min + 1 {
+            g.labels = ranked
+                .into_iter()
+                .zip(min..)
+                .map(|((_, l), v)| (v, l))
+                .collect();
+        } else {
+            g.unordered = tally
+                .texts
+                .iter()
+                .map(|(v, (_, shown))| tidy_label(shown, v))
+                .collect();
+        }
+        g.sort_out(&tally);
+        g
+    }
+
+    /// Numbers and codes off the scale are rare (slips); codes on it are
+    /// kept, ordered by value.
+    fn sort_out(&mut self, tally: &Tally) {
+        let on_scale = |x: &i64| (self.min..=self.max).contains(x);
+        let mut rare = Vec::new();
+        let mut codes = Vec::new();
+        for (x, (n, shown)) in &tally.numbers {
+            if !on_scale(x) {
+                rare.push((shown.clone(), *n));
+            }
+        }
+        for (code, (n, x)) in &tally.codes {
+            if on_scale(x) {
+                codes.push((code.clone(), *x));
+            } else {
+                rare.push((code.clone(), *n));
+            }
+        }
+        codes.sort_by(|a, b| (a.1, &a.0).cmp(&(b.1, &b.0)));
+        self.rare = rare;
+        self.codes = codes;
+    }
+}
+
+/// The cells of a measure's columns, tallied by kind.
+#[derive(Default)]
+struct Tally<'a> {
+    /// Numbers by value ("1" and "1,0" alike): (cells, first text seen).
+    numbers: BTreeMap<i64, (usize, String)>,
+    /// Answer codes by text, upper case: (cells, value).
+    codes: BTreeMap<String, (usize, i64)>,
+    /// Other texts apart, normalized: (cells, first text seen).
+    texts: BTreeMap<&'a str, (usize, &'a str)>,
+    /// Missing codes as first seen: cells.
+    missing: BTreeMap<String, usize>,
+}
+
+impl<'a> Tally<'a> {
+    fn of(cols: &[&'a Column]) -> Tally<'a> {
+        let mut t = Tally::default();
+        for &c in cols {
+            for (v, (n, shown)) in &c.values {
+                match kind(v) {
+                    Kind::Missing => *t.missing.entry(shown.clone()).or_default() += n,
+                    Kind::Number(x) => t.numbers.entry(x).or_insert((0, shown.clone())).0 += n,
+                    Kind::Code(_, x) => t.codes.entry(v.to_uppercase()).or_insert((0, x)).0 += n,
+                    Kind::Text => t.texts.entry(v.as_str()).or_insert((0, shown.as_str())).0 += n,
+                }
+            }
+        }
+        t
+    }
+
+    /// Value -> cells, numbers and codes together.
+    fn values(&self) -> BTreeMap<i64, usize> {
+        let mut values: BTreeMap<i64, usize> = BTreeMap::new();
+        for (x, (n, _)) in &self.numbers {
+            *values.entry(*x).or_default() += n;
+        }
+        for (n, x) in self.codes.values() {
+            *values.entry(*x).or_default() += n;
+        }
+        values
+    }
+
+    /// 9, 99, 999 apart from the other values: "don't know" by convention,
+    /// moved from the numbers and codes to the missing codes.
+    fn set_apart_dont_know(&mut self) {
+        let values = self.values();
+        let dont_know: HashSet<i64> = values
+            .keys()
+            .copied()
+            .filter(|&x| {
+                [9, 99, 999].contains(&x)
+                    && !values.contains_key(&(x - 1))
+                    && values.keys().any(|v| (0..x - 1).contains(v))
+            })
+            .collect();
+        for (code, (n, x)) in &self.codes {
+            if dont_know.contains(x) {
+                self.missing.insert(code.clone(), *n);
+            }
+        }
+        for (x, (n, shown)) in &self.numbers {
+            if dont_know.contains(x) {
+                self.missing.insert(shown.clone(), *n);
+            }
+        }
+        self.numbers.retain(|x, _| !dont_know.contains(x));
+        self.codes.retain(|_, (_, x)| !dont_know.contains(x));
+    }
+}
+
+/// The answer texts ordered by their wording (as written), and whether that
+/// gives each its own place.
+fn rank_labels(texts: &BTreeMap<&str, (usize, &str)>) -> (Vec<(u8, String)>, bool) {
+    let mut ranked: Vec<(u8, String)> = Vec::new();
+    let mut orderable = true;
+    for (v, (_, shown)) in texts {
+        match label_rank(v) {
+            Some(r) if ranked.iter().all(|(k, _)| *k != r) => {
+                ranked.push((r, tidy_label(shown, v)))
+            }
+            _ => orderable = false,
+        }
+    }
+    ranked.sort();
+    (ranked, orderable)
+}
+
+/// The scale's range from the values seen (value -> cells, of `cells`
+/// filled cells in all) and the number of ordered labels `k` (0: none). With labels: the `k` points that cover
+/// most cells (nearest to 1 on a tie). Without: the values seen, less those
+/// seen once or twice in a thousand cells at either end (a slip, not a
+/// scale point).
+fn scale_range(values: &BTreeMap<i64, usize>, cells: usize, k: i64) -> (i64, i64) {
+    let total = cells;
+    let frequent: Vec<i64> = values
+        .iter()
+        .filter(|(_, n)| !(**n <= 2 && **n * 1000 < total))
+        .map(|(x, _)| *x)
+        .collect();
+    let (lo, hi) = match (frequent.first(), frequent.last()) {
+        (Some(lo), Some(hi)) => (*lo, *hi),
+        _ => return (1, k.max(2)),
+    };
+    if k < 2 || hi - lo + 1 > k {
+        return (lo, hi);
+    }
+    let covered = |a: i64| -> usize { values.range(a..=a + k - 1).map(|(_, n)| n).sum() };
+    let best = (hi - k + 1..=lo)
+        .max_by_key(|a| (covered(*a), std::cmp::Reverse((a - 1).abs())))
+        .unwrap_or(lo);
+    (best, best + k - 1)
+}
+
+/// A label as written: the text seen, in lower case unless it was mixed case.
+fn tidy_label(shown: &str, normalized: &str) -> String {
+    if shown.chars().any(char::is_lowercase) {
+        let mut c = shown.chars();
+        match c.next() {
+            Some(f) => f.to_lowercase().chain(c).collect(),
+            None => String::new(),
+        }
+    } else {
+        normalized.to_string()
+    }
+}
+
+/// Where a Likert label sits, from its words: "helemaal niet" < "niet" <
+/// "neutraal" < plain < "zeer" (and their English equivalents).
+fn label_rank(label: &str) -> Option<u8> {
+    let words: Vec<&str> = label.split(' ').collect();
+    let has = |list: &[&str]| words.iter().any(|w| list.contains(w));
+    let negative = has(&[
+        "niet",
+        "not",
+        "oneens",
+        "disagree",
+        "geen",
+        "nooit",
+        "never",
+        "onvoldoende",
+    ]);
+    let strong = has(&[
+        "zeer",
+        "heel",
+        "helemaal",
+        "volledig",
+        "totaal",
+        "very",
+        "strongly",
+        "completely",
+        "extremely",
+    ]);
+    let neutral = has(&["neutraal", "neutral", "neither", "gemiddeld"]);
+    Some(match (negative, strong, neutral) {
+        (_, _, true) => 2,
+        (true, true, _) => 0,
+        (true, false, _) => 1,
+        (false, false, _) => 3,
+        (false, true, _) => 4,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_are_ordered_by_their_wording() {
+        let mut l = vec![
+            "zeer herkenbaar",
+            "niet herkenbaar",
+            "helemaal niet herkenbaar",
+            "herkenbaar",
+        ];
+        l.sort_by_key(|s| label_rank(s));
+        assert_eq!(
+            l,
+            vec![
+                "helemaal niet herkenbaar",
+                "niet herkenbaar",
+                "herkenbaar",
+                "zeer herkenbaar"
+            ]
+        );
+        assert!(label_rank("neutraal") < label_rank("mee eens"));
+        assert!(label_rank("mee oneens") < label_rank("neutraal"));
+    }
+}
