@@ -15,7 +15,7 @@ use crate::ingest::{self, display_path, Ingested};
 use crate::ledger::FileLedger;
 use crate::output::{InputHash, Manifest, OutputDir};
 use crate::render::report::{self, ReportInput};
-use crate::render::{charts, tables, xlsx};
+use crate::render::{charts, table::Table, tables, xlsx};
 use crate::score::{self, Scores};
 use crate::Error;
 use crate::{compare, consult};
@@ -223,7 +223,7 @@ fn render_err(what: &str) -> impl Fn(String) -> Error {
 /// Every table as CSV and Markdown, and all of them in `summary.xlsx`.
 fn write_tables(
     out: &mut OutputDir,
-    tables: &[tables::Table],
+    tables: &[&Table],
     lang: Language,
 ) -> Result<(), Error> {
     for t in tables {
@@ -233,7 +233,7 @@ fn write_tables(
             t.to_markdown(lang).as_bytes(),
         )?;
     }
-    let xlsx = xlsx::workbook(tables).map_err(|e| render_err("summary.xlsx")(e.to_string()))?;
+    let xlsx = xlsx::workbook(tables.iter().copied()).map_err(|e| render_err("summary.xlsx")(e.to_string()))?;
     out.write("tables/summary.xlsx", &xlsx)
 }
 
@@ -268,7 +268,7 @@ fn write_round(study: &Codebook, a: &Analysed, opts: &Options) -> Result<RoundRe
     let mut out = OutputDir::new(opts.out.join(&study.slug).join(&a.round.id));
     let ledgers = a.ledgers();
     let tables = tables::all(&a.cb, &a.scores, a.notes.as_ref(), &ledgers);
-    write_tables(&mut out, &tables, lang)?;
+    write_tables(&mut out, &tables.list(), lang)?;
     let inputs = input_hashes(a);
     if !opts.no_charts {
         let mut charts = charts::all(&a.cb, &a.scores, lang).map_err(render_err("charts"))?;
@@ -311,7 +311,7 @@ fn write_comparison(
     let cmp = compare::compare(study, from.as_compared(), to.as_compared());
     let mut out = OutputDir::new(opts.out.join(&study.slug).join(&name));
     let tables = tables::comparison(study, &cmp);
-    write_tables(&mut out, &tables, lang)?;
+    write_tables(&mut out, &tables.list(), lang)?;
     let mut inputs = input_hashes(from);
     inputs.extend(input_hashes(to).into_iter().skip(1));
     if !opts.no_charts {
