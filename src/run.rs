@@ -221,11 +221,7 @@ fn render_err(what: &str) -> impl Fn(String) -> Error {
 }
 
 /// Every table as CSV and Markdown, and all of them in `summary.xlsx`.
-fn write_tables(
-    out: &mut OutputDir,
-    tables: &[&Table],
-    lang: Language,
-) -> Result<(), Error> {
+fn write_tables(out: &mut OutputDir, tables: &[&Table], lang: Language) -> Result<(), Error> {
     for t in tables {
         out.write(&format!("tables/{}.csv", t.name), &t.to_csv())?;
         out.write(
@@ -233,7 +229,8 @@ fn write_tables(
             t.to_markdown(lang).as_bytes(),
         )?;
     }
-    let xlsx = xlsx::workbook(tables.iter().copied()).map_err(|e| render_err("summary.xlsx")(e.to_string()))?;
+    let xlsx = xlsx::workbook(tables.iter().copied())
+        .map_err(|e| render_err("summary.xlsx")(e.to_string()))?;
     out.write("tables/summary.xlsx", &xlsx)
 }
 

@@ -47,7 +47,14 @@ pub fn area_means(cb: &Codebook, scores: &Scores, measure: usize) -> AreaMeans {
 }
 
 /// A labelled vertical threshold line.
-fn threshold(s: &mut Scene, x: i32, (top, bottom): (i32, i32), label: String, color: Rgb, anchor: Anchor) {
+fn threshold(
+    s: &mut Scene,
+    x: i32,
+    (top, bottom): (i32, i32),
+    label: String,
+    color: Rgb,
+    anchor: Anchor,
+) {
     s.line((x, top), (x, bottom), color, 2);
     let dx = if anchor == Anchor::End { -4 } else { 4 };
     s.styled_text(x + dx, top - 8, label, 12, anchor, true, color);
@@ -61,12 +68,32 @@ fn thresholds(s: &mut Scene, d: &AreaMeans, span: (i32, i32), rows: (i32, i32), 
     let keep = label(w.t("behouden vanaf", "keep from"), d.keep_min_mean);
     let drop = label(w.t("schrappen onder", "drop below"), d.drop_below_mean);
     let x = |v: f64| scale_x(v, lim, span);
-    threshold(s, x(d.drop_below_mean), rows, drop, DIVERGING[0], Anchor::End);
-    threshold(s, x(d.keep_min_mean), rows, keep, DIVERGING[3], Anchor::Start);
+    threshold(
+        s,
+        x(d.drop_below_mean),
+        rows,
+        drop,
+        DIVERGING[0],
+        Anchor::End,
+    );
+    threshold(
+        s,
+        x(d.keep_min_mean),
+        rows,
+        keep,
+        DIVERGING[3],
+        Anchor::Start,
+    );
 }
 
 /// One area: its label, its interval as a whisker, its mean as a dot.
-fn area_row(s: &mut Scene, r: &AreaMean, y: i32, (lim, span): ((f64, f64), (i32, i32)), lang: Language) {
+fn area_row(
+    s: &mut Scene,
+    r: &AreaMean,
+    y: i32,
+    (lim, span): ((f64, f64), (i32, i32)),
+    lang: Language,
+) {
     s.text(span.0 - 16, y, r.area.clone(), 13, Anchor::End);
     if let Some((lo, hi)) = r.ci {
         let (a, b) = (

@@ -125,7 +125,15 @@ fn axis_and_heads(s: &mut Scene, bottom: i32, w: Words) {
     }
     s.styled_text(RIGHT + 40, TOP - 12, "n", 12, Anchor::Middle, true, MUTED);
     let missing = w.t("ontbr.", "missing");
-    s.styled_text(RIGHT + 100, TOP - 12, missing, 12, Anchor::Middle, true, MUTED);
+    s.styled_text(
+        RIGHT + 100,
+        TOP - 12,
+        missing,
+        12,
+        Anchor::Middle,
+        true,
+        MUTED,
+    );
 }
 
 /// The order segments are stacked in, and each one's span as signed shares
@@ -171,7 +179,15 @@ fn bar(s: &mut Scene, r: &DistributionRow, y: i32, colours: &[Rgb], lang: Langua
             if share >= 0.08 {
                 let label = format::percent(share, lang);
                 let yc = y + ROW_H / 2;
-                s.styled_text((x0 + x1) / 2, yc, label, 11, Anchor::Middle, false, on(colours[j]));
+                s.styled_text(
+                    (x0 + x1) / 2,
+                    yc,
+                    label,
+                    11,
+                    Anchor::Middle,
+                    false,
+                    on(colours[j]),
+                );
             }
         }
     }

@@ -50,7 +50,10 @@ fn row(study: &Codebook, c: &Change) -> Vec<Value> {
 }
 
 pub fn compare_areas(study: &Codebook, cmp: &Comparison) -> Table {
-    let columns: Vec<_> = COLUMNS.into_iter().chain([("suppressed", Kind::Flag)]).collect();
+    let columns: Vec<_> = COLUMNS
+        .into_iter()
+        .chain([("suppressed", Kind::Flag)])
+        .collect();
     Table::from_rows(
         "compare_areas",
         &columns,

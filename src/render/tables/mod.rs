@@ -44,7 +44,11 @@ impl RoundTables {
             &self.item_reliability,
             &self.group_tests,
         ];
-        out.extend([&self.consultation, &self.participants, &self.quotes].into_iter().flatten());
+        out.extend(
+            [&self.consultation, &self.participants, &self.quotes]
+                .into_iter()
+                .flatten(),
+        );
         out.push(&self.data_quality);
         out
     }
