@@ -3,7 +3,8 @@
 //! Owns the spreadsheet form of a [`Table`]: header row frozen and bold,
 //! numbers as numbers (full precision; the cell format shows the report's
 //! rounding), text that a spreadsheet would run as a formula escaped, column
-//! widths set. Byte-identical on rerun: the document date is fixed.
+//! widths set. Byte-identical on rerun: the document date is fixed. It
+//! must not round a number (the cell format does) nor write the file itself.
 
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, XlsxError};
 
