@@ -18,6 +18,7 @@ use crate::ingest::{self, display_path, Ingested};
 use crate::ledger::FileLedger;
 use crate::output::{Manifest, OutputDir};
 use crate::render::report::{self, ReportInput};
+use crate::render::table::Table;
 use crate::render::{charts, tables, xlsx};
 use crate::Error;
 
@@ -274,11 +275,7 @@ fn render_err(what: &str) -> impl Fn(String) -> Error {
 }
 
 /// Every table as CSV and Markdown, and all of them in `summary.xlsx`.
-fn write_tables(
-    out: &mut OutputDir,
-    tables: &[tables::Table],
-    lang: Language,
-) -> Result<(), Error> {
+fn write_tables(out: &mut OutputDir, tables: &[&Table], lang: Language) -> Result<(), Error> {
     for t in tables {
         out.write(&format!("tables/{}.csv", t.name), &t.to_csv())?;
         out.write(
@@ -286,7 +283,8 @@ fn write_tables(
             t.to_markdown(lang).as_bytes(),
         )?;
     }
-    let xlsx = xlsx::workbook(tables).map_err(|e| render_err("summary.xlsx")(e.to_string()))?;
+    let xlsx = xlsx::workbook(tables.iter().copied())
+        .map_err(|e| render_err("summary.xlsx")(e.to_string()))?;
     out.write("tables/summary.xlsx", &xlsx)
 }
 
@@ -321,7 +319,7 @@ fn write_round(study: &Codebook, a: &Analysed, opts: &Options) -> Result<RoundRe
     let mut out = OutputDir::new(opts.out.join(&study.slug).join(&a.round.id));
     let ledgers = a.ledgers();
     let tables = tables::all(&a.cb, &a.scores, a.notes.as_ref(), &ledgers);
-    write_tables(&mut out, &tables, lang)?;
+    write_tables(&mut out, &tables.list(), lang)?;
     let inputs = input_hashes(a);
     if !opts.no_charts {
         let mut charts = charts::all(&a.cb, &a.scores, lang).map_err(render_err("charts"))?;
@@ -364,7 +362,7 @@ fn write_comparison(
     let cmp = compare::compare(study, from.as_compared(), to.as_compared());
     let mut out = OutputDir::new(opts.out.join(&study.slug).join(&name));
     let tables = tables::comparison(study, &cmp);
-    write_tables(&mut out, &tables, lang)?;
+    write_tables(&mut out, &tables.list(), lang)?;
     let mut inputs = input_hashes(from);
     inputs.extend(input_hashes(to).into_iter().skip(1));
     if !opts.no_charts {

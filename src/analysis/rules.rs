@@ -1,12 +1,14 @@
 //! Keep / reword / drop: the team's decision rules applied to an item.
 //!
-//! Owns the decision and the exact rule text the report prints, so that the
-//! text can never disagree with what was applied. It must not compute the
-//! figures it decides on: `score` hands it mean and share.
+//! Owns the decision and the name of the rule that fired (the `rule` column).
+//! The sentence the report prints, with the thresholds as configured, is
+//! `render::words`'s: it reads the same [`Rules`], so it cannot disagree
+//! with what was applied. This module must not compute the figures it
+//! decides on (`score` hands it mean and share) nor import from `render`.
 
 use std::fmt;
 
-use crate::codebook::{Language, Rules};
+use crate::codebook::Rules;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Decision {
@@ -66,35 +68,6 @@ pub fn decide(mean: f64, pct_agree: f64, rules: &Rules) -> (Decision, Rule) {
     }
 }
 
-/// The rules as a sentence, with the thresholds as configured.
-pub fn rule_text(rules: &Rules, lang: Language) -> String {
-    let pct = |x: f64| {
-        format!(
-            "{}%",
-            crate::render::format::round_half_away(x * 100.0, 0, lang)
-        )
-    };
-    let num = |x: f64| crate::render::format::round_half_away(x, 2, lang);
-    match lang {
-        Language::En => format!(
-            "keep if mean >= {} and agreement (share rating above the scale midpoint) >= {}; \
-             drop if mean < {} or agreement < {}; reword otherwise.",
-            num(rules.keep_min_mean),
-            pct(rules.keep_min_pct_agree),
-            num(rules.drop_below_mean),
-            pct(rules.drop_below_pct_agree)
-        ),
-        Language::Nl => format!(
-            "behouden als gemiddelde >= {} en instemming (aandeel boven het midden van de schaal) >= {}; \
-             schrappen als gemiddelde < {} of instemming < {}; anders herformuleren.",
-            num(rules.keep_min_mean),
-            pct(rules.keep_min_pct_agree),
-            num(rules.drop_below_mean),
-            pct(rules.drop_below_pct_agree)
-        ),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -110,16 +83,5 @@ mod tests {
         assert_eq!(d(2.49, 0.9), (Decision::Drop, Rule::DropBelowMean));
         assert_eq!(d(3.5, 0.49), (Decision::Drop, Rule::DropBelowPctAgree));
         assert_eq!(d(2.0, 0.2), (Decision::Drop, Rule::DropBelowBoth));
-    }
-
-    #[test]
-    fn rule_text_names_the_configured_thresholds() {
-        let t = rule_text(&Rules::default(), Language::En);
-        assert_eq!(
-            t,
-            "keep if mean >= 3.00 and agreement (share rating above the scale midpoint) >= 78%; \
-             drop if mean < 2.50 or agreement < 50%; reword otherwise."
-        );
-        assert!(rule_text(&Rules::default(), Language::Nl).contains(">= 3,00"));
     }
 }

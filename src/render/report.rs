@@ -1,23 +1,27 @@
 //! `report.html`: one self-contained page a project team can read, print
 //! and quote from.
 //!
-//! Owns the page's structure, words (nl/en) and CSS. Everything on it comes
-//! from the aggregated scores, the tables and the charts already drawn: no
-//! script, no font or image loaded from anywhere, so it opens offline and
-//! its cost does not grow with the number of respondents.
+//! Owns the page's structure, its words (nl/en, picked by `words`) and CSS.
+//! Everything on it comes from the aggregated scores, the tables and the
+//! charts already drawn, each table by name from [`RoundTables`] or
+//! [`CompareTables`]: no script, no font or image loaded from anywhere, so
+//! it opens offline and its cost does not grow with the number of
+//! respondents. It must not compute a figure nor write the file.
 
 use std::fmt::Write;
 
 use crate::analysis::compare::Comparison;
 use crate::analysis::consult::{self, Summary};
-use crate::analysis::rules;
 use crate::analysis::score::Scores;
 use crate::codebook::{Codebook, Language, Round};
 use crate::digest::InputHash;
 use crate::ledger::FileLedger;
 use crate::render::charts::ChartFile;
+use crate::render::escape::xml as esc;
 use crate::render::format;
-use crate::render::tables::{display, Kind, Table, Value};
+use crate::render::table::{Kind, Table, Value};
+use crate::render::tables::{CompareTables, RoundTables};
+use crate::render::words::{rule_text, Words};
 
 /// Everything the page shows.
 pub struct ReportInput<'a> {
@@ -25,29 +29,11 @@ pub struct ReportInput<'a> {
     pub round: &'a Round,
     pub scores: &'a Scores,
     pub notes: Option<&'a Summary>,
-    pub tables: &'a [Table],
+    pub tables: &'a RoundTables,
     pub charts: &'a [ChartFile],
     pub ledgers: &'a [FileLedger],
     pub inputs: &'a [InputHash],
     pub lang: Language,
-}
-
-fn esc(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
-struct Words(Language);
-
-impl Words {
-    fn t<'a>(&self, nl: &'a str, en: &'a str) -> &'a str {
-        match self.0 {
-            Language::Nl => nl,
-            Language::En => en,
-        }
-    }
 }
 
 const CSS: &str = r#"
@@ -82,54 +68,6 @@ footer code { word-break: break-all; }
   .table-wrap { overflow: visible; }
 }
 "#;
-
-/// A table as HTML with the report's rounding; numbers right-aligned.
-pub fn table_html(t: &Table, lang: Language, caption: &str) -> String {
-    let mut h = String::from("<div class=\"table-wrap\"><table>");
-    if !caption.is_empty() {
-        let _ = write!(h, "<caption class=\"sub\">{}</caption>", esc(caption));
-    }
-    h.push_str("<thead><tr>");
-    for (c, k) in &t.columns {
-        let _ = write!(h, "<th scope=\"col\"{}>{}</th>", num_class(*k), esc(c));
-    }
-    h.push_str("</tr></thead><tbody>");
-    for row in &t.rows {
-        h.push_str("<tr>");
-        for (v, (_, k)) in row.iter().zip(&t.columns) {
-            let _ = write!(
-                h,
-                "<td{}>{}</td>",
-                num_class(*k),
-                esc(&display(v, *k, lang))
-            );
-        }
-        h.push_str("</tr>");
-    }
-    h.push_str("</tbody></table></div>\n");
-    h
-}
-
-fn num_class(k: Kind) -> &'static str {
-    if k == Kind::Text {
-        ""
-    } else {
-        " class=\"num\""
-    }
-}
-
-fn table<'a>(tables: &'a [Table], name: &str) -> Option<&'a Table> {
-    tables.iter().find(|t| t.name == name)
-}
-
-/// Keeps the rows of `t` whose column `col` equals `value`.
-fn filtered(t: &Table, col: &str, value: &str) -> Table {
-    let i = t.columns.iter().position(|(c, _)| c == col);
-    let mut out = t.clone();
-    out.rows
-        .retain(|r| i.is_some_and(|i| r[i] == Value::Text(value.to_string())));
-    out
-}
 
 /// Opens a section with its heading and, when given, an introduction.
 fn section(h: &mut String, title: &str, intro: Option<&str>) {
@@ -182,13 +120,10 @@ fn participation(h: &mut String, inp: &ReportInput, w: &Words) {
             ],
         );
     }
-    if let Some(t) = table(inp.tables, "respondents") {
-        h.push_str(&table_html(
-            t,
-            inp.lang,
-            w.t("Respondenten per groep", "Respondents per group"),
-        ));
-    }
+    h.push_str(&inp.tables.respondents.to_html(
+        inp.lang,
+        w.t("Respondenten per groep", "Respondents per group"),
+    ));
     h.push_str("</section>\n");
 }
 
@@ -223,14 +158,11 @@ fn key_figures(h: &mut String, inp: &ReportInput, w: &Words) {
         }
         h.push_str("</ul>\n");
     }
-    if let Some(t) = table(inp.tables, "area_scores") {
-        let all = filtered(t, "group", "ALL");
-        h.push_str(&table_html(
-            &all,
-            lang,
-            w.t("Alle respondenten (ALL)", "All respondents (ALL)"),
-        ));
-    }
+    let all = inp.tables.area_scores.filtered("group", "ALL");
+    h.push_str(&all.to_html(
+        lang,
+        w.t("Alle respondenten (ALL)", "All respondents (ALL)"),
+    ));
     h.push_str("</section>\n");
 }
 
@@ -255,13 +187,13 @@ fn decisions(h: &mut String, inp: &ReportInput, w: &Words) {
         h,
         "<p class=\"rule\"><strong>{}</strong> {}</p>",
         w.t("Beslisregel:", "Decision rule:"),
-        esc(&rules::rule_text(&cb.rules, inp.lang))
+        esc(&rule_text(&cb.rules, inp.lang))
     );
     for (m, measure) in cb.measures.iter().enumerate() {
         let _ = write!(h, "<h3>{}</h3>", esc(&measure.label));
-        let mut t = Table {
-            name: "decisions",
-            columns: [
+        let mut t = Table::new(
+            "decisions",
+            &[
                 ("item", Kind::Text),
                 (w.t("tekst", "text"), Kind::Text),
                 (w.t("gebied", "area"), Kind::Text),
@@ -270,12 +202,8 @@ fn decisions(h: &mut String, inp: &ReportInput, w: &Words) {
                 (w.t("eens", "agree"), Kind::Share),
                 ("k*", Kind::Stat),
                 (w.t("besluit", "decision"), Kind::Text),
-            ]
-            .iter()
-            .map(|(c, k)| (c.to_string(), *k))
-            .collect(),
-            rows: Vec::new(),
-        };
+            ],
+        );
         for r in inp
             .scores
             .items
@@ -284,7 +212,7 @@ fn decisions(h: &mut String, inp: &ReportInput, w: &Words) {
         {
             let item = &cb.items[r.target];
             let f = r.figures.as_ref();
-            t.rows.push(vec![
+            t.push(vec![
                 item.id.as_str().into(),
                 item.text.as_str().into(),
                 cb.areas[item.area].label.as_str().into(),
@@ -296,7 +224,7 @@ fn decisions(h: &mut String, inp: &ReportInput, w: &Words) {
                     .map_or(Value::Empty, |d| Value::Text(d.0.to_string())),
             ]);
         }
-        h.push_str(&table_html(&t, inp.lang, ""));
+        h.push_str(&t.to_html(inp.lang, ""));
     }
     h.push_str("</section>\n");
 }
@@ -306,10 +234,9 @@ fn reliability(h: &mut String, inp: &ReportInput, w: &Words) {
             "Cronbachs alfa over de respondenten die alle items van een gebied beoordeelden, met 95%-interval (Feldt); Kruskal-Wallis-toets tussen de groepen met ten minste het minimale aantal respondenten, p gecorrigeerd volgens Holm.",
             "Cronbach's alpha over the respondents who rated every item of an area, with a 95% interval (Feldt); Kruskal-Wallis test between the groups with at least the minimum number of respondents, p corrected by Holm's method."
         )));
-    for name in ["reliability", "group_tests", "item_reliability"] {
-        if let Some(t) = table(inp.tables, name) {
-            h.push_str(&table_html(t, inp.lang, name));
-        }
+    let ts = inp.tables;
+    for t in [&ts.reliability, &ts.group_tests, &ts.item_reliability] {
+        h.push_str(&t.to_html(inp.lang, t.name));
     }
     h.push_str("</section>\n");
 }
@@ -319,9 +246,7 @@ fn ledger(h: &mut String, inp: &ReportInput, w: &Words) {
     for l in inp.ledgers {
         let _ = writeln!(h, "<p>{}</p>", esc(&l.summary()));
     }
-    if let Some(t) = table(inp.tables, "data_quality") {
-        h.push_str(&table_html(t, inp.lang, ""));
-    }
+    h.push_str(&inp.tables.data_quality.to_html(inp.lang, ""));
     h.push_str("</section>\n");
 }
 
@@ -404,9 +329,8 @@ fn consultation(h: &mut String, inp: &ReportInput, s: &Summary, w: &Words) {
             ],
         );
     }
-    if let Some(t) = table(inp.tables, "participants") {
-        h.push_str(&table_html(
-            t,
+    if let Some(t) = &inp.tables.participants {
+        h.push_str(&t.to_html(
             inp.lang,
             w.t("Deelnemers per groep", "Participants per group"),
         ));
@@ -431,9 +355,8 @@ fn consultation(h: &mut String, inp: &ReportInput, s: &Summary, w: &Words) {
             }
         }
     }
-    if let Some(t) = table(inp.tables, "consultation") {
-        h.push_str(&table_html(
-            t,
+    if let Some(t) = &inp.tables.consultation {
+        h.push_str(&t.to_html(
             inp.lang,
             w.t(
                 "Uitspraken per groep, thema, domein en standpunt",
@@ -448,7 +371,7 @@ fn consultation(h: &mut String, inp: &ReportInput, s: &Summary, w: &Words) {
 pub struct CompareInput<'a> {
     pub cb: &'a Codebook,
     pub cmp: &'a Comparison,
-    pub tables: &'a [Table],
+    pub tables: &'a CompareTables,
     pub charts: &'a [ChartFile],
     pub inputs: &'a [InputHash],
     pub lang: Language,
@@ -472,18 +395,14 @@ pub fn comparison_html(inp: &CompareInput) -> String {
                 "Gemiddelden per gebied en item in beide rondes, het verschil, en een Mann-Whitney-toets (tweezijdig, normale benadering met correctie voor ties). Herschreven items zijn via hun vorige id gekoppeld; nieuwe en vervallen items staan er als zodanig in. Groepen onder het minimale aantal tonen alleen n.",
                 "Means per area and item in both rounds, the difference, and a Mann-Whitney test (two-sided, normal approximation with tie correction). Reworded items are linked through their previous id; new and dropped items are listed as such. Groups below the minimum show n only."
             )));
-        for name in ["compare_areas", "compare_items"] {
-            if let Some(t) = table(inp.tables, name) {
-                h.push_str(&table_html(&filtered(t, "group", "ALL"), inp.lang, name));
-            }
+        for t in inp.tables.list() {
+            h.push_str(&t.filtered("group", "ALL").to_html(inp.lang, t.name));
         }
         h.push_str("</section>\n");
         charts(h, inp.charts, &w);
         section(h, w.t("Per groep", "Per group"), None);
-        for name in ["compare_areas", "compare_items"] {
-            if let Some(t) = table(inp.tables, name) {
-                h.push_str(&table_html(t, inp.lang, name));
-            }
+        for t in inp.tables.list() {
+            h.push_str(&t.to_html(inp.lang, t.name));
         }
         h.push_str("</section>\n</main>\n");
     })

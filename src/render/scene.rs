@@ -12,6 +12,8 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::FontStyle;
 
+use crate::render::escape;
+
 /// Liberation Sans (SIL Open Font License 1.1, see assets/fonts/): the PNGs
 /// look the same on a machine without fonts.
 static FONT_REGULAR: &[u8] = include_bytes!("../../assets/fonts/LiberationSans-Regular.ttf");
@@ -222,13 +224,6 @@ fn paint<DB: DrawingBackend>(
     root.present().map_err(e)
 }
 
-fn escape_xml(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
 /// The scene as an SVG document with a `<title>` and `role="img"`, so
 /// screen readers and the report can name it.
 pub fn to_svg(scene: &Scene) -> Result<String, String> {
@@ -239,7 +234,7 @@ pub fn to_svg(scene: &Scene) -> Result<String, String> {
             SVGBackend::with_string(&mut svg, (scene.width, scene.height)).into_drawing_area();
         paint(&root, scene)?;
     }
-    let title = escape_xml(&scene.title);
+    let title = escape::xml(&scene.title);
     let Some(open_end) = svg
         .find("<svg")
         .and_then(|i| svg[i..].find('>').map(|j| i + j))

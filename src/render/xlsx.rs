@@ -3,11 +3,13 @@
 //! Owns the spreadsheet form of a [`Table`]: header row frozen and bold,
 //! numbers as numbers (full precision; the cell format shows the report's
 //! rounding), text that a spreadsheet would run as a formula escaped, column
-//! widths set. Byte-identical on rerun: the document date is fixed.
+//! widths set. Byte-identical on rerun: the document date is fixed. It
+//! must not round a number (the cell format does) nor write the file itself.
 
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, XlsxError};
 
-use crate::render::tables::{escape_formula, Kind, Table, Value};
+use crate::render::escape;
+use crate::render::table::{Kind, Table, Value};
 
 /// Widest column, in characters; longer text wraps in Excel's cell anyway.
 const MAX_WIDTH: usize = 60;
@@ -36,23 +38,23 @@ fn sheet(wb: &mut Workbook, t: &Table) -> Result<(), XlsxError> {
     let ws = wb.add_worksheet();
     ws.set_name(t.name)?;
     let bold = Format::new().set_bold();
-    let formats: Vec<Format> = t.columns.iter().map(|(_, k)| number_format(*k)).collect();
-    for (c, (name, _)) in t.columns.iter().enumerate() {
+    let formats: Vec<Format> = t.columns().iter().map(|(_, k)| number_format(*k)).collect();
+    for (c, (name, _)) in t.columns().iter().enumerate() {
         ws.write_string_with_format(0, c as u16, name, &bold)?;
         let widest = t
-            .rows
+            .rows()
             .iter()
             .map(|r| r.get(c).map_or(0, display_len))
             .max()
             .unwrap_or(0);
         ws.set_column_width(c as u16, (widest.max(name.len()) + 2).min(MAX_WIDTH) as f64)?;
     }
-    for (r, row) in t.rows.iter().enumerate() {
+    for (r, row) in t.rows().iter().enumerate() {
         let r = r as u32 + 1;
         for (c, v) in row.iter().enumerate() {
             let c = c as u16;
             match v {
-                Value::Text(s) => ws.write_string(r, c, escape_formula(s))?,
+                Value::Text(s) => ws.write_string(r, c, escape::formula(s))?,
                 Value::Int(n) => ws.write_number(r, c, *n as f64)?,
                 Value::Num(x) => ws.write_number_with_format(r, c, *x, &formats[c as usize])?,
                 Value::Flag(b) => ws.write_boolean(r, c, *b)?,
@@ -64,8 +66,8 @@ fn sheet(wb: &mut Workbook, t: &Table) -> Result<(), XlsxError> {
     Ok(())
 }
 
-/// The workbook as bytes.
-pub fn workbook(tables: &[Table]) -> Result<Vec<u8>, XlsxError> {
+/// The workbook as bytes, one sheet per table in the order given.
+pub fn workbook<'a>(tables: impl IntoIterator<Item = &'a Table>) -> Result<Vec<u8>, XlsxError> {
     let mut wb = Workbook::new();
     // A fixed date: the file must not change when nothing else did.
     let date = ExcelDateTime::from_ymd(2000, 1, 1)?;
@@ -83,19 +85,15 @@ mod tests {
 
     #[test]
     fn formulas_are_escaped_numbers_stay_numbers_and_reruns_are_identical() {
-        let t = Table {
-            name: "t",
-            columns: vec![
-                ("a".into(), Kind::Text),
-                ("b".into(), Kind::Mean),
-                ("c".into(), Kind::Flag),
-            ],
-            rows: vec![vec![
+        let t = Table::from_rows(
+            "t",
+            &[("a", Kind::Text), ("b", Kind::Mean), ("c", Kind::Flag)],
+            [vec![
                 Value::Text("=HYPERLINK(\"x\")".into()),
                 Value::Num(2.95),
                 Value::Flag(true),
             ]],
-        };
+        );
         let bytes = workbook(std::slice::from_ref(&t)).unwrap();
         assert_eq!(bytes, workbook(&[t]).unwrap(), "no timestamp in the file");
         let mut wb = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();

@@ -4,11 +4,12 @@
 //! Drawn from `compare::Comparison` (group `ALL`) only. It must not compute
 //! a figure.
 
-use super::{file, item_label, scale_x, value_axis, ChartFile, Words, TITLE_Y, WIDTH};
+use super::shared::{file, item_label, scale_x, titled, value_axis, ChartFile, WIDTH};
 use crate::analysis::compare::{Change, Comparison, Status};
 use crate::codebook::{Codebook, Language};
 use crate::render::format;
-use crate::render::scene::{Anchor, Rgb, Scene, INK, MUTED};
+use crate::render::scene::{Anchor, Rgb, Scene, MUTED};
+use crate::render::words::Words;
 
 /// The earlier round's dot, and the later round's.
 const FROM: Rgb = (153, 153, 153);
@@ -41,17 +42,17 @@ fn bell(label: String, c: &Change) -> Bell {
     }
 }
 
-fn status_word(s: Status, w: &Words) -> String {
+fn status_word(s: Status, w: Words) -> &'static str {
     match s {
-        Status::Same => String::new(),
-        Status::Reworded => w.pick("herschreven", "reworded"),
-        Status::New => w.pick("nieuw", "new"),
-        Status::Dropped => w.pick("vervallen", "dropped"),
+        Status::Same => "",
+        Status::Reworded => w.t("herschreven", "reworded"),
+        Status::New => w.t("nieuw", "new"),
+        Status::Dropped => w.t("vervallen", "dropped"),
     }
 }
 
 pub fn dumbbell_scene(d: &Dumbbell, lang: Language) -> Scene {
-    let w = Words { lang };
+    let w = Words(lang);
     let (row_h, top) = (30, 84);
     let span = (420, 760);
     let bottom = top + row_h * d.rows.len() as i32;
@@ -59,12 +60,11 @@ pub fn dumbbell_scene(d: &Dumbbell, lang: Language) -> Scene {
     let title = format!(
         "{}: {} {} → {}",
         d.subject,
-        w.pick("gemiddelde in", "mean in"),
+        w.t("gemiddelde in", "mean in"),
         d.from,
         d.to
     );
-    let mut s = Scene::new(WIDTH, (bottom + 40) as u32, title.clone());
-    s.styled_text(20, TITLE_Y, title, 16, Anchor::Start, true, INK);
+    let mut s = titled(WIDTH, bottom + 40, title);
     for (i, (name, color)) in [(&d.from, FROM), (&d.to, TO)].into_iter().enumerate() {
         let x = 20 + 180 * i as i32;
         s.dot(x + 6, 52, 6, color);
@@ -87,7 +87,7 @@ pub fn dumbbell_scene(d: &Dumbbell, lang: Language) -> Scene {
         let mut note = format!("{} → {}", show(r.from), show(r.to));
         if let Some(word) = r
             .status
-            .map(|st| status_word(st, &w))
+            .map(|st| status_word(st, w))
             .filter(|s| !s.is_empty())
         {
             note = format!("{note}  ({word})");
@@ -97,10 +97,16 @@ pub fn dumbbell_scene(d: &Dumbbell, lang: Language) -> Scene {
     s
 }
 
+/// The changes of group `ALL` in one measure.
+fn all_of(changes: &[Change], measure: usize) -> impl Iterator<Item = &Change> {
+    changes
+        .iter()
+        .filter(move |c| c.group == "ALL" && c.measure == measure)
+}
+
 /// The area dumbbell of one measure and an item dumbbell per area.
 pub fn dumbbell_data(study: &Codebook, cmp: &Comparison) -> Vec<(String, Dumbbell)> {
     let mut out = Vec::new();
-    let all = |c: &&Change| c.group == "ALL";
     for (m, measure) in study.measures.iter().enumerate() {
         let mk = |subject: String, rows: Vec<Bell>| Dumbbell {
             subject,
@@ -109,11 +115,7 @@ pub fn dumbbell_data(study: &Codebook, cmp: &Comparison) -> Vec<(String, Dumbbel
             scale: (study.scale.min, study.scale.max),
             rows,
         };
-        let areas: Vec<Bell> = cmp
-            .areas
-            .iter()
-            .filter(all)
-            .filter(|c| c.measure == m)
+        let areas: Vec<Bell> = all_of(&cmp.areas, m)
             .filter_map(|c| {
                 let area = study.areas.iter().find(|a| a.id == c.id)?;
                 Some(bell(area.label.clone(), c))
@@ -127,11 +129,7 @@ pub fn dumbbell_data(study: &Codebook, cmp: &Comparison) -> Vec<(String, Dumbbel
             mk(measure.label.clone(), areas),
         ));
         for (a, area) in study.areas.iter().enumerate() {
-            let items: Vec<Bell> = cmp
-                .items
-                .iter()
-                .filter(all)
-                .filter(|c| c.measure == m)
+            let items: Vec<Bell> = all_of(&cmp.items, m)
                 .filter_map(|c| {
                     let item = study.items.iter().find(|i| i.id == c.id)?;
                     (item.area == a).then(|| bell(item_label(&item.id, &item.text), c))

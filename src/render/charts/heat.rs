@@ -2,10 +2,11 @@
 //!
 //! Drawn from the counts of `consult` only. It must not read statements.
 
-use super::{file, on, ChartFile, Words, TITLE_Y, WIDTH};
+use super::shared::{file, on, titled, ChartFile, WIDTH};
 use crate::analysis::consult::{self, Summary};
 use crate::codebook::Language;
 use crate::render::scene::{Anchor, Rgb, Scene, INK};
+use crate::render::words::Words;
 
 /// What the heat map shows.
 #[derive(Debug, Clone, PartialEq)]
@@ -59,17 +60,16 @@ fn cut(s: &str) -> String {
 }
 
 pub fn heat_scene(d: &HeatMap, lang: Language) -> Scene {
-    let w = Words { lang };
+    let w = Words(lang);
     let (left, top, cell_w, cell_h) = (230, 80, 120, 40);
     let cols = d.groups.len().max(1) as i32;
     let width = (left + cols * cell_w + 20).max(WIDTH as i32) as u32;
     let bottom = top + cell_h * d.themes.len() as i32;
-    let title = w.pick(
+    let title = w.t(
         "Consultatie: uitspraken per thema en groep",
         "Consultation: statements per theme and group",
     );
-    let mut s = Scene::new(width, (bottom + 30) as u32, title.clone());
-    s.styled_text(20, TITLE_Y, title, 16, Anchor::Start, true, INK);
+    let mut s = titled(width, bottom + 30, title.to_string());
     for (g, name) in d.groups.iter().enumerate() {
         let x = left + cell_w * g as i32 + cell_w / 2;
         s.styled_text(x, top - 14, cut(name), 12, Anchor::Middle, true, INK);

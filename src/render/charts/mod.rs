@@ -1,0 +1,60 @@
+//! The charts of contract section 3, drawn from the aggregated scores only.
+//!
+//! Each chart has a data struct (what it shows: snapshot-tested), a layout
+//! function turning it into a [`Scene`] (where it goes), and is painted by
+//! `scene` to SVG and PNG. Suppressed groups appear as "n < min_cell",
+//! never with a figure. Nothing here reads ratings, so the cost of a chart
+//! does not grow with the number of respondents. This file lists a round's
+//! charts in report order; each chart is in its own file, and what they
+//! share is in `shared`. It must not compute a figure nor write a file.
+
+use crate::analysis::score::Scores;
+use crate::codebook::{Codebook, Language};
+use crate::render::scene::Scene;
+
+mod area_means;
+mod distribution;
+mod dumbbell;
+mod groups;
+mod heat;
+mod shared;
+
+pub use area_means::{area_means, area_means_scene, AreaMean, AreaMeans};
+pub use distribution::{distribution, distribution_scene, Distribution, DistributionRow};
+pub use dumbbell::{dumbbell_data, dumbbell_scene, dumbbells, Bell, Dumbbell};
+pub use groups::{group_means, group_means_scene, GroupCell, GroupMeans};
+pub use heat::{heat_data, heat_map, heat_scene, HeatMap};
+pub use shared::ChartFile;
+
+/// The chart scenes of a round, named as their files, in report order.
+pub fn scenes(cb: &Codebook, scores: &Scores, lang: Language) -> Vec<(String, Scene)> {
+    let mut out = Vec::new();
+    for (m, measure) in cb.measures.iter().enumerate() {
+        out.push((
+            format!("area_means_{}", measure.id),
+            area_means_scene(&area_means(cb, scores, m), lang),
+        ));
+        out.push((
+            format!("area_groups_{}", measure.id),
+            group_means_scene(&group_means(cb, scores, m), lang),
+        ));
+        for (a, area) in cb.areas.iter().enumerate() {
+            let d = distribution(cb, scores, m, a);
+            if !d.rows.is_empty() {
+                out.push((
+                    format!("items_{}_{}", measure.id, area.id),
+                    distribution_scene(&d, lang),
+                ));
+            }
+        }
+    }
+    out
+}
+
+/// Every chart of a round, painted.
+pub fn all(cb: &Codebook, scores: &Scores, lang: Language) -> Result<Vec<ChartFile>, String> {
+    scenes(cb, scores, lang)
+        .into_iter()
+        .map(|(name, s)| shared::file(name, &s))
+        .collect()
+}

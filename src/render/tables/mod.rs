@@ -1,0 +1,98 @@
+//! The tables of contract section 3, built from the aggregated figures.
+//!
+//! Owns which tables a round and a comparison have, their column names,
+//! column order, row order and output order. It must not compute: a
+//! figure's code is in `score` (find it by the column name there); these
+//! files only lay figures out, as [`Table`]s the writers turn into files.
+
+use crate::analysis::compare::Comparison;
+use crate::analysis::consult::Summary;
+use crate::analysis::score::Scores;
+use crate::codebook::Codebook;
+use crate::ledger::FileLedger;
+use crate::render::table::Table;
+
+mod compare;
+mod consult;
+mod quality;
+mod scores;
+
+/// Every table of a round, by name, so the report cannot miss one.
+#[derive(Debug, Clone)]
+pub struct RoundTables {
+    pub respondents: Table,
+    pub area_scores: Table,
+    pub item_scores: Table,
+    pub reliability: Table,
+    pub item_reliability: Table,
+    pub group_tests: Table,
+    /// The consultation tables, when the round has notes.
+    pub consultation: Option<Table>,
+    pub participants: Option<Table>,
+    pub quotes: Option<Table>,
+    pub data_quality: Table,
+}
+
+impl RoundTables {
+    /// The tables in the order of contract section 3, as they are written.
+    pub fn list(&self) -> Vec<&Table> {
+        let mut out = vec![
+            &self.respondents,
+            &self.area_scores,
+            &self.item_scores,
+            &self.reliability,
+            &self.item_reliability,
+            &self.group_tests,
+        ];
+        out.extend(
+            [&self.consultation, &self.participants, &self.quotes]
+                .into_iter()
+                .flatten(),
+        );
+        out.push(&self.data_quality);
+        out
+    }
+}
+
+/// The tables of `compare-<from>-<to>/`.
+#[derive(Debug, Clone)]
+pub struct CompareTables {
+    pub compare_areas: Table,
+    pub compare_items: Table,
+}
+
+impl CompareTables {
+    /// The tables in the order they are written.
+    pub fn list(&self) -> Vec<&Table> {
+        vec![&self.compare_areas, &self.compare_items]
+    }
+}
+
+/// Every table of a round; the consultation tables when it has notes.
+pub fn all(
+    cb: &Codebook,
+    scores: &Scores,
+    notes: Option<&Summary>,
+    ledgers: &[FileLedger],
+) -> RoundTables {
+    RoundTables {
+        respondents: scores::respondents(scores),
+        area_scores: scores::area_scores(cb, scores),
+        item_scores: scores::item_scores(cb, scores),
+        reliability: scores::reliability(cb, scores),
+        item_reliability: scores::item_reliability(cb, scores),
+        group_tests: scores::group_tests(cb, scores),
+        consultation: notes.map(consult::consultation),
+        participants: notes.map(consult::participants),
+        quotes: notes.map(consult::quotes),
+        data_quality: quality::data_quality(ledgers),
+    }
+}
+
+/// `compare_areas` and `compare_items` (contract section 3).
+pub fn comparison(study: &Codebook, cmp: &Comparison) -> CompareTables {
+    CompareTables {
+        compare_areas: compare::compare_areas(study, cmp),
+        compare_items: compare::compare_items(study, cmp),
+    }
+}
