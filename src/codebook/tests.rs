@@ -1,5 +1,6 @@
 //! Unit tests of the codebook as a whole: `Codebook::parse` on a minimal
 //! study.toml and on one mistake at a time, each named with its fix.
+//! Compiled only in test builds: `mod.rs` declares it under #[cfg(test)].
 
 use super::*;
 
