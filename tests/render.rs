@@ -128,6 +128,23 @@ fn report_is_self_contained_and_names_the_figures() {
     assert!(html.contains(hash), "report footer lacks the export's hash");
 }
 
+/// A report with hidden groups says once, near the tables, why they are
+/// hidden; tiny has two groups below its min_cell of 3.
+#[test]
+fn report_says_once_why_small_groups_are_hidden() {
+    let out = tempfile::tempdir().unwrap();
+    let o = peil()
+        .args(["run", "--quiet", "--out"])
+        .arg(out.path())
+        .arg(fixture("tiny"))
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", outcome(&o));
+    let html = std::fs::read_to_string(out.path().join("tiny/ronde-1/report.html")).unwrap();
+    let note = "a group with fewer than 3 respondents shows only its number (n)";
+    assert_eq!(html.matches(note).count(), 1, "{html}");
+}
+
 /// Every sheet of summary.xlsx equals its CSV table, cell by cell: numbers
 /// as numbers, text escaped the same way.
 #[test]

@@ -21,7 +21,7 @@ use crate::render::escape::xml as esc;
 use crate::render::format;
 use crate::render::table::{Kind, Table, Value};
 use crate::render::tables::{CompareTables, RoundTables};
-use crate::render::words::{rule_text, Words};
+use crate::render::words::{rule_text, small_groups_note, Words};
 
 /// Everything the page shows.
 pub struct ReportInput<'a> {
@@ -135,6 +135,19 @@ fn key_figures(h: &mut String, inp: &ReportInput, w: &Words) {
         w.t("Kerncijfers per gebied", "Key figures per area"),
         None,
     );
+    let scores = inp.scores;
+    if scores
+        .areas
+        .iter()
+        .chain(&scores.items)
+        .any(|r| r.suppressed())
+    {
+        let _ = writeln!(
+            h,
+            "<p class=\"rule\">{}</p>",
+            esc(&small_groups_note(cb.min_cell, lang))
+        );
+    }
     for (m, measure) in cb.measures.iter().enumerate() {
         let _ = write!(h, "<h3>{}</h3><ul class=\"figures\">", esc(&measure.label));
         for r in inp
@@ -392,8 +405,8 @@ pub fn comparison_html(inp: &CompareInput) -> String {
             esc(&cmp.to)
         );
         section(h, w.t("Wat veranderde", "What changed"), Some(w.t(
-                "Gemiddelden per gebied en item in beide rondes, het verschil, en een Mann-Whitney-toets (tweezijdig, normale benadering met correctie voor ties). Herschreven items zijn via hun vorige id gekoppeld; nieuwe en vervallen items staan er als zodanig in. Groepen onder het minimale aantal tonen alleen n.",
-                "Means per area and item in both rounds, the difference, and a Mann-Whitney test (two-sided, normal approximation with tie correction). Reworded items are linked through their previous id; new and dropped items are listed as such. Groups below the minimum show n only."
+                "Gemiddelden per gebied en item in beide rondes, het verschil, en een Mann-Whitney-toets (tweezijdig, normale benadering met correctie voor ties). Herschreven items zijn via hun vorige id gekoppeld; nieuwe en vervallen items staan er als zodanig in.",
+                "Means per area and item in both rounds, the difference, and a Mann-Whitney test (two-sided, normal approximation with tie correction). Reworded items are linked through their previous id; new and dropped items are listed as such."
             )));
         for t in inp.tables.list() {
             h.push_str(&t.filtered("group", "ALL").to_html(inp.lang, t.name));
@@ -401,6 +414,10 @@ pub fn comparison_html(inp: &CompareInput) -> String {
         h.push_str("</section>\n");
         charts(h, inp.charts, &w);
         section(h, w.t("Per groep", "Per group"), None);
+        if cmp.areas.iter().chain(&cmp.items).any(|c| c.suppressed()) {
+            let note = small_groups_note(inp.cb.min_cell, inp.lang);
+            let _ = writeln!(h, "<p class=\"rule\">{}</p>", esc(&note));
+        }
         for t in inp.tables.list() {
             h.push_str(&t.to_html(inp.lang, t.name));
         }

@@ -22,6 +22,21 @@ impl Words {
     }
 }
 
+/// Why some groups show only their n: said once near the tables of a
+/// report whose rows include a suppressed group (README, "Suppression").
+pub fn small_groups_note(min_cell: u32, lang: Language) -> String {
+    match lang {
+        Language::En => format!(
+            "To protect small groups, a group with fewer than {min_cell} respondents shows only its number (n), no figures. \
+             Where the total minus the groups shown would give such a group's figures back, the next smallest group is hidden as well."
+        ),
+        Language::Nl => format!(
+            "Om kleine groepen te beschermen toont een groep met minder dan {min_cell} respondenten alleen het aantal (n), geen cijfers. \
+             Waar het totaal min de getoonde groepen de cijfers van zo'n groep zou teruggeven, is ook de eerstvolgende kleinste groep verborgen."
+        ),
+    }
+}
+
 /// The rules as a sentence, with the thresholds as configured.
 pub fn rule_text(rules: &Rules, lang: Language) -> String {
     let pct = |x: f64| format!("{}%", format::round_half_away(x * 100.0, 0, lang));
@@ -59,5 +74,11 @@ mod tests {
              drop if mean < 2.50 or agreement < 50%; reword otherwise."
         );
         assert!(rule_text(&Rules::default(), Language::Nl).contains(">= 3,00"));
+    }
+
+    #[test]
+    fn small_groups_note_names_min_cell_in_both_languages() {
+        assert!(small_groups_note(5, Language::En).contains("fewer than 5 respondents"));
+        assert!(small_groups_note(7, Language::Nl).contains("minder dan 7 respondenten"));
     }
 }
