@@ -1,6 +1,7 @@
-//! Exports as they come: the bundled example as an MS Forms-style xlsx and
-//! as a LimeSurvey-style code export (`tests/data/export-*`, written by
-//! `scripts/gen_export_variants.py`) must give the very same score tables as
+//! Exports as they come: the bundled example as an MS Forms-style xlsx, as
+//! a LimeSurvey-style code export (`tests/data/export-*`, written by
+//! `scripts/gen_export_variants.py`) and as an SPSS file (written by
+//! `scripts/gen_spss_export.py`) must give the very same score tables as
 //! the canonical CSV.
 
 mod common;
@@ -72,4 +73,57 @@ fn xlsx_ledger_lines_are_sheet_rows() {
         "{text}"
     );
     assert!(text.contains(": \"5\""), "{text}");
+}
+
+/// The SPSS variant (`tests/data/export-spss`, written by
+/// `scripts/gen_spss_export.py` with pyreadstat) holds every canonical row,
+/// the resubmission included: the same score tables byte for byte, and the
+/// same ledger but for the file's name and its lines, which are case numbers.
+#[test]
+fn spss_export_gives_the_canonical_tables_and_ledger() {
+    let project = common::project(&["export-spss"]);
+    common::copy_dir(
+        &canonical_dir(),
+        &project.path().join("input").join(CANONICAL),
+    );
+    let out = common::run_in(project.path(), &["run", "--no-charts", "--quiet"]);
+    assert_eq!(out.status.code(), Some(0), "{}", common::outcome(&out));
+    let tables = |study: &str| {
+        project
+            .path()
+            .join("output")
+            .join(study)
+            .join("ronde-1/tables")
+    };
+    for t in SCORE_TABLES {
+        let want = std::fs::read(tables(CANONICAL).join(format!("{t}.csv"))).unwrap();
+        let got = std::fs::read(tables("export-spss").join(format!("{t}.csv"))).unwrap();
+        assert!(
+            want == got,
+            "export-spss: {t}.csv differs from the canonical export's"
+        );
+    }
+    // The same entries, on case k where the CSV has line k + 1 (its header).
+    let mut want = common::read_table(&tables(CANONICAL).join("data_quality.csv"));
+    for row in &mut want {
+        if let Ok(line) = row["line"].parse::<u64>() {
+            row.insert("line".into(), (line - 1).to_string());
+        }
+    }
+    let mut got = common::read_table(&tables("export-spss").join("data_quality.csv"));
+    for row in &mut got {
+        row.insert("file".into(), "ronde-1/questionnaire.csv".into());
+    }
+    assert_eq!(got, want);
+}
+
+#[test]
+fn spss_ledger_lines_are_case_numbers() {
+    let project = common::project(&["export-spss"]);
+    let out = common::run_in(project.path(), &["validate", "input/export-spss"]);
+    // The canonical invalid 5 is on line 46 of the CSV, below its header:
+    // case 45 of the SPSS file.
+    let text = common::outcome(&out);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(text.contains("line 45, column DIDA2_herk"), "{text}");
 }

@@ -625,6 +625,7 @@ hostile_cases! {
     round_file_missing,
     rounds_empty,
     rule_out_of_range,
+    sav_user_missing,
     scale_min_ge_max,
     semicolon_decimal_comma_capitals,
     stray_quote,

@@ -1,7 +1,7 @@
 //! Exports in, compact rating codes out.
 //!
 //! Owns reading a round's questionnaire (wide or long, CSV in any of the
-//! dialects `text` decodes, or an xlsx sheet) and its consultation notes, the
+//! dialects `text` decodes, an xlsx sheet or an SPSS file) and its consultation notes, the
 //! row checks of the README ("Rows are checked in this order") and the ledger of what was set
 //! aside. Ratings leave as one byte per cell ([`ratings`]), never as text.
 //! It must not aggregate: every figure is computed by `score` from
@@ -17,8 +17,12 @@
 //! header    Header: column names, "did you mean"     <- error
 //! text      bytes -> CsvText: decode, delimiter,     <- error
 //!           header row, records and their lines
-//! xlsx      a workbook's sheet -> the same CsvText   <- error, text
-//! source    a file -> CsvText (CSV or xlsx), SHA-256 <- error, text, xlsx
+//! retext    cells of a binary export -> CSV text
+//! xlsx      a workbook's sheet -> the same CsvText   <- error, text, retext
+//! sav       an SPSS file -> the same CsvText, and    <- error, text, retext
+//!           its Dictionary (labels, missing values)
+//! source    a file -> CsvText (CSV, xlsx or SPSS),   <- error, text, xlsx, sav
+//!           SHA-256
 //! cell      a cell text -> a rating
 //! ratings   a rating -> a one-byte code              <- cell
 //! rows      the row checks (id, group)
@@ -42,7 +46,9 @@ mod long;
 pub mod notes;
 mod pending;
 pub mod ratings;
+mod retext;
 mod rows;
+mod sav;
 mod source;
 pub mod text;
 mod wide;
@@ -52,7 +58,9 @@ pub use error::{display_path, IngestError};
 pub use ingested::{Ingested, Respondent};
 pub use notes::read_notes;
 pub use ratings::Ratings;
+pub use sav::is_sav;
 pub use source::{is_xlsx, read_csv_text};
+pub use text::Dictionary;
 pub use xlsx::sheet_names as xlsx_sheet_names;
 
 use crate::codebook::{Codebook, Round};

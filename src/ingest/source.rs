@@ -2,20 +2,22 @@
 //!
 //! Owns opening an export, hashing its bytes as read (for the manifest), and
 //! choosing the decoder by the file's extension: `xlsx` for a workbook,
-//! `text` for everything else, so CSV and xlsx exports are read alike
+//! `sav` for an SPSS file, `text` for everything else, so CSV, xlsx and
+//! SPSS exports are read alike
 //! downstream. It must not look at records or cells: that is for the
 //! readers above it (`wide`, `long`, `notes`, and `peil init`).
 
 use std::path::Path;
 
 use super::error::IngestError;
+use super::sav;
 use super::text::{decode, CsvText};
 use super::xlsx;
 
 /// Reads an export and decodes it; `file` is the name used in messages.
-/// The single entry point of every reader: a `.xlsx` file is converted to
-/// the same comma-separated text (its `sheet`, default the first), so CSV
-/// and xlsx exports are read alike downstream.
+/// The single entry point of every reader: a `.xlsx` file (its `sheet`,
+/// default the first) and an SPSS `.sav` file are converted to the same
+/// comma-separated text, so every export is read alike downstream.
 pub fn read_csv_text(path: &Path, file: &str, sheet: Option<&str>) -> Result<CsvText, IngestError> {
     let (bytes, sha256) = read_hashed(path).map_err(|e| IngestError::Unreadable {
         file: file.to_string(),
@@ -23,6 +25,9 @@ pub fn read_csv_text(path: &Path, file: &str, sheet: Option<&str>) -> Result<Csv
     })?;
     if is_xlsx(path) {
         return xlsx::read(&bytes, file, sheet, sha256);
+    }
+    if sav::is_sav(path) {
+        return sav::read(&bytes, file, sha256);
     }
     Ok(CsvText {
         sha256,

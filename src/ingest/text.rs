@@ -9,6 +9,8 @@
 //! is `source` and `xlsx`, which build on it), and must not interpret cells:
 //! that is `cell`.
 
+use std::collections::BTreeMap;
+
 use super::error::IngestError;
 
 /// A decoded export: UTF-8 text without BOM, its delimiter and encoding.
@@ -22,6 +24,38 @@ pub struct CsvText {
     pub blank_lines: Vec<u64>,
     /// SHA-256 of the file's bytes as read, for the manifest.
     pub sha256: String,
+    /// The "line" of the first record: 1 in a text file or sheet; 0 in an
+    /// SPSS file, whose variable names are no case, so that the ledger's
+    /// line `k` is case `k` as SPSS numbers them.
+    pub first_line: u64,
+    /// What the file itself says about its columns (SPSS); empty for CSV and xlsx.
+    pub dictionary: Dictionary,
+}
+
+/// What an export states about its columns beyond their names. An SPSS
+/// `.sav` carries it; a CSV or xlsx export does not, and this stays empty.
+/// Keys are column names as the header gives them.
+#[derive(Debug, Clone, Default)]
+pub struct Dictionary {
+    /// The variable label: the question or item text.
+    pub labels: BTreeMap<String, String>,
+    /// The value labels, ascending by value: (the value as the text
+    /// holds it, its label).
+    pub values: BTreeMap<String, Vec<(String, String)>>,
+    /// The labels of the values declared missing (`weet niet`), or the
+    /// values themselves where they have no label.
+    pub missing: BTreeMap<String, Vec<String>>,
+}
+
+impl Dictionary {
+    /// The label of `value` in `column`, if the file gives one.
+    pub fn value_label(&self, column: &str, value: &str) -> Option<&str> {
+        self.values
+            .get(column)?
+            .iter()
+            .find(|(v, _)| v == value)
+            .map(|(_, l)| l.as_str())
+    }
 }
 
 const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
@@ -68,6 +102,8 @@ pub fn decode(bytes: Vec<u8>, file: &str) -> Result<CsvText, IngestError> {
         encoding,
         blank_lines,
         sha256: String::new(),
+        first_line: 1,
+        dictionary: Dictionary::default(),
     })
 }
 
@@ -298,7 +334,7 @@ pub struct Records {
 pub fn scan_records(csv: &CsvText) -> Records {
     let b = csv.text.as_bytes();
     let mut out = Records::default();
-    let mut line = 1u64;
+    let mut line = csv.first_line;
     let mut blanks = csv.blank_lines.iter().peekable();
     let mut at = 0usize;
     while at < b.len() {

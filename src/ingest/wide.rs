@@ -28,7 +28,7 @@ use super::ingested::{Ingested, Respondent};
 use super::pending::{excluded_at, no_rows, with_lines, Pending};
 use super::ratings::{code_of, RatingCodes, Ratings, INVALID, MISSING};
 use super::rows::{institution, RowChecker};
-use super::text::{self, CsvText, Records};
+use super::text::{self, CsvText, Dictionary, Records};
 use crate::codebook::Codebook;
 use crate::ledger::{shorten, FileLedger, Reason};
 
@@ -200,10 +200,18 @@ struct RowState<'a> {
     pending: Vec<Pending>,
     header: &'a Header,
     at: RespondentPos,
+    /// The group and institution columns' value labels (SPSS: 1 = "mbo"):
+    /// a group is known by its label, never by its code.
+    group_labels: &'a Dictionary,
 }
 
 impl<'a> RowState<'a> {
-    fn new(cb: &Codebook, header: &'a Header, at: RespondentPos) -> RowState<'a> {
+    fn new(
+        cb: &Codebook,
+        header: &'a Header,
+        at: RespondentPos,
+        group_labels: &'a Dictionary,
+    ) -> RowState<'a> {
         RowState {
             checker: RowChecker::new(&cb.respondents),
             groups: HashMap::new(),
@@ -212,7 +220,14 @@ impl<'a> RowState<'a> {
             pending: Vec::new(),
             header,
             at,
+            group_labels,
         }
+    }
+
+    /// `raw` of column `pos`, or its value label where the file gives one.
+    fn labelled<'r>(&'r self, pos: usize, raw: Option<&'r str>) -> Option<&'r str> {
+        let name = &self.header.names[pos];
+        raw.map(|r| self.group_labels.value_label(name, r.trim()).unwrap_or(r))
     }
 
     fn institution(&mut self, raw: Option<&str>) -> Option<Arc<str>> {
@@ -220,7 +235,8 @@ impl<'a> RowState<'a> {
         if let Some(i) = self.institutions.get(key) {
             return i.clone();
         }
-        let i: Option<Arc<str>> = institution(raw).map(Arc::from);
+        let labelled = self.at.institution.and_then(|pos| self.labelled(pos, raw));
+        let i: Option<Arc<str>> = institution(labelled).map(Arc::from);
         self.institutions.insert(key.to_string(), i.clone());
         i
     }
@@ -230,7 +246,8 @@ impl<'a> RowState<'a> {
         if let Some(r) = self.groups.get(key) {
             return *r;
         }
-        let r = self.checker.check_group(raw);
+        let labelled = self.labelled(self.at.group, raw).map(str::to_string);
+        let r = self.checker.check_group(labelled.as_deref());
         self.groups.insert(key.to_string(), r);
         r
     }
@@ -416,7 +433,7 @@ fn read_in_batches(
         .iter()
         .map(|c| ColumnOut::new(c, &readers[c.measure], n_rows))
         .collect();
-    let mut rows = RowState::new(cb, header, at);
+    let mut rows = RowState::new(cb, header, at, &csv.dictionary);
     let mut used = Vec::with_capacity(n_rows);
     for batch in batches(&records, header_rows, batch_bytes) {
         let first_row = batch.start - header_rows;

@@ -14,6 +14,7 @@ use std::io::Cursor;
 use calamine::{Data, Reader, Xlsx};
 
 use super::error::IngestError;
+use super::retext::{elapsed, iso_datetime, number, one_line, RecordText};
 use super::text::CsvText;
 
 /// Reads sheet `sheet` (default: the first) of workbook `bytes`.
@@ -59,6 +60,8 @@ pub fn read(
         encoding: "xlsx",
         blank_lines,
         sha256,
+        first_line: 1,
+        dictionary: Default::default(),
     })
 }
 
@@ -109,80 +112,34 @@ fn quoted_list(names: &[String]) -> String {
 /// are empty: those above `first_row` (0-based) and empty ones in between.
 fn sheet_text<'a>(rows: impl Iterator<Item = &'a [Data]>, first_row: u64) -> (String, Vec<u64>) {
     let mut blank_lines: Vec<u64> = (1..=first_row).collect();
-    let mut out = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::Any(b'\n'))
-        .from_writer(Vec::new());
+    let mut out = RecordText::new();
     for (i, row) in rows.enumerate() {
         let cells: Vec<String> = row.iter().map(cell_text).collect();
         if cells.iter().all(|c| c.trim().is_empty()) {
             blank_lines.push(first_row + i as u64 + 1);
             continue;
         }
-        // Writing to a Vec cannot fail.
-        let _ = out.write_record(&cells);
+        out.push(&cells);
     }
-    let text = out
-        .into_inner()
-        .map(|v| String::from_utf8_lossy(&v).into_owned())
-        .unwrap_or_default();
-    (text, blank_lines)
+    (out.finish(), blank_lines)
 }
 
-/// One cell as Excel shows it. Line breaks inside a cell become spaces:
-/// every record must stay on one line so that line = sheet row (labels,
-/// codes and column names are compared with whitespace collapsed anyway).
+/// One cell as Excel shows it, on one line.
 fn cell_text(cell: &Data) -> String {
-    let s = match cell {
+    one_line(match cell {
         Data::Empty => String::new(),
         Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
         Data::Int(i) => i.to_string(),
         Data::Float(f) => number(*f),
         Data::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_string(),
         Data::Error(e) => e.to_string(),
-        Data::DateTime(d) if d.is_duration() => duration(d.as_f64()),
+        // Excel counts durations in days.
+        Data::DateTime(d) if d.is_duration() => elapsed((d.as_f64() * 86_400.0).round() as i64),
         Data::DateTime(d) => {
             let (y, mo, da, h, mi, s, ms) = d.to_ymd_hms_milli();
             iso_datetime(y, mo, da, h, mi, s, ms)
         }
-    };
-    if s.contains(['\n', '\r']) {
-        s.replace("\r\n", " ").replace(['\n', '\r'], " ")
-    } else {
-        s
-    }
-}
-
-/// Whole numbers without `.0`; others in the shortest text that reads back
-/// as the same float (Rust's `Display` for f64 guarantees that round trip).
-fn number(f: f64) -> String {
-    if f.is_finite() && f.fract() == 0.0 && f.abs() < 1e15 {
-        format!("{}", f as i64)
-    } else {
-        format!("{f}")
-    }
-}
-
-/// ISO 8601: a date alone when the time is midnight.
-fn iso_datetime(y: u16, mo: u8, d: u8, h: u8, mi: u8, s: u8, ms: u16) -> String {
-    let date = format!("{y:04}-{mo:02}-{d:02}");
-    match (h, mi, s, ms) {
-        (0, 0, 0, 0) => date,
-        (_, _, _, 0) => format!("{date}T{h:02}:{mi:02}:{s:02}"),
-        _ => format!("{date}T{h:02}:{mi:02}:{s:02}.{ms:03}"),
-    }
-}
-
-/// A duration (days as a float) as `[h]:mm:ss`, Excel's elapsed-time format.
-fn duration(days: f64) -> String {
-    let secs = (days * 86_400.0).round() as i64;
-    let sign = if secs < 0 { "-" } else { "" };
-    let secs = secs.abs();
-    format!(
-        "{sign}{}:{:02}:{:02}",
-        secs / 3600,
-        secs / 60 % 60,
-        secs % 60
-    )
+    })
 }
 
 #[cfg(test)]
@@ -192,10 +149,7 @@ mod tests {
 
     #[test]
     fn numbers_as_the_sheet_shows_them() {
-        assert_eq!(number(3.0), "3");
-        assert_eq!(number(-2.0), "-2");
-        assert_eq!(number(2.5), "2.5");
-        assert_eq!(number(0.1 + 0.2), "0.30000000000000004");
+        assert_eq!(cell_text(&Data::Float(2.5)), "2.5");
         assert_eq!(cell_text(&Data::Int(4)), "4");
         assert_eq!(cell_text(&Data::Bool(true)), "TRUE");
     }
