@@ -5,13 +5,13 @@
 //! header row repeats on every page, charts as their PNG sized to the page
 //! width, the rule text as a note, and the footer with peil's version and
 //! the input hashes. Byte-identical on rerun: the package dates are docx-rs'
-//! fixed 1970 ones, the zip entries carry the fixed 1980 DOS time, and ids
-//! are counters. It must not choose what the report says (`report`) nor
+//! fixed 1970 ones, the zip entries carry the fixed 1980 DOS time (`pack`),
+//! and ids are counters. It must not choose what the report says (`report`) nor
 //! write the file.
 
 use docx_rs::{
     AlignmentType, Docx, Footer, PageMargin, Paragraph, Pic, Run, RunFonts, Style, StyleType,
-    Table, TableCell, TableRow, WidthType,
+    Table, TableCell, TableRow, WidthType, XMLDocx,
 };
 
 use crate::render::charts::ChartFile;
@@ -47,9 +47,53 @@ pub fn docx(doc: &Document, charts: &[ChartFile]) -> Result<Vec<u8>, String> {
     }
     let mut xml = d.build();
     xml.document = repeat_header_rows(&xml.document);
-    let mut out = std::io::Cursor::new(Vec::new());
-    xml.pack(&mut out).map_err(|e| e.to_string())?;
-    Ok(out.into_inner())
+    pack(xml).map_err(|e| e.to_string())
+}
+
+/// The package parts as a zip, in docx-rs' order. Not docx-rs' own packer:
+/// it deflates the chart PNGs once more (most of the document's bytes, for
+/// nothing: PNG is compressed already); here they are stored, the XML
+/// deflated, and every entry carries the fixed DOS time 1980-01-01.
+fn pack(xml: XMLDocx) -> zip::result::ZipResult<Vec<u8>> {
+    use std::io::Write;
+    use zip::write::SimpleFileOptions;
+    let fixed = SimpleFileOptions::default().last_modified_time(zip::DateTime::default());
+    let deflated = fixed.compression_method(zip::CompressionMethod::Deflated);
+    let stored = fixed.compression_method(zip::CompressionMethod::Stored);
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let parts = [
+        ("[Content_Types].xml", &xml.content_type),
+        ("_rels/.rels", &xml.rels),
+        ("docProps/app.xml", &xml.doc_props.app),
+        ("docProps/core.xml", &xml.doc_props.core),
+        ("docProps/custom.xml", &xml.doc_props.custom),
+        ("word/_rels/document.xml.rels", &xml.document_rels),
+        ("word/document.xml", &xml.document),
+        ("word/styles.xml", &xml.styles),
+        ("word/settings.xml", &xml.settings),
+        ("word/fontTable.xml", &xml.font_table),
+        ("word/comments.xml", &xml.comments),
+        ("word/numbering.xml", &xml.numberings),
+        ("word/commentsExtended.xml", &xml.comments_extended),
+        ("word/footnotes.xml", &xml.footnotes),
+    ];
+    for (name, bytes) in parts {
+        zip.start_file(name, deflated)?;
+        zip.write_all(bytes)?;
+    }
+    for (i, f) in xml.footers.iter().enumerate() {
+        zip.start_file(format!("word/footer{}.xml", i + 1), deflated)?;
+        zip.write_all(f)?;
+        if let Some(rels) = xml.footer_rels.get(i).filter(|r| !r.is_empty()) {
+            zip.start_file(format!("word/_rels/footer{}.xml.rels", i + 1), deflated)?;
+            zip.write_all(rels)?;
+        }
+    }
+    for (id, png) in &xml.media {
+        zip.start_file(format!("word/media/{id}.png"), stored)?;
+        zip.write_all(png)?;
+    }
+    Ok(zip.finish()?.into_inner())
 }
 
 /// Word's built-in heading styles by their ids and names, plus what the

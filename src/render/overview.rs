@@ -1,8 +1,8 @@
 //! The decision overview at the top of a round's report: per measure, how
-//! many items of each area to keep, reword or drop; then every item to
-//! reword or drop with its text, mean, agreement, the rule that fired, the
-//! groups that decide otherwise and every comment about it and its area;
-//! then the items to keep, compactly.
+//! many items of each area to keep, reword or drop; then per area the
+//! comments about it, once, and every item to reword or drop with its
+//! text, mean, agreement, the rule that fired, the groups that decide
+//! otherwise and every comment about it; then the items to keep, compactly.
 //!
 //! Owns that section's layout and words. The decisions come ready from
 //! `score` (`decision`, `contested`), the comments ordered and scrubbed
@@ -35,11 +35,14 @@ pub fn decisions(doc: &mut Document, cb: &Codebook, scores: &Scores) {
             .filter(|r| r.measure == m && r.group == 0)
             .collect();
         doc.table(counts(cb, &all, w));
-        let to_change = all
-            .iter()
-            .filter(|r| is(r, Decision::Reword) || is(r, Decision::Drop));
-        for r in to_change {
-            item_detail(doc, cb, scores, r);
+        for area in 0..cb.areas.len() {
+            let to_change: Vec<&ScoreRow> = all
+                .iter()
+                .copied()
+                .filter(|r| cb.items[r.target].area == area)
+                .filter(|r| is(r, Decision::Reword) || is(r, Decision::Drop))
+                .collect();
+            area_detail(doc, cb, scores, area, &to_change);
         }
         keep_list(doc, cb, &all);
     }
@@ -84,6 +87,29 @@ fn counts(cb: &Codebook, all: &[&ScoreRow], w: Words) -> Grid {
     }
 }
 
+/// An area's items to reword or drop, under the area's own comments (said
+/// once, not under every item).
+fn area_detail(
+    doc: &mut Document,
+    cb: &Codebook,
+    scores: &Scores,
+    area: usize,
+    items: &[&ScoreRow],
+) {
+    if items.is_empty() {
+        return;
+    }
+    let w = Words(doc.lang);
+    doc.heading(3, &cb.areas[area].label);
+    let about = About::Area(area);
+    for c in scores.comments.iter().filter(|c| c.about == about) {
+        doc.blocks.push(quote(c, cb, scores, w));
+    }
+    for r in items {
+        item_detail(doc, cb, scores, r);
+    }
+}
+
 /// One item to reword or drop: its figures, rule, dissent and comments.
 fn item_detail(doc: &mut Document, cb: &Codebook, scores: &Scores, r: &ScoreRow) {
     let (w, lang) = (Words(doc.lang), doc.lang);
@@ -91,12 +117,9 @@ fn item_detail(doc: &mut Document, cb: &Codebook, scores: &Scores, r: &ScoreRow)
     let Some((decision, rule)) = r.decision else {
         return;
     };
-    doc.heading(
-        3,
-        format!("{}: {}", capitalised(w.decision(decision)), item.text),
-    );
+    let lead = format!("{}: {}", capitalised(w.decision(decision)), item.text);
     let f = r.figures.as_ref();
-    let mut facts = vec![cb.areas[item.area].label.clone(), format!("n = {}", r.n)];
+    let mut facts = vec![format!("n = {}", r.n)];
     if let Some(mean) = f.and_then(|f| f.mean) {
         facts.push(format!(
             "{} {}",
@@ -116,7 +139,7 @@ fn item_detail(doc: &mut Document, cb: &Codebook, scores: &Scores, r: &ScoreRow)
         w.t("regel", "rule"),
         rule_phrase(rule, &cb.rules, lang)
     ));
-    doc.para(facts.join(" · "));
+    doc.note(Some(&lead), facts.join(" · "));
     let others = dissent(scores, r, w);
     if !others.is_empty() {
         doc.para(format!(
@@ -128,13 +151,8 @@ fn item_detail(doc: &mut Document, cb: &Codebook, scores: &Scores, r: &ScoreRow)
             others
         ));
     }
-    let about_item = About::Item(item.id.clone());
-    let about_area = About::Area(item.area);
-    for c in scores
-        .comments
-        .iter()
-        .filter(|c| c.about == about_item || c.about == about_area)
-    {
+    let about = About::Item(item.id.clone());
+    for c in scores.comments.iter().filter(|c| c.about == about) {
         doc.blocks.push(quote(c, cb, scores, w));
     }
 }
