@@ -174,9 +174,10 @@ fn block(d: Docx, b: &Block, charts: &[ChartFile]) -> Result<Docx, String> {
             d.add_table(table(g))
         }
         Block::Chart(i) => match charts.get(*i) {
+            // The caption first, kept with its chart on one page.
             Some(c) => d
-                .add_paragraph(Paragraph::new().add_run(Run::new().add_image(picture(&c.png)?)))
-                .add_paragraph(styled("Caption", &c.title)),
+                .add_paragraph(styled("Caption", &c.title).keep_next(true))
+                .add_paragraph(Paragraph::new().add_run(Run::new().add_image(picture(&c.png)?))),
             None => d,
         },
         Block::Quote { text, source } => {
