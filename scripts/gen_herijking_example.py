@@ -45,6 +45,8 @@ import datetime as dt
 import io
 import math
 import random
+
+import example_comments
 import re
 import sys
 import tomllib
@@ -54,6 +56,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 STUDY_DIR = ROOT / "input" / "herijking-instructeurs"
 SEED = 20241128
+SEED_COMMENTS = 20241129   # open answers: drawn after everything else, from their
+                           # own stream, so no rating, statement or figure moves
 
 # --------------------------------------------------------------------------
 # Study design
@@ -105,6 +109,50 @@ AREAS = [
     ("pedagogisch", "Pedagogisch bekwaam"),
     ("professioneel", "Professioneel bekwaam"),
 ]
+
+# Open answers ([[comments]]) of the questionnaires: a "toelichting" per
+# domain and general remarks. Invented; a few carry contact details that
+# peil must scrub.
+AREA_COMMENTS = {
+    "inhoudelijk": [
+        "Vakkennis is voor een instructeur vanzelfsprekend; formuleer liever wat er actueel gehouden moet worden.",
+        "Suggestie: noem de beroepspraktijk expliciet, niet alleen 'het vakgebied'.",
+        "Herkenbaar, maar de eis over veiligheid hoort ook hier.",
+    ],
+    "didactisch": [
+        "Herformuleer 'ontwerpt onderwijs': instructeurs voeren vooral uit, ontwerpen doet de docent.",
+        "Het beoordelen van studenten is te zwaar aangezet; het gaat om feedback geven.",
+        "Mis aandacht voor werken met digitale leermiddelen.",
+    ],
+    "pedagogisch": [
+        "Goed dat het pedagogisch klimaat in de werkplaats erin staat.",
+        "Suggestie: 'signaleert problemen en verwijst door' is duidelijker dan 'begeleidt studenten'.",
+        "Lastig in te schatten voor instructeurs met weinig lesuren.",
+    ],
+    "professioneel": [
+        "Samenwerken met het bedrijfsleven verdient een eigen eis.",
+        "Reflectie op eigen handelen: graag concreter, bijvoorbeeld via intervisie.",
+        "Prima zo.",
+    ],
+}
+GENERAL_COMMENTS = [
+    "De eisen zijn herkenbaar, maar het verschil met de docenteisen mag scherper.",
+    "Graag aandacht voor de positie van instructeurs in de cao.",
+    "Sommige eisen zijn dubbel geformuleerd; een kortere lijst leest beter.",
+    "Dank voor de zorgvuldige consultatie.",
+]
+CONTACT_COMMENTS = [
+    "Voor een toelichting: p.jansen@mbo-college-voorbeeld.nl",
+    "U kunt mij bellen op 06 1234 5678.",
+    "Bereikbaar via 030-2345678 (secretariaat).",
+]
+
+
+def comment_columns() -> list[tuple[str, str | None]]:
+    """(column, about) of the open-answer columns, in export order."""
+    return [(f"Toelichting {label.lower()}", aid) for aid, label in AREAS] + [
+        ("Algemene opmerkingen", None)]
+
 
 R1, R2 = "ronde-1", "ronde-2"
 # (id, area, dimension, text, rounds or None for every round, previous or None)
@@ -705,6 +753,10 @@ def codebook_text() -> str:
             L.append("rounds = [" + ", ".join(toml_str(r) for r in rounds) + "]")
         if previous:
             L.append(f"previous = {toml_str(previous)}")
+    for col, about in comment_columns():
+        L += ["", "[[comments]]", f"column = {toml_str(col)}"]
+        if about:
+            L.append(f"about = {toml_str(about)}")
     L += ["", "[rules]", "min_answered = 0.5", "keep_min_mean = 3.0", "keep_min_pct_agree = 0.78",
           "drop_below_mean = 2.5", "drop_below_pct_agree = 0.50",
           "", "[privacy]", f"min_cell = {MIN_CELL}",
@@ -949,7 +1001,7 @@ def verify_questionnaire(path: Path, cb, round_id: str) -> dict:
     header, rows, _ = read_table(path)
     items = [it for it in cb["items"] if round_id in it.get("rounds", [r["id"] for r in cb["rounds"]])]
     cols = [c for it in items for c in it["columns"].values()]
-    if header != ["respondent", "doelgroep", "organisatie"] + cols:
+    if header != ["respondent", "doelgroep", "organisatie"] + cols + [c for c, _ in comment_columns()]:
         fail(f"{path.name}: header does not match the items asked in {round_id}")
     scale = {int(k): v for k, v in cb["scale"]["labels"].items()}
     mlabels = {m["id"]: {int(k): v for k, v in m.get("labels", {}).items()} or scale for m in cb["measures"]}
@@ -1137,6 +1189,9 @@ def main() -> None:
     c2 = r2_consultation(rng)
     h1, t1 = questionnaire(rng, R1, R1_PARTICIPANTS, "h1", as_labels=False)
     h2, t2 = questionnaire(rng, R2, R2_RESPONDENTS, "h2", as_labels=True)
+    for k, (h, t) in enumerate([(h1, t1), (h2, t2)]):
+        example_comments.add(h, t, SEED_COMMENTS + k, comment_columns(),
+                             AREA_COMMENTS, GENERAL_COMMENTS, CONTACT_COMMENTS)
     header = ["session", "date", "group", "participants", "theme", "domain", "stance", "statement"]
     (STUDY_DIR).mkdir(parents=True, exist_ok=True)
     (STUDY_DIR / "study.toml").write_text(codebook_text(), encoding="utf-8", newline="\n")

@@ -56,6 +56,8 @@ import csv
 import io
 import math
 import random
+
+import example_comments
 import sys
 import tomllib
 from collections import defaultdict
@@ -66,6 +68,8 @@ STUDY_DIR = ROOT / "input" / "npuls-docentondersteuning"
 ROUND_ID = "ronde-1"
 ROUND_DATE = "2025-03-31"
 SEED = 2025
+SEED_COMMENTS = 2027    # the open answers: a stream of their own, added after the
+                        # ratings are drawn, so not one rating (nor figure) moves
 
 # --------------------------------------------------------------------------
 # Codebook data
@@ -93,6 +97,73 @@ AREAS = [
     ("didacticus", "Didacticus", "DID"),
     ("innovator", "Innovator", "INN"),
 ]
+
+# Open answers ([[comments]]): one "toelichting" column per area and one for
+# general remarks. Invented, in the register of real consultation answers:
+# rewording suggestions, doubts, general remarks; a few with an e-mail
+# address or phone number (peil must scrub them), some "weet niet".
+GENERAL_COMMENT_COLUMN = "Overige opmerkingen en suggesties"
+AREA_COMMENTS = {
+    "basis": [
+        "Herkenbaar, maar 'professionele houding' is erg algemeen; maak concreter wat er verwacht wordt.",
+        "Suggestie: splits de vaardigheid over samenwerken in samenwerken binnen en buiten de eigen instelling.",
+        "Dit zijn eigenlijk competenties voor iedere medewerker in het onderwijs, niet specifiek voor docentondersteuning.",
+        "Mis hier aandacht voor privacy en informatiebeveiliging.",
+    ],
+    "bruggenbouwer": [
+        "Herformuleer: 'kent de netwerken' zegt weinig, beter 'weet de juiste mensen binnen en buiten de instelling te vinden'.",
+        "Bij ons ligt deze rol vooral bij de teamleider, niet bij de docentondersteuner.",
+        "Het item over besluitvorming is te abstract; geef een voorbeeld uit de praktijk.",
+        "Goed dat dit erin staat, wordt vaak vergeten.",
+    ],
+    "adviseur": [
+        "Adviseren over beleid gaat te ver voor een ondersteuner; maak er 'signaleren' van.",
+        "Toekomstscenario's verkennen is meer iets voor een beleidsmedewerker.",
+        "Suggestie: voeg toe dat de adviseur ook ongevraagd advies durft te geven.",
+    ],
+    "coach": [
+        "Coachen van docenten vraagt een andere opleiding dan de meeste ondersteuners hebben.",
+        "Herkenbaar, maar de items overlappen met die van de didacticus.",
+        "Formuleer 'begeleidt docenten' liever als 'begeleidt docenten en teams'.",
+    ],
+    "didacticus": [
+        "Didactische kennis is hier te zwaar aangezet voor het mbo.",
+        "Voeg toe: kan digitale leermiddelen beoordelen op didactische kwaliteit.",
+        "Prima zo.",
+    ],
+    "innovator": [
+        "Innoveren is een teamtaak, niet van één persoon; herformuleer als 'draagt bij aan vernieuwing'.",
+        "Het item over experimenteren is dubbel: het gaat over opzetten én evalueren.",
+        "Mis de rol van AI en nieuwe technologie in deze competenties.",
+    ],
+}
+GENERAL_COMMENTS = [
+    "Mooi profiel, maar erg lang; sommige items kunnen worden samengevoegd.",
+    "Het verschil tussen herkenbaar en toepasbaar was niet altijd duidelijk bij het invullen.",
+    "Graag een toelichting op hoe het profiel gebruikt gaat worden bij functiebeschrijvingen.",
+    "Veel items zijn voor het wo anders dan voor het mbo; overweeg een variant per sector.",
+    "Dank voor de mogelijkheid om mee te denken.",
+]
+# Answers with contact details: these must never reach an output.
+CONTACT_COMMENTS = [
+    "Voor vragen kunt u mailen naar j.de.vries@hogeschool-voorbeeld.nl",
+    "Bel gerust voor een toelichting: 06-12345678",
+    "Ik denk graag verder mee, mijn nummer is +31 6 2345 6789.",
+    "Neem contact op met a.bakker@roc-voorbeeld.nl, zij coördineert dit bij ons.",
+]
+
+
+def comment_columns() -> list[tuple[str, str | None]]:
+    """(column, about) of the open-answer columns, in export order."""
+    return [(f"Toelichting {label.lower()}", aid) for aid, label, _ in AREAS] + [
+        (GENERAL_COMMENT_COLUMN, None)]
+
+
+def add_comments(header: list[str], table: list[list[str]], seed: int) -> None:
+    """Appends the open-answer columns, drawn from their own stream."""
+    example_comments.add(header, table, seed, comment_columns(),
+                         AREA_COMMENTS, GENERAL_COMMENTS, CONTACT_COMMENTS)
+
 
 # The three columns of every table are headed "Kennis", "Vaardigheden",
 # "Attitude"; the id letter is the dimension's initial.
@@ -621,6 +692,12 @@ def codebook_text() -> str:
             L.append("rounds = [" + ", ".join(toml_str(r) for r in rounds) + "]")
         if previous:
             L.append(f"previous = {toml_str(previous)}")
+    for column, about in comment_columns():
+        L.append("")
+        L.append("[[comments]]")
+        L.append(f"column = {toml_str(column)}")
+        if about:
+            L.append(f"about = {toml_str(about)}")
     L.append("")
     L.append("[rules]")
     for k, v in RULES_TOML:
@@ -692,6 +769,13 @@ def readme_text(header, table, stats, stats2) -> str:
         "made plausible, not true: items differ (a few are clearly weaker and are",
         "dropped by the default rules, others are reworded or kept), respondents differ",
         "in leniency, and wo rates the innovator area a little lower.",
+        "",
+        "Both exports end in open-answer columns (`[[comments]]`: a `Toelichting`",
+        "per area and `Overige opmerkingen en suggesties`), drawn after the ratings",
+        "from a stream of their own, so they move no figure: invented rewording",
+        "suggestions and remarks, some `weet niet`, and four answers with an e-mail",
+        "address or phone number that peil must scrub before `comments.csv` and the",
+        "reports.",
         "",
         "## Deliberate defects",
         "",
@@ -821,7 +905,7 @@ def verify(csv_path: Path, toml_path: Path):
 
     cb = tomllib.loads(toml_path.read_text(encoding="utf-8"))
     allowed = {"study", "scale", "respondents", "measures", "areas", "items",
-               "rules", "privacy", "rounds"}
+               "comments", "rules", "privacy", "rounds"}
     if set(cb) - allowed:
         fail(f"unexpected codebook keys {set(cb) - allowed}")
     every = [c for it in cb["items"] for c in it["columns"].values()]
@@ -832,7 +916,7 @@ def verify(csv_path: Path, toml_path: Path):
     if len(cb["items"]) != len(ITEMS):
         fail(f"{len(cb['items'])} items asked in {ROUND_ID}, expected {len(ITEMS)}")
     cols = [c for it in cb["items"] for c in it["columns"].values()]
-    if header != ["respondent", "sector", "instelling"] + cols:
+    if header != ["respondent", "sector", "instelling"] + cols + [c for c, _ in comment_columns()]:
         fail("CSV header does not match the codebook's columns")
     if len(header) != len(set(header)):
         fail("duplicate header names")
@@ -1064,7 +1148,7 @@ def verify_round2(csv_path: Path, toml_path: Path, stats):
     if (n_dropped, n_new) != (1, 1) or not 4 <= n_reworded <= 6:
         fail(f"dropped {n_dropped}, new {n_new}, reworded {n_reworded}")
     cols = [c for it in items for c in it["columns"].values()]
-    if header != ["respondent", "sector", "instelling"] + cols:
+    if header != ["respondent", "sector", "instelling"] + cols + [c for c, _ in comment_columns()]:
         fail("ronde-2 header does not match the items asked in ronde-2")
     if len({r[0] for r in data}) != len(data) or {r[0] for r in data} & {f"R{i:04d}" for i in range(1, 100)}:
         fail("ronde-2 ids must be unique and new")
@@ -1176,6 +1260,7 @@ def print_report(stats) -> None:
 
 def main() -> None:
     header, table, levels = build()
+    add_comments(header, table, SEED_COMMENTS)
     csv_path = STUDY_DIR / ROUND_ID / "questionnaire.csv"
     toml_path = STUDY_DIR / "study.toml"
     write_csv(csv_path, header, table)
@@ -1183,6 +1268,7 @@ def main() -> None:
     stats = verify(csv_path, toml_path)
     csv2_path = STUDY_DIR / ROUND2_ID / "questionnaire.csv"
     header2, table2 = build_round2(stats)
+    add_comments(header2, table2, SEED_COMMENTS + 1)
     write_csv(csv2_path, header2, table2)
     stats2 = verify_round2(csv2_path, toml_path, stats)
     (STUDY_DIR / "README.md").write_text(readme_text(header, table, stats, stats2),

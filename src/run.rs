@@ -17,9 +17,10 @@ use crate::ingest::notes::Notes;
 use crate::ingest::{self, display_path, Ingested};
 use crate::ledger::FileLedger;
 use crate::output::{Manifest, OutputDir};
+use crate::render::document::Document;
 use crate::render::report::{self, ReportInput};
 use crate::render::table::Table;
-use crate::render::{charts, tables, xlsx};
+use crate::render::{charts, docx, page, tables, xlsx};
 use crate::Error;
 
 /// Where a run is, for whoever shows it (`cmd` draws a spinner). The
@@ -296,6 +297,17 @@ fn write_charts(out: &mut OutputDir, charts: &[charts::ChartFile]) -> Result<(),
     Ok(())
 }
 
+/// The report as report.html and report.docx.
+fn write_reports(
+    out: &mut OutputDir,
+    doc: &Document,
+    charts: &[charts::ChartFile],
+) -> Result<(), Error> {
+    out.write("report.html", page::html(doc, charts).as_bytes())?;
+    let docx = docx::docx(doc, charts).map_err(render_err("report.docx"))?;
+    out.write("report.docx", &docx)
+}
+
 /// The manifest goes last: it lists every file written before it.
 fn finish(
     mut out: OutputDir,
@@ -327,7 +339,7 @@ fn write_round(study: &Codebook, a: &Analysed, opts: &Options) -> Result<RoundRe
             charts.push(charts::heat_map(n, lang).map_err(render_err("charts"))?);
         }
         write_charts(&mut out, &charts)?;
-        let page = report::html(&ReportInput {
+        let doc = report::round_document(&ReportInput {
             cb: &a.cb,
             round: &a.round,
             scores: &a.scores,
@@ -338,7 +350,7 @@ fn write_round(study: &Codebook, a: &Analysed, opts: &Options) -> Result<RoundRe
             inputs: &inputs,
             lang,
         });
-        out.write("report.html", page.as_bytes())?;
+        write_reports(&mut out, &doc, &charts)?;
     }
     let (out_dir, files) = finish(out, study, a.round.id.clone(), inputs)?;
     Ok(RoundResult {
@@ -368,7 +380,7 @@ fn write_comparison(
     if !opts.no_charts {
         let charts = charts::dumbbells(study, &cmp, lang).map_err(render_err("charts"))?;
         write_charts(&mut out, &charts)?;
-        let page = report::comparison_html(&report::CompareInput {
+        let doc = report::comparison_document(&report::CompareInput {
             cb: study,
             cmp: &cmp,
             tables: &tables,
@@ -376,7 +388,7 @@ fn write_comparison(
             inputs: &inputs,
             lang,
         });
-        out.write("report.html", page.as_bytes())?;
+        write_reports(&mut out, &doc, &charts)?;
     }
     let (out_dir, files) = finish(out, study, name.clone(), inputs)?;
     Ok(RoundResult {

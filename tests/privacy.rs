@@ -92,7 +92,7 @@ fn csv_rows(path: &Path, sheet: Option<&str>) -> Vec<Vec<String>> {
 // Scanners (no regex: the patterns are small and spelled out).
 
 /// Extensions of output files: `x_@id.png` is a file name, not an address.
-const FILE_TYPES: [&str; 7] = ["png", "svg", "csv", "md", "html", "json", "xlsx"];
+const FILE_TYPES: [&str; 8] = ["png", "svg", "csv", "md", "html", "json", "xlsx", "docx"];
 
 /// E-mail addresses: `local@domain.tld`, a letter-only TLD of 2 or more.
 fn emails(text: &str) -> Vec<String> {
@@ -190,7 +190,7 @@ fn has_token(text: &str, needle: &str) -> bool {
 // The output files as text units to scan.
 
 /// The texts of an output file, in units a reader sees together: lines of
-/// CSV and Markdown, text nodes and table rows of SVG/HTML, cells of XLSX.
+/// CSV and Markdown, text nodes and table rows of SVG/HTML/DOCX, cells of XLSX.
 /// PNG is binary and only checked to be a PNG.
 fn units(rel: &str, bytes: &[u8]) -> Result<Vec<String>, String> {
     let ext = rel.rsplit('.').next().unwrap_or("");
@@ -203,6 +203,7 @@ fn units(rel: &str, bytes: &[u8]) -> Result<Vec<String>, String> {
             }
         }
         "xlsx" => xlsx_cells(bytes),
+        "docx" => docx_units(bytes),
         _ => {
             let text = std::str::from_utf8(bytes).map_err(|e| format!("not UTF-8: {e}"))?;
             Ok(match ext {
@@ -211,6 +212,25 @@ fn units(rel: &str, bytes: &[u8]) -> Result<Vec<String>, String> {
             })
         }
     }
+}
+
+/// The text units of every XML part of a Word document: its text nodes,
+/// paragraphs and table rows.
+fn docx_units(bytes: &[u8]) -> Result<Vec<String>, String> {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| e.to_string())?;
+    let mut out = Vec::new();
+    for i in 0..zip.len() {
+        let mut f = zip.by_index(i).map_err(|e| e.to_string())?;
+        let name = f.name().map_err(|e| e.to_string())?.into_owned();
+        if !(name.ends_with(".xml") || name.ends_with(".rels")) {
+            continue;
+        }
+        let mut text = String::new();
+        f.read_to_string(&mut text).map_err(|e| e.to_string())?;
+        out.extend(markup_units(&text));
+    }
+    Ok(out)
 }
 
 fn xlsx_cells(bytes: &[u8]) -> Result<Vec<String>, String> {
@@ -269,7 +289,8 @@ fn markup_units(text: &str) -> Vec<String> {
             .filter(|s| !s.trim().is_empty())
             .map(decode),
     );
-    for tag in ["tr", "text", "li", "p"] {
+    // `w:tr` and `w:p` are a Word document's table rows and paragraphs.
+    for tag in ["tr", "text", "li", "p", "w:tr", "w:p"] {
         let open = format!("<{tag}");
         let close = format!("</{tag}>");
         for piece in text.split(&open).skip(1) {

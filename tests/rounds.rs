@@ -125,12 +125,28 @@ fn output_texts(root: &Path) -> Vec<(PathBuf, String)> {
                 stack.push(p);
             } else if p.extension().is_some_and(|x| x == "xlsx") {
                 out.push((p.clone(), xlsx_text(&p)));
+            } else if p.extension().is_some_and(|x| x == "docx") {
+                out.push((p.clone(), docx_text(&p)));
             } else if p.extension().is_some_and(|x| x != "png") {
                 out.push((p.clone(), std::fs::read_to_string(&p).unwrap()));
             }
         }
     }
     out
+}
+
+/// Every XML part of a Word document, as text.
+fn docx_text(path: &Path) -> String {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut text = String::new();
+    for i in 0..zip.len() {
+        let mut f = zip.by_index(i).unwrap();
+        if f.name().unwrap().ends_with(".xml") {
+            f.read_to_string(&mut text).unwrap();
+        }
+    }
+    text
 }
 
 fn xlsx_text(path: &Path) -> String {

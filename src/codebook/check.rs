@@ -11,9 +11,13 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Component, Path, PathBuf};
 
 use super::error::CodebookError;
-use super::model::{Area, Item, Measure, Privacy, RespondentColumns, Round, Rules, Scale};
+use super::model::{
+    About, Area, CommentColumn, Item, Measure, Privacy, RespondentColumns, Round, Rules, Scale,
+};
 use super::normalize::normalize_cell;
-use super::raw::{RawArea, RawItem, RawMeasure, RawRespondents, RawRound, RawScale, RawStudy};
+use super::raw::{
+    RawArea, RawComment, RawItem, RawMeasure, RawRespondents, RawRound, RawScale, RawStudy,
+};
 
 /// The checks, each naming `path` (the study.toml) in its error.
 pub(super) struct Checker {
@@ -452,6 +456,48 @@ impl Checker {
         Ok(raw)
     }
 
+    /// `[[comments]]`: a column, and an `about` that names an area or an
+    /// item (areas first: an id used for both means the area).
+    pub(super) fn comments(
+        &self,
+        raw: Vec<RawComment>,
+        areas: &[Area],
+        items: &[Item],
+    ) -> Result<Vec<CommentColumn>, CodebookError> {
+        raw.into_iter()
+            .map(|c| {
+                let key = format!("[[comments]] {}", c.column);
+                if c.column.trim().is_empty() {
+                    return Err(self.err(
+                        "[[comments]] column",
+                        "is empty",
+                        "name the export column that holds the open answers",
+                    ));
+                }
+                let about = match c.about.as_deref() {
+                    None => About::General,
+                    Some(id) => {
+                        if let Some(a) = areas.iter().position(|a| a.id == id) {
+                            About::Area(a)
+                        } else if items.iter().any(|i| i.id == id) {
+                            About::Item(id.to_string())
+                        } else {
+                            return Err(self.err(
+                                format!("{key} about"),
+                                format!("{id:?} is neither an area nor an item id"),
+                                "use the id of an [[areas]] or [[items]] entry, or leave `about` out for general remarks",
+                            ));
+                        }
+                    }
+                };
+                Ok(CommentColumn {
+                    column: c.column,
+                    about,
+                })
+            })
+            .collect()
+    }
+
     /// `previous` names another item, and no item is the successor of two.
     fn previous_links(&self, items: &[Item]) -> Result<(), CodebookError> {
         let mut claimed: HashMap<&str, &str> = HashMap::new();
@@ -487,6 +533,7 @@ impl Checker {
         measures: &[Measure],
         respondents: &RespondentColumns,
         rounds: &[Round],
+        comments: &[CommentColumn],
     ) -> Result<(), CodebookError> {
         for round in rounds {
             // Column name -> who claimed it first, to name both in the error.
@@ -511,7 +558,12 @@ impl Checker {
                         format!("[[items]] {} columns.{}", i.id, measures[*m].id),
                         col,
                     )
-                }));
+                }))
+                .chain(
+                    comments
+                        .iter()
+                        .map(|c| (format!("[[comments]] {}", c.column), &c.column)),
+                );
             for (who, col) in named {
                 if let Some(first) = columns.insert(col, who.clone()) {
                     return Err(self.err(

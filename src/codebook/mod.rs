@@ -28,7 +28,8 @@ use raw::RawCodebook;
 
 pub use error::CodebookError;
 pub use model::{
-    Area, Consultation, Item, Language, Measure, Privacy, RespondentColumns, Round, Rules, Scale,
+    About, Area, CommentColumn, Consultation, Item, Language, Measure, Privacy, RespondentColumns,
+    Round, Rules, Scale,
 };
 pub use normalize::normalize_cell;
 
@@ -52,6 +53,8 @@ pub struct Codebook {
     pub rules: Rules,
     pub min_cell: u32,
     pub consultation: Option<Consultation>,
+    /// Open-answer columns (`[[comments]]`), in file order.
+    pub comments: Vec<CommentColumn>,
     pub rounds: Vec<Round>,
 }
 
@@ -95,7 +98,8 @@ impl Codebook {
         let areas = checker.areas(raw.areas)?;
         let rounds = checker.rounds(raw.rounds, dir)?;
         let items = checker.items(raw.items, &measures, &areas, &rounds)?;
-        checker.unique_columns(&items, &measures, &respondents, &rounds)?;
+        let comments = checker.comments(raw.comments, &areas, &items)?;
+        checker.unique_columns(&items, &measures, &respondents, &rounds, &comments)?;
         checker.rounds_ask_items(&rounds, &items)?;
         checker.rules(&raw.rules, &scale)?;
         checker.privacy(&raw.privacy)?;
@@ -114,6 +118,7 @@ impl Codebook {
             rules: raw.rules,
             min_cell: raw.privacy.min_cell,
             consultation: raw.consultation,
+            comments,
             rounds,
         })
     }
@@ -127,18 +132,45 @@ impl Codebook {
         self.rounds.iter().find(|r| r.id == id)
     }
 
-    /// The codebook as one round sees it: only the items that round asks.
+    /// The codebook as one round sees it: only the items that round asks,
+    /// and only the comment columns about them, an area or nothing.
     /// Everything downstream of ingest works on this view, so item indices
     /// are the round's own; rounds are linked by item id (see `compare`).
     pub fn for_round(&self, round: &str) -> Codebook {
+        let items: Vec<Item> = self
+            .items
+            .iter()
+            .filter(|i| i.asked_in(round))
+            .cloned()
+            .collect();
+        let comments = self
+            .comments
+            .iter()
+            .filter(|c| match &c.about {
+                About::Item(id) => items.iter().any(|i| &i.id == id),
+                _ => true,
+            })
+            .cloned()
+            .collect();
         Codebook {
-            items: self
+            items,
+            comments,
+            ..self.clone()
+        }
+    }
+
+    /// Where comments about `about` go in codebook order: by area, the
+    /// area's own comments before those about its items (in item order);
+    /// general remarks last. Needs this round's items (`for_round`).
+    pub fn about_rank(&self, about: &About) -> (usize, usize) {
+        match about {
+            About::Area(a) => (*a, 0),
+            About::Item(id) => self
                 .items
                 .iter()
-                .filter(|i| i.asked_in(round))
-                .cloned()
-                .collect(),
-            ..self.clone()
+                .position(|i| &i.id == id)
+                .map_or((usize::MAX, 0), |i| (self.items[i].area, i + 1)),
+            About::General => (usize::MAX, usize::MAX),
         }
     }
 

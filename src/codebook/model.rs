@@ -1,5 +1,6 @@
 //! The checked codebook's public types: language, scale, respondent
-//! columns, measures, areas, items, rounds, rules, privacy, consultation.
+//! columns, measures, areas, items, comment columns, rounds, rules,
+//! privacy, consultation.
 //!
 //! Owns the types and their small questions (`Scale::midpoint`,
 //! `Item::asked_in`, the `[rules]` defaults). It must not check or parse
@@ -153,6 +154,24 @@ impl Item {
             .as_ref()
             .is_none_or(|r| r.iter().any(|id| id == round))
     }
+}
+
+/// What a `[[comments]]` column's answers are about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum About {
+    /// Index into [`Codebook::areas`](super::Codebook::areas).
+    Area(usize),
+    /// An item id: item indices are a round's own (`Codebook::for_round`).
+    Item(String),
+    /// General remarks (no `about`).
+    General,
+}
+
+/// An open-answer column (`[[comments]]`).
+#[derive(Debug, Clone)]
+pub struct CommentColumn {
+    pub column: String,
+    pub about: About,
 }
 
 #[derive(Debug, Clone)]

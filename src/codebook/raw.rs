@@ -24,7 +24,16 @@ pub(super) struct RawCodebook {
     #[serde(default)]
     pub(super) privacy: Privacy,
     pub(super) consultation: Option<Consultation>,
+    #[serde(default)]
+    pub(super) comments: Vec<RawComment>,
     pub(super) rounds: Vec<RawRound>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawComment {
+    pub(super) column: String,
+    pub(super) about: Option<String>,
 }
 
 #[derive(Deserialize)]

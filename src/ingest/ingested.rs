@@ -1,8 +1,8 @@
 //! What reading a questionnaire hands on: [`Ingested`] and its [`Respondent`]s.
 //!
 //! Owns the shape of a read questionnaire (ratings as codes, groups,
-//! respondents without ids, the file's ledger and hash). Types only: it must
-//! not read or compute anything.
+//! respondents without ids, their scrubbed comments, the file's ledger and
+//! hash). Types only: it must not read or compute anything.
 
 use std::sync::Arc;
 
@@ -19,6 +19,16 @@ pub struct Respondent {
     pub institution: Option<Arc<str>>,
 }
 
+/// One open answer of a respondent used, scrubbed (see `comments`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Comment {
+    /// Index into `Codebook::comments` (the round's view).
+    pub column: usize,
+    /// Index into [`Ingested::respondents`].
+    pub respondent: u32,
+    pub text: String,
+}
+
 /// One questionnaire, ready to score.
 pub struct Ingested {
     /// A code per (respondent, item, measure) cell of the rows used.
@@ -26,6 +36,8 @@ pub struct Ingested {
     /// Group names in display order.
     pub groups: Vec<String>,
     pub respondents: Vec<Respondent>,
+    /// The kept open answers, by respondent, then column.
+    pub comments: Vec<Comment>,
     pub ledger: FileLedger,
     /// SHA-256 of the export as read.
     pub sha256: String,

@@ -5,7 +5,8 @@
 //! row; they are small next to wide exports, so rows are checked in one Rust
 //! pass. A row is excluded for an empty id, a bad group (on the respondent's
 //! first row, which decides for all of them), an unknown item or measure, or
-//! a second rating of the same item and measure.
+//! a second rating of the same item and measure. A respondent's
+//! `[[comments]]` answers are read from their first row.
 //!
 //! The steps: find the columns, parse the file whole as text (`frame`), read
 //! it row by row (`LongReader`), then lay the ratings out as the same
@@ -20,10 +21,11 @@ use std::sync::Arc;
 use polars::prelude::{DataFrame, StringChunked};
 
 use super::cell::{CellReader, CellValue};
+use super::comments::{self, CommentPos};
 use super::error::{polars_err, IngestError};
 use super::frame::{cname, read_frame, records_of, Export, RespondentPos};
 use super::header::Header;
-use super::ingested::{Ingested, Respondent};
+use super::ingested::{Comment, Ingested, Respondent};
 use super::pending::{excluded_at, no_rows, with_lines, Pending};
 use super::ratings::{code_of, RatingCodes, Ratings, ABSENT, MISSING};
 use super::rows::{institution, RowChecker};
@@ -63,6 +65,7 @@ struct LongPos {
     item: usize,
     measure: usize,
     value: usize,
+    comments: Vec<CommentPos>,
 }
 
 impl LongPos {
@@ -81,6 +84,7 @@ impl LongPos {
             item: fixed(ITEM)?,
             measure: fixed(MEASURE)?,
             value: fixed(VALUE)?,
+            comments: comments::find(cb, header, file)?,
         })
     }
 }
@@ -93,6 +97,8 @@ struct LongColumns {
     measures: StringChunked,
     values: StringChunked,
     insts: Option<StringChunked>,
+    /// The `[[comments]]` columns, in codebook order.
+    comments: Vec<(usize, StringChunked)>,
 }
 
 impl LongColumns {
@@ -110,6 +116,11 @@ impl LongColumns {
             measures: text_col(at.measure)?,
             values: text_col(at.value)?,
             insts: at.resp.institution.map(text_col).transpose()?,
+            comments: at
+                .comments
+                .iter()
+                .map(|c| Ok((c.column, text_col(c.pos)?)))
+                .collect::<Result<_, IngestError>>()?,
         })
     }
 }
@@ -159,6 +170,7 @@ struct LongReader<'a> {
     /// The respondent (or the reason for excluding) of each id met.
     people: HashMap<String, Result<u32, Reason>>,
     respondents: Vec<Respondent>,
+    comments: Vec<Comment>,
     rated: HashSet<(u32, usize, usize)>,
     found: Vec<Found>,
     pending: Vec<Pending>,
@@ -178,6 +190,7 @@ impl<'a> LongReader<'a> {
             checker: RowChecker::new(&cb.respondents),
             people: HashMap::new(),
             respondents: Vec::new(),
+            comments: Vec::new(),
             rated: HashSet::new(),
             found: Vec::new(),
             pending: Vec::new(),
@@ -225,6 +238,8 @@ impl<'a> LongReader<'a> {
             MapEntry::Vacant(e) => {
                 let cols = &self.cols;
                 let respondents = &mut self.respondents;
+                let kept = &mut self.comments;
+                let missing = &self.cb.scale.missing;
                 let r = self
                     .checker
                     .check_id(Some(id))
@@ -235,7 +250,16 @@ impl<'a> LongReader<'a> {
                             institution: institution(cols.insts.as_ref().and_then(|c| c.get(row)))
                                 .map(Arc::from),
                         });
-                        respondents.len() as u32 - 1
+                        let respondent = respondents.len() as u32 - 1;
+                        kept.extend(cols.comments.iter().filter_map(|(column, texts)| {
+                            let text = comments::keep(missing, texts.get(row)?)?;
+                            Some(Comment {
+                                column: *column,
+                                respondent,
+                                text,
+                            })
+                        }));
+                        respondent
                     });
                 *e.insert(r)
             }
@@ -313,6 +337,7 @@ impl<'a> LongReader<'a> {
             ratings,
             groups: self.checker.into_groups(),
             respondents: self.respondents,
+            comments: self.comments,
             ledger,
         })
     }

@@ -26,18 +26,21 @@
 //! cell      a cell text -> a rating
 //! ratings   a rating -> a one-byte code              <- cell
 //! rows      the row checks (id, group)
-//! ingested  Ingested, Respondent (types)             <- ratings
+//! ingested  Ingested, Respondent, Comment (types)    <- ratings
+//! comments  [[comments]] columns, a kept comment     <- error, header
 //! frame     CsvText -> polars text frames; Export,   <- error, header, text
 //!           the respondent columns
 //! pending   set-aside rows and cells -> ledger       <- error, header, text, frame
 //! wide      one row per respondent                   <- cell, error, header, text, ratings,
-//!                                                       rows, ingested, frame, pending
+//!                                                       rows, ingested, comments, frame,
+//!                                                       pending
 //! long      one row per rating                       <- the same but text
 //! notes     consultation.csv                         <- error, header, text, source, rows
 //! mod       the entry points                         <- any of them
 //! ```
 
 pub mod cell;
+mod comments;
 mod error;
 mod frame;
 mod header;
@@ -55,7 +58,7 @@ mod wide;
 mod xlsx;
 
 pub use error::{display_path, IngestError};
-pub use ingested::{Ingested, Respondent};
+pub use ingested::{Comment, Ingested, Respondent};
 pub use notes::read_notes;
 pub use ratings::Ratings;
 pub use sav::is_sav;

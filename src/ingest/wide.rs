@@ -7,7 +7,8 @@
 //! table into one-byte codes (`ratings`) before the next batch is parsed:
 //! the ratings are never all held as text. Row checks run once per row over
 //! the id and group columns only. Only invalid cells keep their text, for
-//! the ledger.
+//! the ledger. `[[comments]]` columns are parsed with them, and only their
+//! non-empty answers are kept (`comments`).
 //!
 //! What it shares with `long` (the `Export` it is handed, the respondent
 //! columns, polars' parse options, set-aside rows) comes from `frame` and
@@ -21,10 +22,11 @@ use std::sync::Arc;
 use polars::prelude::*;
 
 use super::cell::CellReader;
+use super::comments::{self, CommentPos};
 use super::error::{polars_err, IngestError};
 use super::frame::{cname, csv_options, miscounted, parse_failed, Export, RespondentPos};
 use super::header::Header;
-use super::ingested::{Ingested, Respondent};
+use super::ingested::{Comment, Ingested, Respondent};
 use super::pending::{excluded_at, no_rows, with_lines, Pending};
 use super::ratings::{code_of, RatingCodes, Ratings, INVALID, MISSING};
 use super::rows::{institution, RowChecker};
@@ -425,7 +427,8 @@ fn read_in_batches(
     } = *export;
     let at = RespondentPos::find(header, &cb.respondents, &cb.respondents.id, file)?;
     let columns = rating_columns(cb, header, file)?;
-    let projection = projection(&at, &columns);
+    let comment_pos = comments::find(cb, header, file)?;
+    let projection = projection(&at, &columns, &comment_pos);
     let records = text::scan_records(csv);
     let n_rows = records.lines.len().saturating_sub(header_rows);
     let readers = CellReader::per_measure(&cb.scale, &cb.measures);
@@ -435,6 +438,7 @@ fn read_in_batches(
         .collect();
     let mut rows = RowState::new(cb, header, at, &csv.dictionary);
     let mut used = Vec::with_capacity(n_rows);
+    let mut found = Vec::new();
     for batch in batches(&records, header_rows, batch_bytes) {
         let first_row = batch.start - header_rows;
         let width = header.names.len();
@@ -443,6 +447,7 @@ fn read_in_batches(
         used.extend(process_batch(
             &mut outs, &mut rows, &df, fields, first_row, file,
         )?);
+        found.extend(comment_cells(cb, &df, &comment_pos, first_row, file)?);
     }
     if used.contains(&false) {
         on_all_cores(&mut outs, file, |out| {
@@ -450,15 +455,72 @@ fn read_in_batches(
             Ok(())
         })?;
     }
-    finish(export, &records, n_rows, rows, outs)
+    let mut data = finish(export, &records, n_rows, rows, outs)?;
+    data.comments = of_used_rows(found, &used);
+    Ok(data)
 }
 
-/// The columns parsed: the respondent and rating columns, in file order.
-fn projection(at: &RespondentPos, columns: &[RatingColumn]) -> Arc<Vec<usize>> {
+/// The kept comments of one batch: (data-row index, comment), the
+/// respondent not known yet. Only non-empty answers keep their text.
+fn comment_cells(
+    cb: &Codebook,
+    df: &DataFrame,
+    at: &[CommentPos],
+    first_row: usize,
+    file: &str,
+) -> Result<Vec<(usize, Comment)>, IngestError> {
+    let mut out = Vec::new();
+    for c in at {
+        let text = df
+            .column(&cname(c.pos))
+            .and_then(|col| col.str())
+            .map_err(polars_err(file))?;
+        for (i, raw) in text.iter().enumerate() {
+            if let Some(text) = raw.and_then(|r| comments::keep(&cb.scale.missing, r)) {
+                let comment = Comment {
+                    column: c.column,
+                    respondent: 0,
+                    text,
+                };
+                out.push((first_row + i, comment));
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// The comments of the rows used, each with its respondent (the used rows
+/// before it), by respondent, then column.
+fn of_used_rows(mut found: Vec<(usize, Comment)>, used: &[bool]) -> Vec<Comment> {
+    found.sort_by_key(|(row, c)| (*row, c.column));
+    let mut respondent = 0u32;
+    let mut row = 0usize;
+    let mut out = Vec::with_capacity(found.len());
+    for (r, mut c) in found {
+        while row < r {
+            respondent += u32::from(used[row]);
+            row += 1;
+        }
+        if used[r] {
+            c.respondent = respondent;
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The columns parsed: the respondent, rating and comment columns, in file
+/// order.
+fn projection(
+    at: &RespondentPos,
+    columns: &[RatingColumn],
+    comments: &[CommentPos],
+) -> Arc<Vec<usize>> {
     let mut projection: Vec<usize> = [at.id, at.group]
         .into_iter()
         .chain(at.institution)
         .chain(columns.iter().map(|c| c.pos))
+        .chain(comments.iter().map(|c| c.pos))
         .collect();
     projection.sort_unstable();
     projection.dedup();
@@ -504,6 +566,7 @@ fn finish(
         ratings,
         groups: checker.into_groups(),
         respondents,
+        comments: Vec::new(),
         ledger,
     })
 }
@@ -554,6 +617,27 @@ mod tests {
             .map(|e| e.line)
             .collect();
         assert_eq!(invalid, vec![6]);
+    }
+
+    #[test]
+    fn comments_of_excluded_rows_are_dropped_and_the_rest_renumbered() {
+        let c = |column, text: &str| Comment {
+            column,
+            respondent: 0,
+            text: text.into(),
+        };
+        let found = vec![
+            (3, c(1, "d")),
+            (0, c(0, "a")),
+            (2, c(0, "x")),
+            (3, c(0, "c")),
+        ];
+        let kept = of_used_rows(found, &[true, true, false, true]);
+        let got: Vec<(u32, usize, &str)> = kept
+            .iter()
+            .map(|c| (c.respondent, c.column, c.text.as_str()))
+            .collect();
+        assert_eq!(got, vec![(0, 0, "a"), (2, 0, "c"), (2, 1, "d")]);
     }
 
     #[test]

@@ -1,5 +1,5 @@
 //! The draft codebook as `peil init` guesses it, before it is written:
-//! respondent columns, measures, areas and items.
+//! respondent columns, measures, areas, items and comment columns.
 //!
 //! Owns the types only. It must not guess (that is `guess` and `layout`)
 //! nor write TOML (that is `render`).
@@ -44,4 +44,6 @@ pub(super) struct Draft {
     pub(super) measures: Vec<MeasureDraft>,
     pub(super) areas: Vec<AreaDraft>,
     pub(super) items: Vec<ItemDraft>,
+    /// Columns of long free text, proposed as `[[comments]]`.
+    pub(super) comments: Vec<String>,
 }

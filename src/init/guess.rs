@@ -34,6 +34,11 @@ impl Draft {
             measures,
             areas,
             items,
+            comments: roles
+                .comments
+                .iter()
+                .map(|&i| cols[i].name.clone())
+                .collect(),
         })
     }
 }
@@ -44,6 +49,8 @@ struct Roles {
     rating: Vec<usize>,
     group: Option<usize>,
     institution: Option<usize>,
+    /// Columns of long free text: open answers.
+    comments: Vec<usize>,
 }
 
 impl Roles {
@@ -69,15 +76,16 @@ impl Roles {
                  answer texts shared by several columns)\n  fix: check that this is the questionnaire export, with a header row"
             )));
         }
-        let others: Vec<usize> = (0..cols.len())
+        let (comments, others): (Vec<usize>, Vec<usize>) = (0..cols.len())
             .filter(|i| !taken.contains(i) && !rating.contains(i))
-            .collect();
+            .partition(|&i| looks_like_free_text(&cols[i]));
         let (group, institution) = guess_group_institution(cols, &others);
         Ok(Roles {
             id,
             rating,
             group,
             institution,
+            comments,
         })
     }
 
@@ -179,6 +187,17 @@ fn shared_texts(cols: &[Column]) -> HashSet<String> {
         .filter(|(_, n)| *n >= 2)
         .map(|(v, _)| v.to_string())
         .collect()
+}
+
+/// Open answers: mostly distinct texts (not numbers, codes or missing
+/// codes) of 25 characters or more on average, as people write remarks.
+fn looks_like_free_text(c: &Column) -> bool {
+    let texts: Vec<&String> = c.values.keys().filter(|v| kind(v) == Kind::Text).collect();
+    if texts.len() < 2 || texts.len() * 2 < c.values.len() {
+        return false;
+    }
+    let chars: usize = texts.iter().map(|v| v.chars().count()).sum();
+    chars >= 25 * texts.len()
 }
 
 /// Every sampled cell a number on a small scale, an answer code, a missing

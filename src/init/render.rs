@@ -70,9 +70,23 @@ impl Draft {
         self.render_measures(&mut t);
         self.render_areas(&mut t);
         self.render_items(&mut t);
+        self.render_comments(&mut t);
         self.render_rules(&mut t);
         render_round(&mut t, round);
         t
+    }
+
+    /// Each long free-text column as a `[[comments]]` entry about nothing
+    /// in particular, for the user to point at an area or item.
+    fn render_comments(&self, t: &mut String) {
+        for c in &self.comments {
+            let _ = writeln!(
+                t,
+                "\n[[comments]]\ncolumn = {}  # check: long free text, read as open answers (comments.csv)\n\
+                 # about = \"\"  # check: the area or item id it is about; left out: general remarks",
+                q(c)
+            );
+        }
     }
 
     fn render_measures(&self, t: &mut String) {

@@ -1,5 +1,5 @@
 //! Everything a user reads: tables (CSV, Markdown, xlsx), charts and the
-//! HTML report.
+//! report (report.html and report.docx).
 //!
 //! Owns the layout and formatting of aggregated figures: which tables and
 //! charts there are, how a number is rounded and a text escaped, and the
@@ -11,16 +11,22 @@
 //! `output` do): every function here returns values or bytes.
 //!
 //! The arrows point one way: `tables` builds [`table::Table`]s; the writers
-//! `csv`, `markdown`, `html` and `xlsx` turn one into bytes; `charts` lays
-//! out [`scene::Scene`]s that `scene` paints; `report` puts tables, charts
-//! and `words` on a page. `format` and `escape` are leaves.
+//! `csv`, `markdown` and `xlsx` turn one into bytes; `charts` lays out
+//! [`scene::Scene`]s that `scene` paints; `report` (with `overview`) puts
+//! tables in people's words (`people`), charts and `words` into one
+//! [`document::Document`], which `page` writes as report.html and `docx` as
+//! report.docx. `format` and `escape` are leaves.
 
 pub mod charts;
 pub mod csv;
+pub mod document;
+pub mod docx;
 pub mod escape;
 pub mod format;
-pub mod html;
 pub mod markdown;
+pub mod overview;
+pub mod page;
+pub mod people;
 pub mod report;
 pub mod scene;
 pub mod table;

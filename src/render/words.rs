@@ -6,6 +6,7 @@
 //! configured, so the sentence can never disagree with what was applied. It
 //! must not decide or compute anything.
 
+use crate::analysis::rules::{Decision, Rule};
 use crate::codebook::{Language, Rules};
 use crate::render::format;
 
@@ -19,6 +20,203 @@ impl Words {
             Language::Nl => nl,
             Language::En => en,
         }
+    }
+}
+
+/// Column names of the tables and their headers in the report (nl, en).
+const COLUMNS: &[(&str, &str, &str)] = &[
+    ("group", "Groep", "Group"),
+    ("respondents", "Respondenten", "Respondents"),
+    ("institutions", "Instellingen", "Institutions"),
+    ("answered", "Gaven antwoord", "Answered"),
+    ("complete", "Volledig ingevuld", "Complete"),
+    ("measure", "Maat", "Measure"),
+    ("area", "Gebied", "Area"),
+    ("item", "Item", "Item"),
+    ("id", "Item", "Item"),
+    ("dimension", "Dimensie", "Dimension"),
+    ("n", "n", "n"),
+    ("mean", "Gemiddelde", "Mean"),
+    ("sd", "SD", "SD"),
+    ("ci_low", "95%-interval, onder", "95% interval, low"),
+    ("ci_high", "95%-interval, boven", "95% interval, high"),
+    ("median", "Mediaan", "Median"),
+    ("pct_agree", "Instemming", "Agreement"),
+    ("kappa_star", "k*", "k*"),
+    ("n_missing", "Ontbrekend", "Missing"),
+    ("decision", "Besluit", "Decision"),
+    (
+        "contested",
+        "Groepen met een ander besluit",
+        "Groups deciding otherwise",
+    ),
+    ("s_cvi_ave", "S-CVI/Ave", "S-CVI/Ave"),
+    ("s_cvi_ua", "S-CVI/UA", "S-CVI/UA"),
+    ("k_items", "Items", "Items"),
+    ("n_complete", "Volledig beoordeeld", "Rated every item"),
+    ("alpha", "Alfa", "Alpha"),
+    ("alpha_std", "Gestandaardiseerde alfa", "Standardized alpha"),
+    (
+        "alpha_ci_low",
+        "Alfa 95%-interval, onder",
+        "Alpha 95% interval, low",
+    ),
+    (
+        "alpha_ci_high",
+        "Alfa 95%-interval, boven",
+        "Alpha 95% interval, high",
+    ),
+    (
+        "item_rest_r",
+        "Item-restcorrelatie",
+        "Item-rest correlation",
+    ),
+    (
+        "alpha_if_deleted",
+        "Alfa zonder dit item",
+        "Alpha if deleted",
+    ),
+    ("groups", "Groepen", "Groups"),
+    ("h", "H", "H"),
+    ("df", "vg", "df"),
+    ("p", "p", "p"),
+    ("p_holm", "p (Holm)", "p (Holm)"),
+    ("epsilon_sq", "ε²", "ε²"),
+    ("theme", "Thema", "Theme"),
+    ("domain", "Domein", "Domain"),
+    ("stance", "Standpunt", "Stance"),
+    ("statements", "Uitspraken", "Statements"),
+    ("statement", "Uitspraak", "Statement"),
+    ("sessions", "Sessies", "Sessions"),
+    ("participants", "Deelnemers", "Participants"),
+    ("about", "Over", "About"),
+    ("comment", "Opmerking", "Comment"),
+    ("file", "Bestand", "File"),
+    ("rows_read", "Rijen gelezen", "Rows read"),
+    ("rows_used", "Rijen gebruikt", "Rows used"),
+    ("rows_excluded", "Rijen uitgesloten", "Rows excluded"),
+    ("reason", "Reden", "Reason"),
+    ("cells_invalid", "Ongeldige cellen", "Invalid cells"),
+    ("cells_missing", "Ontbrekende cellen", "Missing cells"),
+    ("line", "Regel", "Line"),
+    ("column", "Kolom", "Column"),
+    ("value", "Waarde", "Value"),
+    ("delta", "Verschil", "Difference"),
+    ("u", "U", "U"),
+    ("status", "Status", "Status"),
+];
+
+/// Ledger reasons (their stable codes) in Dutch.
+const REASONS_NL: &[(&str, &str)] = &[
+    ("empty id", "lege respondentcode"),
+    ("duplicate id", "dubbele respondentcode"),
+    ("empty group", "lege groep"),
+    (
+        "group not in [respondents] groups",
+        "groep niet in [respondents] groups",
+    ),
+    ("group named ALL", "groep heet ALL"),
+    (
+        "row has fewer fields than the header",
+        "rij heeft minder velden dan de kop",
+    ),
+    (
+        "item or measure not in the codebook",
+        "item of maat niet in het codeboek",
+    ),
+    ("duplicate rating", "dubbele beoordeling"),
+    ("invalid value", "ongeldige waarde"),
+    ("empty session", "lege sessie"),
+    (
+        "participants not a whole number above 0",
+        "deelnemers geen geheel getal boven 0",
+    ),
+    (
+        "theme not in [consultation] themes",
+        "thema niet in [consultation] themes",
+    ),
+    (
+        "stance not in [consultation] stances",
+        "standpunt niet in [consultation] stances",
+    ),
+    ("empty statement", "lege uitspraak"),
+    (
+        "participants differ within a session",
+        "deelnemers verschillen binnen een sessie",
+    ),
+];
+
+impl Words {
+    /// "All respondents": the `ALL` group as the report names it.
+    pub fn all(&self) -> &'static str {
+        self.t("Alle respondenten", "All respondents")
+    }
+
+    /// A decision as a word of the language.
+    pub fn decision(&self, d: Decision) -> &'static str {
+        match d {
+            Decision::Keep => self.t("behouden", "keep"),
+            Decision::Reword => self.t("herformuleren", "reword"),
+            Decision::Drop => self.t("schrappen", "drop"),
+        }
+    }
+
+    /// What a reader sees instead of a suppressed figure.
+    pub fn too_small(&self, min_cell: u32) -> String {
+        format!("n < {min_cell}")
+    }
+
+    /// A table column's header in words: the CSV keeps the machine name,
+    /// the report shows this. Unknown names (columns added later) lose
+    /// their underscores rather than show as code.
+    pub fn column(&self, name: &str) -> String {
+        if let Some(v) = name.strip_prefix("n_").filter(|v| v.parse::<i64>().is_ok()) {
+            return format!("n({v})");
+        }
+        let (from_to, base) = match name.rsplit_once('_') {
+            Some((b, "from")) => (Some(self.t("vóór", "before")), b),
+            Some((b, "to")) => (Some(self.t("na", "after")), b),
+            _ => (None, name),
+        };
+        let word = self
+            .column_word(base)
+            .map_or_else(|| base.replace('_', " "), str::to_string);
+        match from_to {
+            Some(side) => format!("{word} ({side})"),
+            None => word,
+        }
+    }
+
+    fn column_word(&self, name: &str) -> Option<&'static str> {
+        COLUMNS
+            .iter()
+            .find(|(c, _, _)| *c == name)
+            .map(|(_, nl, en)| self.t(nl, en))
+    }
+
+    /// A ledger reason (`data_quality.csv`'s stable code) in the language.
+    pub fn reason(&self, code: &str) -> String {
+        let nl = REASONS_NL
+            .iter()
+            .find(|(c, _)| *c == code)
+            .map_or(code, |(_, nl)| *nl);
+        match self.0 {
+            Language::Nl => nl.to_string(),
+            // The report says what an id is; the code keeps it short for scripts.
+            Language::En => code.replace(" id", " respondent code"),
+        }
+    }
+
+    /// A comparison status (`same`, `reworded`, `new`, `dropped`) in words.
+    pub fn status(&self, code: &str) -> String {
+        let word = match code {
+            "same" => self.t("ongewijzigd", "unchanged"),
+            "reworded" => self.t("geherformuleerd", "reworded"),
+            "new" => self.t("nieuw", "new"),
+            "dropped" => self.t("vervallen", "dropped"),
+            other => other,
+        };
+        word.to_string()
     }
 }
 
@@ -58,6 +256,33 @@ pub fn rule_text(rules: &Rules, lang: Language) -> String {
             num(rules.drop_below_mean),
             pct(rules.drop_below_pct_agree)
         ),
+    }
+}
+
+/// The rule that fired for one item, with the thresholds as configured.
+pub fn rule_phrase(rule: Rule, rules: &Rules, lang: Language) -> String {
+    let w = Words(lang);
+    let pct = |x: f64| format!("{}%", format::round_half_away(x * 100.0, 0, lang));
+    let num = |x: f64| format::round_half_away(x, 2, lang);
+    let (mean, agree) = (w.t("gemiddelde", "mean"), w.t("instemming", "agreement"));
+    let and = w.t("en", "and");
+    let low_mean = format!("{mean} < {}", num(rules.drop_below_mean));
+    let low_agree = format!("{agree} < {}", pct(rules.drop_below_pct_agree));
+    match rule {
+        Rule::KeepThresholdsMet => format!(
+            "{mean} >= {} {and} {agree} >= {}",
+            num(rules.keep_min_mean),
+            pct(rules.keep_min_pct_agree)
+        ),
+        Rule::DropBelowMean => low_mean,
+        Rule::DropBelowPctAgree => low_agree,
+        Rule::DropBelowBoth => format!("{low_mean} {and} {low_agree}"),
+        Rule::BetweenThresholds => w
+            .t(
+                "tussen de drempels voor behouden en schrappen",
+                "between the thresholds to keep and to drop",
+            )
+            .to_string(),
     }
 }
 

@@ -25,6 +25,7 @@
 
 use polars::prelude::{PolarsError, PolarsResult};
 
+use crate::analysis::comments::{comment_rows, CommentRow};
 use crate::codebook::Codebook;
 use crate::ingest::Ingested;
 
@@ -49,6 +50,8 @@ pub struct Scores {
     pub reliability: Vec<ReliabilityRow>,
     pub item_reliability: Vec<ItemReliabilityRow>,
     pub group_tests: Vec<GroupTestRow>,
+    /// The open answers (`comments.csv`), in the contract's order.
+    pub comments: Vec<CommentRow>,
 }
 
 impl Scores {
@@ -93,5 +96,6 @@ pub fn score(cb: &Codebook, data: &Ingested) -> PolarsResult<Scores> {
         reliability,
         item_reliability,
         group_tests,
+        comments: comment_rows(cb, data),
     })
 }

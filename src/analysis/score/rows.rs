@@ -2,7 +2,8 @@
 //! per measure x target x group, in codebook order, built from the
 //! `tally` counts. Small groups are suppressed here (primary and secondary,
 //! by `suppress`), once, for every output;
-//! `rules` adds the keep / reword / drop decision of item rows; `stats`
+//! `rules` adds the keep / reword / drop decision of item rows (and which
+//! groups contest the `ALL` row's); `stats`
 //! gives the interval, modified kappa and scale-level CVI.
 //!
 //! No counting (that is `tally`), no formatting, no I/O.
@@ -34,8 +35,12 @@ pub struct ScoreRow {
     pub ci: Option<(f64, f64)>,
     /// Modified kappa (item rows).
     pub kappa_star: Option<f64>,
-    /// Keep / reword / drop and the rule that fired (item rows of `ALL`).
+    /// Keep / reword / drop and the rule that fired (item rows not
+    /// suppressed).
     pub decision: Option<(Decision, Rule)>,
+    /// On an item's `ALL` row: the groups (display order) whose own
+    /// decision differs from it. Empty on every other row.
+    pub contested: Vec<u32>,
     /// S-CVI/Ave and S-CVI/UA over the area's items (area rows).
     pub s_cvi: Option<(f64, f64)>,
 }
@@ -75,6 +80,7 @@ fn rows(
                 ci: None,
                 kappa_star: None,
                 decision: None,
+                contested: Vec::new(),
                 s_cvi: None,
             };
             if !hidden {
@@ -120,15 +126,34 @@ pub(super) fn item_scores(
                 .map(move |(i, _)| (m, i))
         })
         .collect();
-    rows(cb, &targets, &data.groups, &found, |row| {
+    let mut items = rows(cb, &targets, &data.groups, &found, |row| {
         let Some(f) = &row.figures else { return };
         row.kappa_star = stats::kappa_star(f.rated, f.agree);
-        if row.group == 0 {
-            if let (Some(mean), Some(pct)) = (f.mean, f.pct_agree()) {
-                row.decision = Some(decide(mean, pct, &cb.rules));
-            }
+        if let (Some(mean), Some(pct)) = (f.mean, f.pct_agree()) {
+            row.decision = Some(decide(mean, pct, &cb.rules));
         }
-    })
+    });
+    mark_contested(&mut items);
+    items
+}
+
+/// Fills `contested` on every `ALL` row: the following rows of the same
+/// measure and item whose decision is another one. A suppressed group has
+/// no decision, so it never contests (that would reveal it).
+fn mark_contested(items: &mut [ScoreRow]) {
+    for set in items.chunk_by_mut(|a, b| (a.measure, a.target) == (b.measure, b.target)) {
+        let Some((all, groups)) = set.split_first_mut() else {
+            continue;
+        };
+        let Some((decision, _)) = all.decision else {
+            continue;
+        };
+        all.contested = groups
+            .iter()
+            .filter(|g| g.decision.is_some_and(|(d, _)| d != decision))
+            .map(|g| g.group)
+            .collect();
+    }
 }
 
 pub(super) fn area_scores(cb: &Codebook, data: &Ingested, found: &Tallies) -> Vec<ScoreRow> {
@@ -160,5 +185,46 @@ pub(super) fn add_scale_cvi(cb: &Codebook, areas: &mut [ScoreRow], items: &[Scor
         if let Some(v) = icvis.get(&(a.measure, a.target, a.group)) {
             a.s_cvi = stats::s_cvi_ave(v).zip(stats::s_cvi_ua(v));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(target: usize, group: u32, decision: Option<Decision>) -> ScoreRow {
+        ScoreRow {
+            measure: 0,
+            target,
+            group,
+            n: 10,
+            figures: None,
+            ci: None,
+            kappa_star: None,
+            decision: decision.map(|d| (d, Rule::BetweenThresholds)),
+            contested: Vec::new(),
+            s_cvi: None,
+        }
+    }
+
+    #[test]
+    fn groups_whose_decision_differs_contest_the_all_row() {
+        use Decision::*;
+        let mut items = vec![
+            row(0, 0, Some(Keep)),
+            row(0, 1, Some(Drop)),
+            row(0, 2, None), // suppressed: never contests
+            row(0, 3, Some(Reword)),
+            row(0, 4, Some(Keep)),
+            row(1, 0, Some(Reword)),
+            row(1, 1, Some(Reword)),
+            row(2, 0, None),
+            row(2, 1, Some(Keep)),
+        ];
+        mark_contested(&mut items);
+        let got: Vec<Vec<u32>> = items.iter().map(|r| r.contested.clone()).collect();
+        let none = Vec::<u32>::new();
+        assert_eq!(got[0], vec![1, 3]);
+        assert!(got[1..].iter().all(|c| *c == none));
     }
 }

@@ -1,10 +1,12 @@
 //! The distribution chart: per item of one area, the share of each rating
 //! as a bar diverging from the scale midpoint.
 //!
-//! Drawn from the item rows of group `ALL` only (their counts). It must
-//! not compute a figure beyond a count's share of the valid ratings.
+//! Drawn from the item rows of group `ALL` only (their counts and
+//! decision); long item texts wrap over two lines. It must not compute a
+//! figure beyond a count's share of the valid ratings.
 
-use super::shared::{item_label, on, rows_of, titled, WIDTH};
+use super::shared::{on, rows_of, titled, wrap, LABEL_CHARS, WIDTH};
+use crate::analysis::rules::Decision;
 use crate::analysis::score::{Figures, Scores};
 use crate::codebook::{Codebook, Language};
 use crate::render::format;
@@ -23,7 +25,10 @@ pub struct Distribution {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct DistributionRow {
+    /// The item's id and text, whole: the chart wraps it over two lines.
     pub label: String,
+    /// The item's decision, marked beside its `n`.
+    pub decision: Option<Decision>,
     pub n: u64,
     pub missing: u64,
     /// Share of the valid ratings per scale value (empty when n = 0).
@@ -46,7 +51,8 @@ pub fn distribution(cb: &Codebook, scores: &Scores, measure: usize, area: usize)
                 let item = &cb.items[r.target];
                 let f = r.figures.as_ref();
                 DistributionRow {
-                    label: item_label(&item.id, &item.text),
+                    label: format!("{}  {}", item.id, item.text),
+                    decision: r.decision.map(|d| d.0),
                     n: r.n,
                     missing: f.map_or(0, |f| f.n_missing),
                     shares: f.map_or_else(Vec::new, |f: &Figures| {
@@ -91,7 +97,8 @@ fn palette(k: usize) -> Vec<Rgb> {
         .collect()
 }
 
-const ROW_H: i32 = 28;
+/// Two lines of label per row.
+const ROW_H: i32 = 36;
 const TOP: i32 = 78;
 /// Where the labels end, the bars' midpoint, and where the bars end.
 const LEFT: i32 = 430;
@@ -134,7 +141,20 @@ fn axis_and_heads(s: &mut Scene, bottom: i32, w: Words) {
         true,
         MUTED,
     );
+    let decision = w.t("besluit", "decision");
+    s.styled_text(
+        DECISION_X,
+        TOP - 12,
+        decision,
+        12,
+        Anchor::Start,
+        true,
+        MUTED,
+    );
 }
+
+/// Where the decision column starts.
+const DECISION_X: i32 = RIGHT + 140;
 
 /// The order segments are stacked in, and each one's span as signed shares
 /// (`from`, `to`; negative is right of the midpoint). Below the midpoint
@@ -193,6 +213,17 @@ fn bar(s: &mut Scene, r: &DistributionRow, y: i32, colours: &[Rgb], lang: Langua
     }
 }
 
+/// An item's "id  text" over two lines, the id kept with two spaces.
+fn label_lines(label: &str) -> Vec<String> {
+    let (id, text) = label.split_once("  ").unwrap_or(("", label));
+    let room = LABEL_CHARS.saturating_sub(id.chars().count() + 2).max(10);
+    let mut lines = wrap(text, room, 2);
+    if let Some(first) = lines.first_mut() {
+        *first = format!("{id}  {first}");
+    }
+    lines
+}
+
 pub fn distribution_scene(d: &Distribution, lang: Language) -> Scene {
     let w = Words(lang);
     let bottom = TOP + ROW_H * d.rows.len() as i32;
@@ -202,15 +233,22 @@ pub fn distribution_scene(d: &Distribution, lang: Language) -> Scene {
         d.area,
         w.t("verdeling per item", "distribution per item")
     );
-    let mut s = titled(WIDTH + 100, bottom + 44, title);
+    let mut s = titled(WIDTH + 220, bottom + 44, title);
     let colours = palette(d.values.len());
     legend(&mut s, &d.values, &colours);
     axis_and_heads(&mut s, bottom, w);
     for (i, r) in d.rows.iter().enumerate() {
         let y = TOP + ROW_H * i as i32;
         let yc = y + ROW_H / 2;
-        s.text(LEFT - 12, yc, r.label.clone(), 12, Anchor::End);
+        let lines = label_lines(&r.label);
+        let top = yc - 7 * (lines.len() as i32 - 1);
+        for (k, line) in lines.into_iter().enumerate() {
+            s.text(LEFT - 12, top + 14 * k as i32, line, 12, Anchor::End);
+        }
         s.text(RIGHT + 40, yc, r.n.to_string(), 12, Anchor::Middle);
+        if let Some(d) = r.decision {
+            s.text(DECISION_X, yc, w.decision(d), 12, Anchor::Start);
+        }
         let missing = r.missing.to_string();
         s.styled_text(RIGHT + 100, yc, missing, 12, Anchor::Middle, false, MUTED);
         if r.shares.len() == d.values.len() {
@@ -242,6 +280,7 @@ mod tests {
             values: (1..=4).map(|v| (v, v.to_string())).collect(),
             rows: vec![DistributionRow {
                 label: "i".into(),
+                decision: None,
                 n: 10,
                 missing: 1,
                 shares: vec![0.1, 0.2, 0.3, 0.4],

@@ -1,5 +1,5 @@
 //! What the chart files share: canvas width and title line, the value axis,
-//! text colour on a fill, item labels, the score rows of one measure and
+//! text colour on a fill, item labels (cut or wrapped), the score rows of one measure and
 //! group, and the painted [`ChartFile`].
 //!
 //! Owns the common parts of a layout so that every chart draws them alike.
@@ -47,15 +47,35 @@ pub fn rows_of(rows: &[ScoreRow], measure: usize, group: u32) -> impl Iterator<I
 /// At most this many characters of an item's text go into its chart label.
 pub const LABEL_CHARS: usize = 58;
 
-pub fn item_label(id: &str, text: &str) -> String {
-    let full = format!("{id}  {text}");
-    if full.chars().count() <= LABEL_CHARS {
-        full
-    } else {
-        let mut s: String = full.chars().take(LABEL_CHARS - 1).collect();
-        s.push('…');
-        s
+/// `text` over at most `lines` lines of at most `chars` characters, broken
+/// between words; what does not fit ends the last line with an ellipsis.
+pub fn wrap(text: &str, chars: usize, lines: usize) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for word in text.split_whitespace() {
+        let len = word.chars().count();
+        let full = out.len() == lines;
+        match out.last_mut() {
+            Some(l) if l.chars().count() + 1 + len <= chars => {
+                l.push(' ');
+                l.push_str(word);
+            }
+            Some(l) if full => {
+                let mut cut: String = l.chars().take(chars - 1).collect();
+                cut.push('…');
+                *l = cut;
+                return out;
+            }
+            _ => out.push(word.chars().take(chars).collect()),
+        }
     }
+    out
+}
+
+pub fn item_label(id: &str, text: &str) -> String {
+    // Cut between words: a cut word would read as a stray letter.
+    let room = LABEL_CHARS.saturating_sub(id.chars().count() + 2).max(10);
+    let first = wrap(text, room, 1).into_iter().next().unwrap_or_default();
+    format!("{id}  {first}")
 }
 
 /// Maps a value on `[lo, hi]` to pixels on `[x0, x1]`.
@@ -103,10 +123,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn labels_are_cut_to_fit() {
-        assert_eq!(item_label("a1", "Kort"), "a1  Kort");
-        let long = item_label("brug_k1", &"x".repeat(100));
-        assert_eq!(long.chars().count(), LABEL_CHARS);
-        assert!(long.ends_with('…'));
+    fn wrap_breaks_between_words_and_cuts_the_last_line() {
+        assert_eq!(wrap("a short one", 20, 2), ["a short one"]);
+        assert_eq!(
+            wrap("kent de interne en externe netwerken", 16, 2),
+            ["kent de interne", "en externe…"]
+        );
+        assert_eq!(wrap("kent de interne en", 16, 2), ["kent de interne", "en"]);
     }
 }

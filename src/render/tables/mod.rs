@@ -12,8 +12,11 @@ use crate::codebook::Codebook;
 use crate::ledger::FileLedger;
 use crate::render::table::Table;
 
+mod comments;
 mod compare;
 mod consult;
+
+pub use comments::about_id;
 mod quality;
 mod scores;
 
@@ -30,6 +33,8 @@ pub struct RoundTables {
     pub consultation: Option<Table>,
     pub participants: Option<Table>,
     pub quotes: Option<Table>,
+    /// The open answers, when the codebook has `[[comments]]`.
+    pub comments: Option<Table>,
     pub data_quality: Table,
 }
 
@@ -45,9 +50,14 @@ impl RoundTables {
             &self.group_tests,
         ];
         out.extend(
-            [&self.consultation, &self.participants, &self.quotes]
-                .into_iter()
-                .flatten(),
+            [
+                &self.consultation,
+                &self.participants,
+                &self.quotes,
+                &self.comments,
+            ]
+            .into_iter()
+            .flatten(),
         );
         out.push(&self.data_quality);
         out
@@ -85,6 +95,7 @@ pub fn all(
         consultation: notes.map(consult::consultation),
         participants: notes.map(consult::participants),
         quotes: notes.map(consult::quotes),
+        comments: (!cb.comments.is_empty()).then(|| comments::comments(cb, scores)),
         data_quality: quality::data_quality(ledgers),
     }
 }

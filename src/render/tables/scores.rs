@@ -144,7 +144,12 @@ pub fn item_scores(cb: &Codebook, scores: &Scores) -> Table {
             ("pct_agree", Share),
             ("kappa_star", Stat),
         ],
-        &[("decision", Text), ("suppressed", Flag), ("rule", Text)],
+        &[
+            ("decision", Text),
+            ("suppressed", Flag),
+            ("contested", Text),
+            ("rule", Text),
+        ],
     );
     for r in &scores.items {
         let item = &cb.items[r.target];
@@ -168,10 +173,20 @@ pub fn item_scores(cb: &Codebook, scores: &Scores) -> Table {
                 .map_or(Value::Empty, |d| Value::Text(d.0.to_string())),
         );
         row.push(Value::Flag(r.suppressed()));
+        row.push(contested(scores, r));
         row.push(r.decision.map_or(Value::Empty, |d| d.1.text().into()));
         t.push(row);
     }
     t
+}
+
+/// The `contested` cell: the groups, `;`-separated, or empty.
+fn contested(scores: &Scores, r: &ScoreRow) -> Value {
+    if r.contested.is_empty() {
+        return Value::Empty;
+    }
+    let names: Vec<&str> = r.contested.iter().map(|g| scores.group_name(*g)).collect();
+    names.join(";").as_str().into()
 }
 
 pub fn reliability(cb: &Codebook, scores: &Scores) -> Table {

@@ -1,0 +1,282 @@
+//! report.docx: a [`Document`] as a Word document, with the `docx-rs` crate.
+//!
+//! Owns the Word form of the report: Word's own heading styles (so the
+//! navigation pane and a team's template work), tables as Word tables whose
+//! header row repeats on every page, charts as their PNG sized to the page
+//! width, the rule text as a note, and the footer with peil's version and
+//! the input hashes. Byte-identical on rerun: the package dates are docx-rs'
+//! fixed 1970 ones, the zip entries carry the fixed 1980 DOS time (`pack`),
+//! and ids are counters. It must not choose what the report says (`report`) nor
+//! write the file.
+
+use docx_rs::{
+    AlignmentType, Docx, Footer, PageMargin, Paragraph, Pic, Run, RunFonts, Style, StyleType,
+    Table, TableCell, TableRow, WidthType, XMLDocx,
+};
+
+use crate::render::charts::ChartFile;
+use crate::render::document::{Block, Card, Document, Grid};
+
+/// A4 in twentieths of a point, with 2 cm margins.
+const PAGE_W: u32 = 11906;
+const PAGE_H: u32 = 16838;
+const MARGIN: i32 = 1134;
+/// The text width: what tables and charts are sized to.
+const TEXT_W: u32 = PAGE_W - 2 * MARGIN as u32;
+/// English Metric Units per twentieth of a point.
+const EMU_PER_TWIP: u32 = 635;
+
+/// The document as the bytes of a .docx file.
+pub fn docx(doc: &Document, charts: &[ChartFile]) -> Result<Vec<u8>, String> {
+    let mut d = styles(Docx::new())
+        .page_size(PAGE_W, PAGE_H)
+        .page_margin(PageMargin {
+            top: MARGIN,
+            left: MARGIN,
+            bottom: MARGIN,
+            right: MARGIN,
+            header: 567,
+            footer: 567,
+            gutter: 0,
+        })
+        .footer(footer(doc));
+    d = d.add_paragraph(styled("Title", &doc.title));
+    d = d.add_paragraph(styled("Subtitle", &doc.subtitle));
+    for b in &doc.blocks {
+        d = block(d, b, charts)?;
+    }
+    let mut xml = d.build();
+    xml.document = repeat_header_rows(&xml.document);
+    pack(xml).map_err(|e| e.to_string())
+}
+
+/// The package parts as a zip, in docx-rs' order. Not docx-rs' own packer:
+/// it deflates the chart PNGs once more (most of the document's bytes, for
+/// nothing: PNG is compressed already); here they are stored, the XML
+/// deflated, and every entry carries the fixed DOS time 1980-01-01.
+fn pack(xml: XMLDocx) -> zip::result::ZipResult<Vec<u8>> {
+    use std::io::Write;
+    use zip::write::SimpleFileOptions;
+    let fixed = SimpleFileOptions::default().last_modified_time(zip::DateTime::default());
+    let deflated = fixed.compression_method(zip::CompressionMethod::Deflated);
+    let stored = fixed.compression_method(zip::CompressionMethod::Stored);
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let parts = [
+        ("[Content_Types].xml", &xml.content_type),
+        ("_rels/.rels", &xml.rels),
+        ("docProps/app.xml", &xml.doc_props.app),
+        ("docProps/core.xml", &xml.doc_props.core),
+        ("docProps/custom.xml", &xml.doc_props.custom),
+        ("word/_rels/document.xml.rels", &xml.document_rels),
+        ("word/document.xml", &xml.document),
+        ("word/styles.xml", &xml.styles),
+        ("word/settings.xml", &xml.settings),
+        ("word/fontTable.xml", &xml.font_table),
+        ("word/comments.xml", &xml.comments),
+        ("word/numbering.xml", &xml.numberings),
+        ("word/commentsExtended.xml", &xml.comments_extended),
+        ("word/footnotes.xml", &xml.footnotes),
+    ];
+    for (name, bytes) in parts {
+        zip.start_file(name, deflated)?;
+        zip.write_all(bytes)?;
+    }
+    for (i, f) in xml.footers.iter().enumerate() {
+        zip.start_file(format!("word/footer{}.xml", i + 1), deflated)?;
+        zip.write_all(f)?;
+        if let Some(rels) = xml.footer_rels.get(i).filter(|r| !r.is_empty()) {
+            zip.start_file(format!("word/_rels/footer{}.xml.rels", i + 1), deflated)?;
+            zip.write_all(rels)?;
+        }
+    }
+    for (id, png) in &xml.media {
+        zip.start_file(format!("word/media/{id}.png"), stored)?;
+        zip.write_all(png)?;
+    }
+    Ok(zip.finish()?.into_inner())
+}
+
+/// Word's built-in heading styles by their ids and names, plus what the
+/// blocks use; a team's template replaces them by id.
+fn styles(d: Docx) -> Docx {
+    let heading = |level: usize, size: usize| {
+        Style::new(format!("Heading{level}"), StyleType::Paragraph)
+            .name(format!("heading {level}"))
+            .based_on("Normal")
+            .next("Normal")
+            .size(size)
+            .bold()
+            .color("5E3C99")
+            .outline_lvl(level - 1)
+    };
+    d.default_fonts(
+        RunFonts::new()
+            .ascii("Liberation Sans")
+            .hi_ansi("Liberation Sans"),
+    )
+    .default_size(20)
+    .add_style(
+        Style::new("Title", StyleType::Paragraph)
+            .name("Title")
+            .size(40)
+            .bold(),
+    )
+    .add_style(
+        Style::new("Subtitle", StyleType::Paragraph)
+            .name("Subtitle")
+            .size(24)
+            .color("595959"),
+    )
+    .add_style(heading(1, 32))
+    .add_style(heading(2, 26))
+    .add_style(heading(3, 22))
+    .add_style(
+        Style::new("Quote", StyleType::Paragraph)
+            .name("Quote")
+            .italic(),
+    )
+    .add_style(
+        Style::new("Caption", StyleType::Paragraph)
+            .name("caption")
+            .size(18)
+            .color("595959"),
+    )
+}
+
+fn styled(style: &str, text: &str) -> Paragraph {
+    Paragraph::new()
+        .style(style)
+        .add_run(Run::new().add_text(text))
+}
+
+fn plain(text: &str) -> Paragraph {
+    Paragraph::new().add_run(Run::new().add_text(text))
+}
+
+fn block(d: Docx, b: &Block, charts: &[ChartFile]) -> Result<Docx, String> {
+    Ok(match b {
+        Block::Heading(level, t) => d.add_paragraph(styled(&format!("Heading{level}"), t)),
+        Block::Para(t) => d.add_paragraph(plain(t)),
+        Block::Note { lead, text } => {
+            let mut p = Paragraph::new();
+            if let Some(l) = lead {
+                p = p.add_run(Run::new().add_text(format!("{l} ")).bold());
+            }
+            d.add_paragraph(p.add_run(Run::new().add_text(text)))
+        }
+        Block::Cards(cards) => cards.iter().fold(d, |d, c| d.add_paragraph(card(c))),
+        Block::Table(g) => {
+            let d = if g.caption.is_empty() {
+                d
+            } else {
+                d.add_paragraph(styled("Caption", &g.caption))
+            };
+            d.add_table(table(g))
+        }
+        Block::Chart(i) => match charts.get(*i) {
+            // The caption first, kept with its chart on one page.
+            Some(c) => d
+                .add_paragraph(styled("Caption", &c.title).keep_next(true))
+                .add_paragraph(Paragraph::new().add_run(Run::new().add_image(picture(&c.png)?))),
+            None => d,
+        },
+        Block::Quote { text, source } => {
+            d.add_paragraph(styled("Quote", &format!("{text} ({source})")))
+        }
+        Block::List(lines) => lines
+            .iter()
+            .fold(d, |d, l| d.add_paragraph(plain(&format!("• {l}")))),
+    })
+}
+
+fn card(c: &Card) -> Paragraph {
+    let mut p = Paragraph::new()
+        .add_run(Run::new().add_text(format!("{} ", c.big)).bold().size(28))
+        .add_run(Run::new().add_text(&c.label));
+    if let Some(a) = &c.aside {
+        p = p.add_run(Run::new().add_text(format!(" {a}")).color("595959"));
+    }
+    p
+}
+
+/// A Word table over the text width; the header row bold and marked to
+/// repeat (see `repeat_header_rows`), numbers right-aligned.
+fn table(g: &Grid) -> Table {
+    let cols = g.columns.len().max(1);
+    let cell = |text: &str, num: bool, bold: bool| {
+        let run = Run::new().add_text(text);
+        let mut p = Paragraph::new().add_run(if bold { run.bold() } else { run });
+        if num {
+            p = p.align(AlignmentType::Right);
+        }
+        TableCell::new().add_paragraph(p)
+    };
+    let head =
+        TableRow::new(g.columns.iter().map(|(c, n)| cell(c, *n, true)).collect()).cant_split();
+    let body = g.rows.iter().map(|r| {
+        TableRow::new(
+            r.iter()
+                .zip(&g.columns)
+                .map(|(v, (_, n))| cell(v, *n, false))
+                .collect(),
+        )
+    });
+    Table::new(std::iter::once(head).chain(body).collect())
+        .set_grid(vec![TEXT_W as usize / cols; cols])
+        .width(TEXT_W as usize, WidthType::Dxa)
+}
+
+/// docx-rs has no `tblHeader`: the header rows, the only ones marked
+/// `cantSplit`, get it next to that mark, so Word repeats them on every page.
+fn repeat_header_rows(document: &[u8]) -> Vec<u8> {
+    let text = String::from_utf8_lossy(document);
+    text.replace("<w:cantSplit />", "<w:cantSplit /><w:tblHeader />")
+        .replace("<w:cantSplit/>", "<w:cantSplit/><w:tblHeader/>")
+        .into_bytes()
+}
+
+/// A chart's PNG at the text width, its height in proportion.
+fn picture(png: &[u8]) -> Result<Pic, String> {
+    let (w, h) = png_size(png).ok_or("a chart is not a PNG image")?;
+    let width = TEXT_W * EMU_PER_TWIP;
+    let height = (u64::from(width) * u64::from(h) / u64::from(w.max(1))) as u32;
+    Ok(Pic::new_with_dimensions(png.to_vec(), w, h).size(width, height))
+}
+
+/// Width and height from a PNG's IHDR chunk (bytes 16..24, big-endian).
+fn png_size(png: &[u8]) -> Option<(u32, u32)> {
+    if !png.starts_with(b"\x89PNG\r\n\x1a\n") || png.len() < 24 {
+        return None;
+    }
+    let be = |at: usize| u32::from_be_bytes([png[at], png[at + 1], png[at + 2], png[at + 3]]);
+    Some((be(16), be(20)))
+}
+
+fn footer(doc: &Document) -> Footer {
+    let small = |t: &str| Paragraph::new().add_run(Run::new().add_text(t).size(14).color("595959"));
+    doc.inputs
+        .iter()
+        .fold(Footer::new().add_paragraph(small(&doc.footer)), |f, i| {
+            f.add_paragraph(small(&format!("{}: {}", i.file, i.sha256)))
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn png_size_reads_the_header() {
+        let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
+        png.extend([0, 0, 4, 76, 0, 0, 1, 244]);
+        assert_eq!(png_size(&png), Some((1100, 500)));
+        assert_eq!(png_size(b"GIF89a"), None);
+    }
+
+    #[test]
+    fn header_rows_are_marked_to_repeat() {
+        let xml = b"<w:tr><w:trPr><w:cantSplit /></w:trPr></w:tr><w:tr><w:trPr /></w:tr>";
+        let out = String::from_utf8(repeat_header_rows(xml)).unwrap();
+        assert_eq!(out.matches("<w:tblHeader />").count(), 1);
+    }
+}

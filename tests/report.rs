@@ -1,0 +1,287 @@
+//! report.html and report.docx as a project team reads them: the decision
+//! overview right after who took part, the study's language throughout (no
+//! CSV column name in the visible text, in either language), and a Word
+//! document with every area, the decision counts of item_scores.csv, real
+//! tables with a repeated header row, and no respondent id or contact.
+
+mod common;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use common::*;
+
+/// Runs the npuls example (both rounds and their comparison) into a temp dir.
+fn npuls(extra: &[&str]) -> (tempfile::TempDir, PathBuf) {
+    let out = tempfile::tempdir().unwrap();
+    let study = Path::new(env!("CARGO_MANIFEST_DIR")).join("input/npuls-docentondersteuning");
+    let o = peil()
+        .args(["run", "--quiet", "--out"])
+        .arg(out.path())
+        .arg(&study)
+        .args(extra)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", outcome(&o));
+    let root = out.path().join("npuls-docentondersteuning");
+    (out, root)
+}
+
+/// The text of markup as a reader sees it: no tags, no style sheet.
+fn visible(markup: &str) -> String {
+    let markup = match (markup.find("<style>"), markup.find("</style>")) {
+        (Some(a), Some(b)) => format!("{}{}", &markup[..a], &markup[b..]),
+        _ => markup.to_string(),
+    };
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in markup.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                out.push(' ');
+            }
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&amp;", "&")
+}
+
+/// Every entry of a .docx (a zip) as text, by name.
+fn unzip(path: &Path) -> BTreeMap<String, String> {
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut out = BTreeMap::new();
+    for i in 0..zip.len() {
+        let mut f = zip.by_index(i).unwrap();
+        let mut bytes = Vec::new();
+        f.read_to_end(&mut bytes).unwrap();
+        out.insert(
+            f.name().unwrap().into_owned(),
+            String::from_utf8_lossy(&bytes).into_owned(),
+        );
+    }
+    out
+}
+
+/// The `<w:t>` texts of document.xml, in order.
+fn docx_texts(xml: &str) -> Vec<String> {
+    xml.split("<w:t")
+        .skip(1)
+        .filter_map(|p| {
+            let body = &p[p.find('>')? + 1..];
+            Some(body[..body.find("</w:t>")?].to_string())
+        })
+        .map(|t| {
+            t.replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&amp;", "&")
+        })
+        .collect()
+}
+
+/// Every column name of every CSV table in `dir` (recursively).
+fn column_names(dir: &Path) -> BTreeSet<String> {
+    tree(dir)
+        .into_iter()
+        .filter(|(f, _)| f.ends_with(".csv"))
+        .flat_map(|(_, bytes)| {
+            let text = String::from_utf8(bytes).unwrap();
+            let head = text.lines().next().unwrap_or("").to_string();
+            head.split(',').map(str::to_string).collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+/// Column names that are also plain words or symbols of the language.
+fn words_of(lang: &str) -> &'static [&'static str] {
+    match lang {
+        "en" => &[
+            "n",
+            "p",
+            "group",
+            "groups",
+            "respondents",
+            "institutions",
+            "answered",
+            "complete",
+            "measure",
+            "area",
+            "item",
+            "mean",
+            "median",
+            "decision",
+            "alpha",
+            "file",
+            "reason",
+            "line",
+            "column",
+            "value",
+            "status",
+            "comment",
+            "about",
+            "rule",
+            "df",
+            "u",
+        ],
+        // "u" is also the Dutch polite "you": respondents' comments are
+        // quoted as written, in an English report too.
+        _ => &["n", "p", "item", "u"],
+    }
+}
+
+fn assert_no_column_names(text: &str, names: &BTreeSet<String>, lang: &str, what: &str) {
+    let tokens: BTreeSet<&str> = text
+        .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .filter(|t| !t.is_empty())
+        .collect();
+    let leaked: Vec<&String> = names
+        .iter()
+        .filter(|n| !words_of(lang).contains(&n.as_str()) && tokens.contains(n.as_str()))
+        .collect();
+    assert!(
+        leaked.is_empty(),
+        "{what} ({lang}) shows column names {leaked:?}"
+    );
+}
+
+#[test]
+fn reports_show_no_csv_column_name_in_either_language() {
+    for lang in ["nl", "en"] {
+        let (_o, root) = npuls(&["--lang", lang]);
+        let names = column_names(&root);
+        assert!(names.contains("pct_agree") && names.contains("decision_from"));
+        for folder in ["ronde-1", "ronde-2", "compare-ronde-1-ronde-2"] {
+            let html = std::fs::read_to_string(root.join(folder).join("report.html")).unwrap();
+            assert_no_column_names(
+                &visible(&html),
+                &names,
+                lang,
+                &format!("{folder}/report.html"),
+            );
+            let docx = unzip(&root.join(folder).join("report.docx"));
+            let text = docx_texts(&docx["word/document.xml"]).join(" ");
+            assert_no_column_names(&text, &names, lang, &format!("{folder}/report.docx"));
+        }
+    }
+}
+
+#[test]
+fn the_decision_overview_follows_who_took_part() {
+    let (_o, root) = npuls(&[]);
+    let html = visible(&std::fs::read_to_string(root.join("ronde-1/report.html")).unwrap());
+    let at = |s: &str| html.find(s).unwrap_or_else(|| panic!("no {s:?}"));
+    assert!(at("Wie deden mee") < at("Besluiten per item"));
+    assert!(at("Besluiten per item") < at("Kerncijfers per gebied"));
+    assert!(at("Beslisregel:") < at("Kerncijfers per gebied"));
+}
+
+/// (measure, area id) -> [keep, reword, drop] from item_scores.csv's ALL rows.
+fn decision_counts(round: &Path) -> BTreeMap<(String, String), [usize; 3]> {
+    let mut counts = BTreeMap::new();
+    for r in read_table(&round.join("tables/item_scores.csv")) {
+        if r["group"] != "ALL" {
+            continue;
+        }
+        let at = ["keep", "reword", "drop"]
+            .iter()
+            .position(|d| *d == r["decision"]);
+        let c: &mut [usize; 3] = counts
+            .entry((r["measure"].clone(), r["area"].clone()))
+            .or_default();
+        if let Some(i) = at {
+            c[i] += 1;
+        }
+    }
+    counts
+}
+
+#[test]
+fn report_docx_has_every_area_the_decision_counts_and_no_identity() {
+    let (_o, root) = npuls(&[]);
+    let study = Path::new(env!("CARGO_MANIFEST_DIR")).join("input/npuls-docentondersteuning");
+    let cb = peil::codebook::Codebook::load(&study).unwrap();
+    for round in ["ronde-1", "ronde-2"] {
+        let dir = root.join(round);
+        let docx = unzip(&dir.join("report.docx"));
+        let texts = docx_texts(&docx["word/document.xml"]);
+        for area in &cb.areas {
+            assert!(
+                texts.contains(&area.label),
+                "{round}: no area {:?}",
+                area.label
+            );
+        }
+        // The counts table: an area's label followed by its three counts.
+        let n_measures = cb.measures.len();
+        for ((_, area), c) in decision_counts(&dir) {
+            let label = &cb.areas.iter().find(|a| a.id == area).unwrap().label;
+            let want = [
+                label.clone(),
+                c[0].to_string(),
+                c[1].to_string(),
+                c[2].to_string(),
+            ];
+            let found = texts.windows(4).filter(|w| *w == want).count();
+            assert!(
+                found >= 1 && found <= n_measures,
+                "{round}: counts {want:?} found {found}x"
+            );
+        }
+        let xml = &docx["word/document.xml"];
+        assert!(
+            xml.contains("<w:tblHeader"),
+            "{round}: no repeated header row"
+        );
+        assert!(
+            xml.contains("w:val=\"Heading1\""),
+            "{round}: no Word heading style"
+        );
+        assert!(
+            docx.keys().any(|k| k.starts_with("word/media/")),
+            "{round}: no chart image"
+        );
+        let footer = docx
+            .iter()
+            .filter(|(k, _)| k.starts_with("word/footer"))
+            .map(|(_, v)| v);
+        assert!(
+            footer.clone().any(|f| f.contains("SHA-256")),
+            "{round}: footer"
+        );
+        let questionnaire =
+            std::fs::read_to_string(study.join(round).join("questionnaire.csv")).unwrap();
+        let ids: Vec<&str> = questionnaire
+            .lines()
+            .skip(1)
+            .filter_map(|l| l.split(';').next())
+            .collect();
+        for (name, text) in docx.iter().filter(|(n, _)| !n.ends_with(".png")) {
+            assert!(!text.contains('@'), "{round}/{name}: an @");
+            for id in ids.iter().filter(|id| id.len() >= 5) {
+                assert!(!text.contains(id), "{round}/{name}: respondent id {id}");
+            }
+        }
+    }
+}
+
+#[test]
+fn no_charts_writes_no_report_docx_and_reruns_are_identical() {
+    let (_o, root) = npuls(&["--no-charts"]);
+    assert!(!root.join("ronde-1/report.docx").exists());
+    let (_a, first) = npuls(&[]);
+    let (_b, second) = npuls(&[]);
+    for folder in ["ronde-1", "compare-ronde-1-ronde-2"] {
+        let f = |r: &Path| std::fs::read(r.join(folder).join("report.docx")).unwrap();
+        assert_eq!(
+            f(&first),
+            f(&second),
+            "{folder}/report.docx differs on rerun"
+        );
+    }
+}
