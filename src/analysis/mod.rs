@@ -4,16 +4,19 @@
 //! counts the codes per item, area and group and turns the counts into
 //! figures, with small groups suppressed ([`suppress`]) and the decision of
 //! [`rules`]; [`consult`] counts consultation statements; [`compare`] links
-//! two rounds. [`stats`] holds the formulas as pure functions, each tested
+//! two rounds, with [`panel`]'s paired figures when respondents took part
+//! in both. [`stats`] holds the formulas as pure functions, each tested
 //! against R or a published value.
 //!
 //! Arrows inside: `stats`, `suppress` and `rules` are leaves; `score` uses
-//! them; `compare` uses `score`; `consult` stands alone. This stage reads no
+//! them; `panel` (respondents in two rounds) uses `stats`; `compare` uses
+//! `score` and `panel`; `consult` stands alone. This stage reads no
 //! file and formats nothing: it must not import from `render`, `output`,
 //! `run` or the command line, and its cost is that of counting.
 
 pub mod compare;
 pub mod consult;
+pub mod panel;
 pub mod rules;
 pub mod score;
 pub mod stats;

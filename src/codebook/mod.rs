@@ -8,10 +8,12 @@
 //!
 //! The steps, one file each: `raw` (the TOML as written) -> `check` (each
 //! part checked into the public types of `model`) -> this file (the
-//! `Codebook` assembled, and its views). `error` words the mistakes;
+//! `Codebook` assembled, and its views), with `weights` checking the
+//! `[weights]` block on top of `check`. `error` words the mistakes;
 //! `normalize` is how cells compare with what the codebook lists. Arrows
-//! point one way: this file uses the others, `check` uses `raw`, `model`,
-//! `error` and `normalize`, `raw` uses `model`; none uses this file (only
+//! point one way: this file uses the others, `weights` uses `check` and
+//! what it uses, `check` uses `raw`, `model`, `error` and `normalize`,
+//! `raw` uses `model`; none uses this file (only
 //! the unit tests in `tests.rs` do).
 
 mod check;
@@ -19,6 +21,7 @@ mod error;
 mod model;
 mod normalize;
 mod raw;
+mod weights;
 
 use std::path::{Path, PathBuf};
 
@@ -29,6 +32,7 @@ use raw::RawCodebook;
 pub use error::CodebookError;
 pub use model::{
     Area, Consultation, Item, Language, Measure, Privacy, RespondentColumns, Round, Rules, Scale,
+    Weights,
 };
 pub use normalize::normalize_cell;
 
@@ -52,6 +56,8 @@ pub struct Codebook {
     pub rules: Rules,
     pub min_cell: u32,
     pub consultation: Option<Consultation>,
+    /// `[weights]`: `None` for unweighted figures.
+    pub weights: Option<Weights>,
     pub rounds: Vec<Round>,
 }
 
@@ -98,6 +104,7 @@ impl Codebook {
         checker.unique_columns(&items, &measures, &respondents, &rounds)?;
         checker.rounds_ask_items(&rounds, &items)?;
         checker.rules(&raw.rules, &scale)?;
+        let weights = checker.weights(raw.weights, &respondents)?;
         checker.privacy(&raw.privacy)?;
         checker.study(&raw.study)?;
         Ok(Codebook {
@@ -114,6 +121,7 @@ impl Codebook {
             rules: raw.rules,
             min_cell: raw.privacy.min_cell,
             consultation: raw.consultation,
+            weights,
             rounds,
         })
     }

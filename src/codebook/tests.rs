@@ -131,6 +131,29 @@ fn rule_out_of_range_is_refused() {
 }
 
 #[test]
+fn consensus_rule_out_of_range_is_refused() {
+    let e = parse(&format!("{MINIMAL}\n[rules]\nconsensus_min_agree = 75\n"))
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("[rules] consensus_min_agree"), "{e}");
+    let e = parse(&format!("{MINIMAL}\n[rules]\nconsensus_max_iqr = 3.5\n"))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.contains("[rules] consensus_max_iqr") && e.contains("from 0 to 3"),
+        "{e}"
+    );
+    let cb = parse(&format!(
+        "{MINIMAL}\n[rules]\nconsensus_min_agree = 0.8\nconsensus_max_iqr = 0\n"
+    ))
+    .unwrap();
+    assert_eq!(
+        (cb.rules.consensus_min_agree, cb.rules.consensus_max_iqr),
+        (0.8, 0.0)
+    );
+}
+
+#[test]
 fn scale_min_not_below_max_is_refused() {
     let e = parse(&MINIMAL.replace("min = 1\nmax = 4", "min = 4\nmax = 4"))
         .unwrap_err()

@@ -1,12 +1,14 @@
 //! What reading a questionnaire hands on: [`Ingested`] and its [`Respondent`]s.
 //!
 //! Owns the shape of a read questionnaire (ratings as codes, groups,
-//! respondents without ids, the file's ledger and hash). Types only: it must
+//! respondents without ids but with a hash to match them across rounds, the
+//! file's ledger and hash). Types only: it must
 //! not read or compute anything.
 
 use std::sync::Arc;
 
 use super::ratings::Ratings;
+use super::rows::PanelKey;
 use crate::ledger::FileLedger;
 
 /// A respondent used in the analysis. No id: ids never leave ingest.
@@ -17,6 +19,12 @@ pub struct Respondent {
     /// Shared by the respondents of one institution (a handful of names
     /// over many rows).
     pub institution: Option<Arc<str>>,
+    /// A 128-bit hash of the trimmed id, to find the same respondent in
+    /// another round (a panel). Held in memory only, never written.
+    pub panel_key: PanelKey,
+    /// The `[weights] column` value (above 0), or 1 when weights do not
+    /// come from the export.
+    pub weight: f64,
 }
 
 /// One questionnaire, ready to score.

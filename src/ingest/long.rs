@@ -26,7 +26,7 @@ use super::header::Header;
 use super::ingested::{Ingested, Respondent};
 use super::pending::{excluded_at, no_rows, with_lines, Pending};
 use super::ratings::{code_of, RatingCodes, Ratings, ABSENT, MISSING};
-use super::rows::{institution, RowChecker};
+use super::rows::{institution, weight, RowChecker};
 use crate::codebook::Codebook;
 use crate::ledger::{shorten, FileLedger, Reason};
 
@@ -74,7 +74,7 @@ impl LongPos {
         } else {
             RESPONDENT
         };
-        let resp = RespondentPos::find(header, rc, id_name, file)?;
+        let resp = RespondentPos::find(header, cb, id_name, file)?;
         let fixed = |name: &str| header.require(name, "the long format", file);
         Ok(LongPos {
             resp,
@@ -93,6 +93,7 @@ struct LongColumns {
     measures: StringChunked,
     values: StringChunked,
     insts: Option<StringChunked>,
+    weights: Option<StringChunked>,
 }
 
 impl LongColumns {
@@ -110,6 +111,7 @@ impl LongColumns {
             measures: text_col(at.measure)?,
             values: text_col(at.value)?,
             insts: at.resp.institution.map(text_col).transpose()?,
+            weights: at.resp.weight.map(text_col).transpose()?,
         })
     }
 }
@@ -225,15 +227,19 @@ impl<'a> LongReader<'a> {
             MapEntry::Vacant(e) => {
                 let cols = &self.cols;
                 let respondents = &mut self.respondents;
+                let weight_cell = cols.weights.as_ref().map(|c| c.get(row));
                 let r = self
                     .checker
                     .check_id(Some(id))
-                    .and_then(|_| self.checker.check_group(cols.groups.get(row)))
-                    .map(|g| {
+                    .and_then(|key| Ok((key, self.checker.check_group(cols.groups.get(row))?)))
+                    .and_then(|(key, g)| Ok((key, g, weight_cell.map_or(Ok(1.0), weight)?)))
+                    .map(|(panel_key, g, weight)| {
                         respondents.push(Respondent {
                             group: g,
                             institution: institution(cols.insts.as_ref().and_then(|c| c.get(row)))
                                 .map(Arc::from),
+                            panel_key,
+                            weight,
                         });
                         respondents.len() as u32 - 1
                     });
@@ -281,7 +287,11 @@ impl<'a> LongReader<'a> {
                     cols.measures.get(row).unwrap_or("")
                 ))),
             ),
-            _ => excluded_at(reason, self.header, &self.at.resp, cols.groups.get(row)),
+            _ => {
+                let weight = cols.weights.as_ref().and_then(|c| c.get(row));
+                let cells = (cols.groups.get(row), weight);
+                excluded_at(reason, self.header, &self.at.resp, cells)
+            }
         };
         self.pending
             .push(Pending::new(row, 0, reason, column, value));

@@ -21,8 +21,8 @@
 //! source    a file -> CsvText (CSV or xlsx), SHA-256 <- error, text, xlsx
 //! cell      a cell text -> a rating
 //! ratings   a rating -> a one-byte code              <- cell
-//! rows      the row checks (id, group)
-//! ingested  Ingested, Respondent (types)             <- ratings
+//! rows      the row checks (id, group), panel keys
+//! ingested  Ingested, Respondent (types)             <- ratings, rows
 //! frame     CsvText -> polars text frames; Export,   <- error, header, text
 //!           the respondent columns
 //! pending   set-aside rows and cells -> ledger       <- error, header, text, frame
@@ -30,7 +30,8 @@
 //!                                                       rows, ingested, frame, pending
 //! long      one row per rating                       <- the same but text
 //! notes     consultation.csv                         <- error, header, text, source, rows
-//! mod       the entry points                         <- any of them
+//! mod       the entry points; reverse-keyed items    <- any of them
+//!           scored min + max - x
 //! ```
 
 pub mod cell;
@@ -52,6 +53,7 @@ pub use error::{display_path, IngestError};
 pub use ingested::{Ingested, Respondent};
 pub use notes::read_notes;
 pub use ratings::Ratings;
+pub use rows::PanelKey;
 pub use source::{is_xlsx, read_csv_text};
 pub use xlsx::sheet_names as xlsx_sheet_names;
 
@@ -83,7 +85,21 @@ pub fn read_questionnaire(cb: &Codebook, round: &Round) -> Result<Ingested, Inge
         wide::read(cb, &export)
     }?;
     data.remarks.extend(note);
+    reverse_keyed(cb, &mut data.ratings);
     Ok(data)
+}
+
+/// Scores the columns of reverse-keyed items (`reverse = true`) as
+/// min + max - x, here, so that every figure, area score and reliability
+/// downstream sees only scored values (contract, "Reverse-keyed items").
+fn reverse_keyed(cb: &Codebook, ratings: &mut Ratings) {
+    // The codebook keeps the scale within -100..=100 (i8 codes).
+    let (min, max) = (cb.scale.min as i8, cb.scale.max as i8);
+    for col in ratings.columns.iter_mut() {
+        if cb.items[col.item].reverse {
+            ratings::reverse(&mut col.codes, min, max);
+        }
+    }
 }
 
 /// The round's `header_rows`, or, when it gives none, the Qualtrics rows

@@ -27,7 +27,7 @@ use super::header::Header;
 use super::ingested::{Ingested, Respondent};
 use super::pending::{excluded_at, no_rows, with_lines, Pending};
 use super::ratings::{code_of, RatingCodes, Ratings, INVALID, MISSING};
-use super::rows::{institution, RowChecker};
+use super::rows::{institution, weight, RowChecker};
 use super::text::{self, CsvText, Records};
 use crate::codebook::Codebook;
 use crate::ledger::{shorten, FileLedger, Reason};
@@ -249,10 +249,12 @@ impl<'a> RowState<'a> {
         let ids = text(self.at.id)?;
         let groups = text(self.at.group)?;
         let mut insts = self.at.institution.map(text).transpose()?.map(|c| c.iter());
+        let mut weights = self.at.weight.map(text).transpose()?.map(|c| c.iter());
         let width = self.header.names.len() as u32;
         let mut used = Vec::with_capacity(df.height());
         for (row, ((id, group), fields)) in ids.iter().zip(groups.iter()).zip(fields).enumerate() {
             let inst = insts.as_mut().and_then(|i| i.next()).flatten();
+            let w = weights.as_mut().map(|w| w.next().flatten());
             // polars pads a short row with empty cells: the field count tells.
             let whole = if *fields < width {
                 Err(Reason::ShortRow)
@@ -262,19 +264,23 @@ impl<'a> RowState<'a> {
             let checked = self
                 .checker
                 .check_id(id)
-                .and(whole)
-                .and_then(|_| self.group(group));
+                .and_then(|key| whole.map(|_| key))
+                .and_then(|key| Ok((key, self.group(group)?)))
+                .and_then(|(key, g)| Ok((key, g, w.map_or(Ok(1.0), weight)?)));
             match checked {
-                Ok(g) => {
+                Ok((panel_key, g, weight)) => {
                     let institution = self.institution(inst);
                     self.respondents.push(Respondent {
                         group: g,
                         institution,
+                        panel_key,
+                        weight,
                     });
                     used.push(true);
                 }
                 Err(reason) => {
-                    let (column, value) = excluded_at(reason, self.header, &self.at, group);
+                    let cells = (group, w.flatten());
+                    let (column, value) = excluded_at(reason, self.header, &self.at, cells);
                     self.pending
                         .push(Pending::new(first_row + row, 0, reason, column, value));
                     used.push(false);
@@ -406,7 +412,7 @@ fn read_in_batches(
         header_rows,
         file,
     } = *export;
-    let at = RespondentPos::find(header, &cb.respondents, &cb.respondents.id, file)?;
+    let at = RespondentPos::find(header, cb, &cb.respondents.id, file)?;
     let columns = rating_columns(cb, header, file)?;
     let projection = projection(&at, &columns);
     let records = text::scan_records(csv);
@@ -441,6 +447,7 @@ fn projection(at: &RespondentPos, columns: &[RatingColumn]) -> Arc<Vec<usize>> {
     let mut projection: Vec<usize> = [at.id, at.group]
         .into_iter()
         .chain(at.institution)
+        .chain(at.weight)
         .chain(columns.iter().map(|c| c.pos))
         .collect();
     projection.sort_unstable();

@@ -13,7 +13,7 @@ use std::fmt::Write;
 use crate::analysis::compare::Comparison;
 use crate::analysis::consult::{self, Summary};
 use crate::analysis::score::Scores;
-use crate::codebook::{Codebook, Language, Round};
+use crate::codebook::{Codebook, Item, Language, Round};
 use crate::digest::InputHash;
 use crate::ledger::FileLedger;
 use crate::render::charts::ChartFile;
@@ -21,7 +21,7 @@ use crate::render::escape::xml as esc;
 use crate::render::format;
 use crate::render::table::{Kind, Table, Value};
 use crate::render::tables::{CompareTables, RoundTables};
-use crate::render::words::{rule_text, small_groups_note, Words};
+use crate::render::words::{panel_note, reversed_note, rule_text, small_groups_note, Words};
 
 /// Everything the page shows.
 pub struct ReportInput<'a> {
@@ -156,7 +156,7 @@ fn key_figures(h: &mut String, inp: &ReportInput, w: &Words) {
             .iter()
             .filter(|r| r.measure == m && r.group == 0)
         {
-            let mean = r.figures.as_ref().and_then(|f| f.mean);
+            let mean = r.mean();
             let _ = write!(
                 h,
                 "<li><b>{}</b>{} <span class=\"sub\">({} {} {} {}, n = {})</span></li>",
@@ -170,6 +170,9 @@ fn key_figures(h: &mut String, inp: &ReportInput, w: &Words) {
             );
         }
         h.push_str("</ul>\n");
+    }
+    if let Some(note) = inp.tables.area_scores.note_in(lang) {
+        let _ = writeln!(h, "<p class=\"rule\">{}</p>", esc(note));
     }
     let all = inp.tables.area_scores.filtered("group", "ALL");
     h.push_str(&all.to_html(
@@ -202,6 +205,13 @@ fn decisions(h: &mut String, inp: &ReportInput, w: &Words) {
         w.t("Beslisregel:", "Decision rule:"),
         esc(&rule_text(&cb.rules, inp.lang))
     );
+    if cb.items.iter().any(|i| i.reverse) {
+        let _ = writeln!(
+            h,
+            "<p class=\"rule\">{}</p>",
+            esc(&reversed_note(&cb.scale, inp.lang))
+        );
+    }
     for (m, measure) in cb.measures.iter().enumerate() {
         let _ = write!(h, "<h3>{}</h3>", esc(&measure.label));
         let mut t = Table::new(
@@ -214,6 +224,8 @@ fn decisions(h: &mut String, inp: &ReportInput, w: &Words) {
                 (w.t("gemiddelde", "mean"), Kind::Mean),
                 (w.t("eens", "agree"), Kind::Share),
                 ("k*", Kind::Stat),
+                ("Aiken V", Kind::Stat),
+                ("consensus", Kind::Text),
                 (w.t("besluit", "decision"), Kind::Text),
             ],
         );
@@ -224,15 +236,17 @@ fn decisions(h: &mut String, inp: &ReportInput, w: &Words) {
             .filter(|r| r.measure == m && r.group == 0)
         {
             let item = &cb.items[r.target];
-            let f = r.figures.as_ref();
             t.push(vec![
-                item.id.as_str().into(),
+                Value::Text(marked_id(item)),
                 item.text.as_str().into(),
                 cb.areas[item.area].label.as_str().into(),
                 Value::Int(r.n),
-                f.and_then(|f| f.mean).into(),
-                f.and_then(|f| f.pct_agree()).into(),
+                r.mean().into(),
+                r.pct_agree().into(),
                 r.kappa_star.into(),
+                r.panel.map(|p| p.aiken_v).into(),
+                r.panel
+                    .map_or(Value::Empty, |p| yes_no(p.consensus, w).into()),
                 r.decision
                     .map_or(Value::Empty, |d| Value::Text(d.0.to_string())),
             ]);
@@ -240,6 +254,24 @@ fn decisions(h: &mut String, inp: &ReportInput, w: &Words) {
         h.push_str(&t.to_html(inp.lang, ""));
     }
     h.push_str("</section>\n");
+}
+
+/// The item's id, with `(R)` when it is reverse-keyed (as in the charts).
+fn marked_id(item: &Item) -> String {
+    if item.reverse {
+        format!("{} (R)", item.id)
+    } else {
+        item.id.clone()
+    }
+}
+
+/// "yes" or "no" in the report's language.
+fn yes_no(b: bool, w: &Words) -> &'static str {
+    if b {
+        w.t("ja", "yes")
+    } else {
+        w.t("nee", "no")
+    }
 }
 
 fn reliability(h: &mut String, inp: &ReportInput, w: &Words) {
@@ -408,6 +440,13 @@ pub fn comparison_html(inp: &CompareInput) -> String {
                 "Gemiddelden per gebied en item in beide rondes, het verschil, en een Mann-Whitney-toets (tweezijdig, normale benadering met correctie voor ties). Herschreven items zijn via hun vorige id gekoppeld; nieuwe en vervallen items staan er als zodanig in.",
                 "Means per area and item in both rounds, the difference, and a Mann-Whitney test (two-sided, normal approximation with tie correction). Reworded items are linked through their previous id; new and dropped items are listed as such."
             )));
+        if cmp.panel > 0 {
+            let _ = writeln!(
+                h,
+                "<p class=\"rule\">{}</p>",
+                esc(&panel_note(cmp.panel, inp.cb.min_cell, inp.lang))
+            );
+        }
         for t in inp.tables.list() {
             h.push_str(&t.filtered("group", "ALL").to_html(inp.lang, t.name));
         }

@@ -46,7 +46,7 @@ pub fn distribution(cb: &Codebook, scores: &Scores, measure: usize, area: usize)
                 let item = &cb.items[r.target];
                 let f = r.figures.as_ref();
                 DistributionRow {
-                    label: item_label(&item.id, &item.text),
+                    label: item_label(item),
                     n: r.n,
                     missing: f.map_or(0, |f| f.n_missing),
                     shares: f.map_or_else(Vec::new, |f: &Figures| {

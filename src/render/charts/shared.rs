@@ -6,7 +6,7 @@
 //! It must not know any one chart, nor compute a figure.
 
 use crate::analysis::score::ScoreRow;
-use crate::codebook::Language;
+use crate::codebook::{Item, Language};
 use crate::render::format;
 use crate::render::scene::{self, Anchor, Rgb, Scene, GRID, INK, MUTED};
 
@@ -47,8 +47,12 @@ pub fn rows_of(rows: &[ScoreRow], measure: usize, group: u32) -> impl Iterator<I
 /// At most this many characters of an item's text go into its chart label.
 pub const LABEL_CHARS: usize = 58;
 
-pub fn item_label(id: &str, text: &str) -> String {
-    let full = format!("{id}  {text}");
+/// An item's id and text, the id marked `(R)` when the item is
+/// reverse-keyed (the psychometric convention; the report's legend says it
+/// in words), cut to [`LABEL_CHARS`].
+pub fn item_label(item: &Item) -> String {
+    let mark = if item.reverse { " (R)" } else { "" };
+    let full = format!("{}{mark}  {}", item.id, item.text);
     if full.chars().count() <= LABEL_CHARS {
         full
     } else {
@@ -102,11 +106,29 @@ pub fn on(fill: Rgb) -> Rgb {
 mod tests {
     use super::*;
 
+    fn item(id: &str, text: &str, reverse: bool) -> Item {
+        Item {
+            id: id.into(),
+            area: 0,
+            dimension: None,
+            text: text.into(),
+            columns: Vec::new(),
+            previous: None,
+            rounds: None,
+            reverse,
+        }
+    }
+
     #[test]
     fn labels_are_cut_to_fit() {
-        assert_eq!(item_label("a1", "Kort"), "a1  Kort");
-        let long = item_label("brug_k1", &"x".repeat(100));
+        assert_eq!(item_label(&item("a1", "Kort", false)), "a1  Kort");
+        let long = item_label(&item("brug_k1", &"x".repeat(100), false));
         assert_eq!(long.chars().count(), LABEL_CHARS);
         assert!(long.ends_with('…'));
+    }
+
+    #[test]
+    fn reversed_items_are_marked() {
+        assert_eq!(item_label(&item("a1", "Niet", true)), "a1 (R)  Niet");
     }
 }
