@@ -3,9 +3,9 @@
 //! with Kish's effective n, by the contract ("Weights").
 //!
 //! A weight is the export's `[weights] column` value, or, post-stratified,
-//! share_g / (n_g / N). Weight sums run in respondent order, one column at a
-//! time, and area scores are gathered in key order, so reruns give the same
-//! bits. Counts, kappa, the panel statistics, reliability and group tests
+//! share_g / (n_g / N). Weight sums run per group in respondent order, one
+//! column at a time, `ALL` adds the groups in display order, and area
+//! scores are merged in key order, so reruns give the same bits. Counts, kappa, the panel statistics, reliability and group tests
 //! stay unweighted (they are `tally`'s). No suppression (that is `rows`),
 //! no formatting, no I/O.
 
@@ -116,12 +116,28 @@ fn per_group(data: &Ingested) -> Vec<Sums> {
     vec![Sums::default(); data.groups.len() + 1]
 }
 
-/// Adds one rating code of a respondent to the pooled agreement sums.
-fn add_rating(sums: &mut Sums, code: i8, mid: f64, w: f64) {
-    if rated(code) {
-        sums.rated += w;
-        if f64::from(code) > mid {
-            sums.agree += w;
+/// Sets each group's pooled agreement sums from a histogram of weights
+/// per group and code (256 slots per group, `ALL` at 0 already summed).
+fn set_agreement(cb: &Codebook, sums: &mut [Sums], hist: &[f64]) {
+    let mid = cb.scale.midpoint();
+    for (g, s) in sums.iter_mut().enumerate() {
+        for v in cb.scale.values() {
+            let w = hist[g * 256 + usize::from(v as i8 as u8)];
+            s.rated += w;
+            if v as f64 > mid {
+                s.agree += w;
+            }
+        }
+    }
+}
+
+/// Slot 0 (`ALL`) of a histogram with 256 slots per group: the sum of the
+/// groups' slots, in group order (a fixed order, so the same bits each run).
+fn fold_all<T: Copy + std::ops::AddAssign>(hist: &mut [T]) {
+    let (all, groups) = hist.split_at_mut(256);
+    for chunk in groups.chunks_exact(256) {
+        for (a, x) in all.iter_mut().zip(chunk) {
+            *a += *x;
         }
     }
 }
@@ -149,6 +165,13 @@ impl CodeSums {
         self.n[slot] += 1;
         self.w[slot] += w;
         self.w2[slot] += w * w;
+    }
+
+    /// Fills the `ALL` slots from the groups'.
+    fn fold_all(&mut self) {
+        fold_all(&mut self.n);
+        fold_all(&mut self.w);
+        fold_all(&mut self.w2);
     }
 
     /// The sums of group `g` over the scale's values, low to high.
@@ -184,10 +207,10 @@ pub(super) fn item_rows(cb: &Codebook, data: &Ingested, mxs: &[Matrix], w: &[f64
             let mut acc = CodeSums::new(data.groups.len());
             for ((code, r), w) in codes.iter().zip(&data.respondents).zip(w) {
                 if rated(*code) {
-                    acc.add(0, *code, *w);
                     acc.add(r.group as usize, *code, *w);
                 }
             }
+            acc.fold_all();
             let sums: Vec<Sums> = (0..=data.groups.len()).map(|g| acc.sums(cb, g)).collect();
             insert(&mut out, (mx.measure, item), &sums);
         }
@@ -198,7 +221,6 @@ pub(super) fn item_rows(cb: &Codebook, data: &Ingested, mxs: &[Matrix], w: &[f64
 /// Weighted area rows: the respondents' area scores, and the pooled item
 /// ratings of every respondent for `pct_agree`.
 pub(super) fn area_rows(cb: &Codebook, data: &Ingested, mxs: &[Matrix], w: &[f64]) -> WeightedRows {
-    let mid = cb.scale.midpoint();
     let mut out = WeightedRows::new();
     for mx in mxs {
         let mut sums = per_group(data);
@@ -209,34 +231,37 @@ pub(super) fn area_rows(cb: &Codebook, data: &Ingested, mxs: &[Matrix], w: &[f64
         let mut scores: PlHashMap<(u32, u16, i32), WeightedValue> = PlHashMap::default();
         for (i, r) in data.respondents.iter().enumerate() {
             if has_area_score(count[i], k, cb.rules.min_answered) {
-                for g in [0, r.group] {
-                    let v = scores
-                        .entry((g, count[i], sum[i]))
-                        .or_insert(WeightedValue {
-                            value: f64::from(sum[i]) / f64::from(count[i]),
-                            n: 0,
-                            w: 0.0,
-                            w2: 0.0,
-                        });
-                    v.n += 1;
-                    v.w += w[i];
-                    v.w2 += w[i] * w[i];
-                }
+                let v = scores
+                    .entry((r.group, count[i], sum[i]))
+                    .or_insert(WeightedValue {
+                        value: f64::from(sum[i]) / f64::from(count[i]),
+                        n: 0,
+                        w: 0.0,
+                        w2: 0.0,
+                    });
+                v.n += 1;
+                v.w += w[i];
+                v.w2 += w[i] * w[i];
             }
         }
+        // In key order, group by group: `ALL` merges them in that order too.
         let mut keys: Vec<_> = scores.into_iter().collect();
         keys.sort_by_key(|(key, _)| *key);
         for ((g, c, s), v) in keys {
-            sums[g as usize].merge((i64::from(s), i64::from(c)), v);
+            let score = (i64::from(s), i64::from(c));
+            sums[g as usize].merge(score, v);
+            sums[0].merge(score, v);
         }
-        // Pooled ratings, one column at a time in respondent order.
+        // Pooled ratings: weights per group and code, one column at a time
+        // in respondent order (codes that are no rating are never read).
+        let mut hist = vec![0.0; (data.groups.len() + 1) * 256];
         for codes in &mx.columns {
             for ((code, r), w) in codes.iter().zip(&data.respondents).zip(w) {
-                for g in [0, r.group as usize] {
-                    add_rating(&mut sums[g], *code, mid, *w);
-                }
+                hist[r.group as usize * 256 + usize::from(*code as u8)] += *w;
             }
         }
+        fold_all(&mut hist);
+        set_agreement(cb, &mut sums, &hist);
         insert(&mut out, (mx.measure, mx.area), &sums);
     }
     out
