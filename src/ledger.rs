@@ -25,6 +25,7 @@ pub enum Reason {
     UnknownStance,
     EmptyStatement,
     ParticipantsConflict,
+    BadWeight,
 }
 
 impl Reason {
@@ -46,6 +47,7 @@ impl Reason {
             Reason::UnknownStance => "stance not in [consultation] stances",
             Reason::EmptyStatement => "empty statement",
             Reason::ParticipantsConflict => "participants differ within a session",
+            Reason::BadWeight => "weight missing, not a number, or not above 0",
         }
     }
 
@@ -81,6 +83,9 @@ impl Reason {
             Reason::EmptyStatement => "write the statement, or delete the row",
             Reason::ParticipantsConflict => {
                 "the session's first row counts; give every row of a session and group the same number"
+            }
+            Reason::BadWeight => {
+                "give the respondent a weight above 0 in the [weights] column (e.g. 1 or 0,8)"
             }
         }
     }

@@ -92,6 +92,7 @@ impl Analysed {
             id: &self.round.id,
             cb: &self.cb,
             scores: &self.scores,
+            data: &self.data,
         }
     }
 

@@ -230,6 +230,16 @@ fn configuration_errors_exit_2_naming_the_key() {
             "[rules]\nkeep_min_pct_agree = 78\n\n[privacy]",
         ),
         (
+            "weights_both_forms",
+            "[privacy]",
+            "[weights]\ncolumn = \"w\"\nby = \"group\"\nshares = \"equal\"\n\n[privacy]",
+        ),
+        (
+            "consensus_out_of_range",
+            "[privacy]",
+            "[rules]\nconsensus_max_iqr = -1\n\n[privacy]",
+        ),
+        (
             "path_outside",
             "questionnaire = \"ronde-1/questionnaire.csv\"",
             "questionnaire = \"../../etc/passwd\"",

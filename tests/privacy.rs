@@ -306,7 +306,7 @@ fn markup_units(text: &str) -> Vec<String> {
 // Suppression.
 
 /// Columns a suppressed row may fill: what it is and how many it holds.
-const IDENTIFYING: [&str; 14] = [
+const IDENTIFYING: [&str; 15] = [
     "measure",
     "area",
     "item",
@@ -321,6 +321,8 @@ const IDENTIFYING: [&str; 14] = [
     "n_to",
     "suppressed",
     "decision",
+    // A property of the item in the codebook (reverse-keyed), not a figure.
+    "reversed",
 ];
 
 /// Rows of a table (a header row, then rows) whose `suppressed` column is

@@ -5,15 +5,20 @@
 //! alignment of groups by name, and the figures of `compare_areas.csv` and
 //! `compare_items.csv`: both means, their difference, both n, and a
 //! Mann-Whitney U test (`stats::mann_whitney_counts`) on the score
-//! distributions the two rounds' tables were made from. It must not read
-//! files or score a round: it takes two rounds' [`Scores`].
+//! distributions the two rounds' tables were made from; when respondents
+//! took part in both rounds, the paired figures of `panel` on each row,
+//! suppressed like the rows. It must not read files or score a round: it
+//! takes two rounds' [`Scores`] and their rating codes.
 
 use std::collections::HashMap;
 
+use crate::analysis::panel::{Exact, PairTally, Pairs};
 use crate::analysis::rules::Decision;
-use crate::analysis::score::{ScoreRow, Scores};
-use crate::analysis::stats;
-use crate::codebook::Codebook;
+use crate::analysis::score::{respondent_area_scores, ScoreRow, Scores};
+use crate::analysis::stats::{self, SignedRank};
+use crate::analysis::suppress::{self, Cell};
+use crate::codebook::{Codebook, Item};
+use crate::ingest::Ingested;
 
 /// How an item of the later round relates to the earlier one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,7 +61,7 @@ impl Side {
         let f = row.figures.as_ref();
         Side {
             n: row.n,
-            mean: f.and_then(|f| f.mean),
+            mean: row.mean(),
             decision: row.decision.map(|d| d.0),
             suppressed: row.suppressed(),
             dist: f.map(|f| f.dist.clone()).unwrap_or_default(),
@@ -82,6 +87,19 @@ pub struct Change {
     pub p: Option<f64>,
     /// Items only.
     pub status: Option<Status>,
+    /// Respondents scored in both rounds; `None` when no respondent took
+    /// part in both rounds, or the target is not in both.
+    pub paired: Option<Paired>,
+}
+
+/// The panel figures of a row: `n_paired`, and `changed` and the
+/// signed-rank test unless hidden (fewer than `min_cell` pairs, or
+/// hidden so that `ALL` minus the shown rows cannot give them back).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Paired {
+    pub n: u64,
+    pub changed: Option<f64>,
+    pub test: Option<SignedRank>,
 }
 
 impl Change {
@@ -115,6 +133,8 @@ pub struct Comparison {
     pub groups: Vec<String>,
     pub areas: Vec<Change>,
     pub items: Vec<Change>,
+    /// Respondents who took part in both rounds (0: not a panel).
+    pub panel: usize,
 }
 
 /// A round as compared: its view of the codebook and its scores.
@@ -123,6 +143,8 @@ pub struct RoundScores<'a> {
     pub id: &'a str,
     pub cb: &'a Codebook,
     pub scores: &'a Scores,
+    /// The rating codes, for the paired figures of a panel.
+    pub data: &'a Ingested,
 }
 
 /// Score rows of one round by (measure, item or area id, group name).
@@ -196,9 +218,76 @@ fn changes(
                 u: test.map(|t| t.u),
                 p: test.map(|t| t.p),
                 status,
+                paired: None,
             }
         })
         .collect()
+}
+
+/// Puts the paired tallies (`ALL` first, then the later round's groups)
+/// on a set of rows (`ALL` first, then the compared groups by name), and
+/// hides them as the contract says: below `min_cell` pairs, on a
+/// suppressed row, and secondarily so that `ALL` gives none back.
+fn attach(rows: &mut [Change], tallies: &[PairTally], to: &Scores, min_cell: u32) {
+    let empty = PairTally::default();
+    let tally_of = |group: &str| match group {
+        "ALL" => &tallies[0],
+        g => to
+            .groups
+            .iter()
+            .position(|n| n == g)
+            .map_or(&empty, |i| &tallies[i + 1]),
+    };
+    let found: Vec<&PairTally> = rows.iter().map(|r| tally_of(&r.group)).collect();
+    let cells: Vec<Cell> = rows
+        .iter()
+        .zip(&found)
+        .skip(1)
+        .map(|(r, t)| Cell {
+            n: t.n,
+            content: t.n > 0,
+            hidden: suppress::primary(t.n, min_cell) || r.suppressed(),
+        })
+        .collect();
+    let all_hidden = suppress::primary(found.first().map_or(0, |t| t.n), min_cell);
+    let hidden = std::iter::once(all_hidden).chain(suppress::secondary(&cells, min_cell));
+    for ((row, t), hidden) in rows.iter_mut().zip(found).zip(hidden) {
+        row.paired = Some(Paired {
+            n: t.n,
+            changed: if hidden { None } else { t.changed_share() },
+            test: if hidden { None } else { t.test() },
+        });
+    }
+}
+
+/// Each respondent's rating of item `id` on `measure` in one round, exactly.
+fn item_scores(r: RoundScores, id: &str, measure: usize) -> Vec<Option<Exact>> {
+    let codes =
+        r.cb.items
+            .iter()
+            .position(|i| i.id == id)
+            .and_then(|i| r.data.ratings.get(i, measure))
+            .unwrap_or(&[]);
+    codes
+        .iter()
+        .map(|&c| crate::ingest::ratings::rated(c).then_some((i64::from(c), 1)))
+        .collect()
+}
+
+/// Each respondent's area score on (measure, area) in one round, exactly.
+fn area_scores(r: RoundScores, measure: usize, area: usize) -> Vec<Option<Exact>> {
+    respondent_area_scores(r.cb, r.data, measure, area)
+        .into_iter()
+        .map(|s| s.map(|(sum, count)| (i64::from(sum), i64::from(count))))
+        .collect()
+}
+
+/// The paired tallies of one score given both rounds' per-respondent scores.
+fn paired_tallies(pairs: &Pairs, from: &[Option<Exact>], to: &[Option<Exact>]) -> Vec<PairTally> {
+    pairs.tally(
+        |i| from.get(i).copied().flatten(),
+        |j| to.get(j).copied().flatten(),
+    )
 }
 
 /// How `item` of the study is compared: its ids in the two rounds and its
@@ -206,7 +295,7 @@ fn changes(
 /// neither round, or an earlier wording shown on its successor's row).
 fn link<'a>(
     study: &'a Codebook,
-    item: &'a crate::codebook::Item,
+    item: &'a Item,
     from: &str,
     to: &str,
 ) -> Option<(Option<&'a str>, Option<&'a str>, Status)> {
@@ -234,42 +323,94 @@ fn rates(cb: &Codebook, id: &str, measure: usize) -> bool {
         .any(|i| i.id == id && i.columns.iter().any(|(m, _)| *m == measure))
 }
 
+/// What every row of one comparison is built from.
+struct Sides<'a> {
+    study: &'a Codebook,
+    from: RoundScores<'a>,
+    to: RoundScores<'a>,
+    groups: Vec<String>,
+    items: (Index<'a>, Index<'a>),
+    areas: (Index<'a>, Index<'a>),
+    pairs: Pairs,
+}
+
+impl Sides<'_> {
+    /// The rows of one area of `measure`, if either round asks it.
+    fn area(&self, measure: usize, area: usize) -> Vec<Change> {
+        let id = self.study.areas[area].id.as_str();
+        let asked = |r: RoundScores| (r.cb.area_k(measure, area) > 0).then_some(id);
+        let ids = (asked(self.from), asked(self.to));
+        if ids == (None, None) {
+            return Vec::new();
+        }
+        let (fa, ta) = &self.areas;
+        let mut rows = changes(&self.groups, measure, ids, (fa, ta), None);
+        if let (Some(_), Some(_)) = ids {
+            let score = |r| area_scores(r, measure, area);
+            self.add_pairs(&mut rows, &score(self.from), &score(self.to));
+        }
+        rows
+    }
+
+    /// The rows of one item of the study on `measure`, if it is compared.
+    fn item(&self, measure: usize, item: &Item) -> Vec<Change> {
+        let (from, to) = (self.from, self.to);
+        let Some((id_from, id_to, status)) = link(self.study, item, from.id, to.id) else {
+            return Vec::new();
+        };
+        let ids = (
+            id_from.filter(|id| rates(from.cb, id, measure)),
+            id_to.filter(|id| rates(to.cb, id, measure)),
+        );
+        if ids == (None, None) {
+            return Vec::new();
+        }
+        let (fi, ti) = &self.items;
+        let mut rows = changes(&self.groups, measure, ids, (fi, ti), Some(status));
+        if let (Some(f), Some(t)) = ids {
+            let (a, b) = (item_scores(from, f, measure), item_scores(to, t, measure));
+            self.add_pairs(&mut rows, &a, &b);
+        }
+        rows
+    }
+
+    /// The paired figures of a score asked in both rounds, when some
+    /// respondents took part in both.
+    fn add_pairs(&self, rows: &mut [Change], from: &[Option<Exact>], to: &[Option<Exact>]) {
+        if !self.pairs.is_empty() {
+            let tallies = paired_tallies(&self.pairs, from, to);
+            attach(rows, &tallies, self.to.scores, self.study.min_cell);
+        }
+    }
+}
+
 /// Compares two rounds of `study` (the full codebook; each round's own
 /// view is in its [`RoundScores`]).
 pub fn compare(study: &Codebook, from: RoundScores, to: RoundScores) -> Comparison {
-    let groups = group_union(from.scores, to.scores);
-    let (fi, ti) = (items_index(from), items_index(to));
-    let (fa, ta) = (areas_index(from), areas_index(to));
+    let sides = Sides {
+        study,
+        from,
+        to,
+        groups: group_union(from.scores, to.scores),
+        items: (items_index(from), items_index(to)),
+        areas: (areas_index(from), areas_index(to)),
+        pairs: Pairs::new(from.data, to.data),
+    };
     let mut areas = Vec::new();
     let mut items = Vec::new();
     for m in 0..study.measures.len() {
-        for (a, area) in study.areas.iter().enumerate() {
-            let asked = |r: RoundScores| r.cb.area_k(m, a) > 0;
-            let ids = (
-                asked(from).then_some(area.id.as_str()),
-                asked(to).then_some(area.id.as_str()),
-            );
-            if ids != (None, None) {
-                areas.extend(changes(&groups, m, ids, (&fa, &ta), None));
-            }
+        for a in 0..study.areas.len() {
+            areas.extend(sides.area(m, a));
         }
         for item in &study.items {
-            let Some((id_from, id_to, status)) = link(study, item, from.id, to.id) else {
-                continue;
-            };
-            let ids = (
-                id_from.filter(|id| rates(from.cb, id, m)),
-                id_to.filter(|id| rates(to.cb, id, m)),
-            );
-            if ids != (None, None) {
-                items.extend(changes(&groups, m, ids, (&fi, &ti), Some(status)));
-            }
+            items.extend(sides.item(m, item));
         }
     }
     Comparison {
         from: from.id.to_string(),
         to: to.id.to_string(),
-        groups,
+        panel: sides.pairs.len(),
+        groups: sides.groups,
         areas,
         items,
     }

@@ -50,12 +50,21 @@ impl Rule {
     }
 }
 
+/// Whether a figure reaches a threshold. A figure that equals it as a
+/// rational reaches it whatever its float's last bits say (contract,
+/// "Decision"): a weighted mean of exactly 3 may be summed to 2.9999999999999996.
+/// Unweighted figures are exact fractions a / n with n far below 1e12, so
+/// the margin only ever admits such rounding.
+fn reaches(x: f64, threshold: f64) -> bool {
+    x >= threshold || threshold - x <= 1e-12 * threshold.abs().max(1.0)
+}
+
 /// The rule of the README (`[rules]`): keep if both keep thresholds are met; drop if either
 /// drop threshold is missed; reword otherwise.
 pub fn decide(mean: f64, pct_agree: f64, rules: &Rules) -> (Decision, Rule) {
-    let low_mean = mean < rules.drop_below_mean;
-    let low_agree = pct_agree < rules.drop_below_pct_agree;
-    if mean >= rules.keep_min_mean && pct_agree >= rules.keep_min_pct_agree {
+    let low_mean = !reaches(mean, rules.drop_below_mean);
+    let low_agree = !reaches(pct_agree, rules.drop_below_pct_agree);
+    if reaches(mean, rules.keep_min_mean) && reaches(pct_agree, rules.keep_min_pct_agree) {
         (Decision::Keep, Rule::KeepThresholdsMet)
     } else if low_mean && low_agree {
         (Decision::Drop, Rule::DropBelowBoth)
@@ -83,5 +92,19 @@ mod tests {
         assert_eq!(d(2.49, 0.9), (Decision::Drop, Rule::DropBelowMean));
         assert_eq!(d(3.5, 0.49), (Decision::Drop, Rule::DropBelowPctAgree));
         assert_eq!(d(2.0, 0.2), (Decision::Drop, Rule::DropBelowBoth));
+        // A weighted mean of exactly 3 whose float sum fell one bit short
+        // (2.9999999999999996), and 0.7 + 0.1 for a share of exactly 0.8.
+        let short = 3.0 - 2.0 * f64::EPSILON;
+        assert!(short < 3.0 && 0.7 + 0.1 < 0.8);
+        assert_eq!(d(short, 0.78), (Decision::Keep, Rule::KeepThresholdsMet));
+        let r8 = Rules {
+            keep_min_pct_agree: 0.8,
+            ..Rules::default()
+        };
+        assert_eq!(decide(3.5, 0.7 + 0.1, &r8).0, Decision::Keep);
+        assert_eq!(
+            d(3.0 - 1e-9, 0.78),
+            (Decision::Reword, Rule::BetweenThresholds)
+        );
     }
 }

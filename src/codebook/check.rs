@@ -28,7 +28,7 @@ pub(super) struct Checker {
 const MAX_HEADER_ROWS: usize = 20;
 
 impl Checker {
-    fn err(
+    pub(super) fn err(
         &self,
         key: impl Into<String>,
         problem: impl Into<String>,
@@ -378,6 +378,7 @@ impl Checker {
             columns,
             previous: item.previous,
             rounds: asked,
+            reverse: item.reverse,
         })
     }
 
@@ -582,6 +583,7 @@ impl Checker {
             ("min_answered", rules.min_answered),
             ("keep_min_pct_agree", rules.keep_min_pct_agree),
             ("drop_below_pct_agree", rules.drop_below_pct_agree),
+            ("consensus_min_agree", rules.consensus_min_agree),
         ];
         for (key, v) in shares {
             if !(0.0..=1.0).contains(&v) {
@@ -604,6 +606,17 @@ impl Checker {
                     "use a mean on the scale",
                 ));
             }
+        }
+        let widest = (scale.max - scale.min) as f64;
+        if !(0.0..=widest).contains(&rules.consensus_max_iqr) {
+            return Err(self.err(
+                "[rules] consensus_max_iqr",
+                format!(
+                    "{} is not an interquartile range on the scale {}..{}",
+                    rules.consensus_max_iqr, scale.min, scale.max
+                ),
+                format!("use a number from 0 to {widest}, e.g. 1.0"),
+            ));
         }
         if rules.drop_below_mean > rules.keep_min_mean
             || rules.drop_below_pct_agree > rules.keep_min_pct_agree

@@ -8,10 +8,12 @@
 //!
 //! The steps, one file each: `raw` (the TOML as written) -> `check` (each
 //! part checked into the public types of `model`) -> this file (the
-//! `Codebook` assembled, and its views). `error` words the mistakes;
+//! `Codebook` assembled, and its views), with `weights` checking the
+//! `[weights]` block on top of `check`. `error` words the mistakes;
 //! `normalize` is how cells compare with what the codebook lists. Arrows
-//! point one way: this file uses the others, `check` uses `raw`, `model`,
-//! `error` and `normalize`, `raw` uses `model`; none uses this file (only
+//! point one way: this file uses the others, `weights` uses `check` and
+//! what it uses, `check` uses `raw`, `model`, `error` and `normalize`,
+//! `raw` uses `model`; none uses this file (only
 //! the unit tests in `tests.rs` do).
 
 mod check;
@@ -19,6 +21,7 @@ mod error;
 mod model;
 mod normalize;
 mod raw;
+mod weights;
 
 use std::path::{Path, PathBuf};
 
@@ -29,7 +32,7 @@ use raw::RawCodebook;
 pub use error::CodebookError;
 pub use model::{
     About, Area, CommentColumn, Consultation, Item, Language, Measure, Privacy, RespondentColumns,
-    Round, Rules, Scale,
+    Round, Rules, Scale, Weights,
 };
 pub use normalize::normalize_cell;
 
@@ -55,6 +58,8 @@ pub struct Codebook {
     pub consultation: Option<Consultation>,
     /// Open-answer columns (`[[comments]]`), in file order.
     pub comments: Vec<CommentColumn>,
+    /// `[weights]`: `None` for unweighted figures.
+    pub weights: Option<Weights>,
     pub rounds: Vec<Round>,
 }
 
@@ -102,6 +107,7 @@ impl Codebook {
         checker.unique_columns(&items, &measures, &respondents, &rounds, &comments)?;
         checker.rounds_ask_items(&rounds, &items)?;
         checker.rules(&raw.rules, &scale)?;
+        let weights = checker.weights(raw.weights, &respondents)?;
         checker.privacy(&raw.privacy)?;
         checker.study(&raw.study)?;
         Ok(Codebook {
@@ -119,6 +125,7 @@ impl Codebook {
             min_cell: raw.privacy.min_cell,
             consultation: raw.consultation,
             comments,
+            weights,
             rounds,
         })
     }

@@ -1,6 +1,6 @@
 //! The checked codebook's public types: language, scale, respondent
-//! columns, measures, areas, items, comment columns, rounds, rules,
-//! privacy, consultation.
+//! columns, measures, areas, items, comment columns, rounds, rules, weights, privacy,
+//! consultation.
 //!
 //! Owns the types and their small questions (`Scale::midpoint`,
 //! `Item::asked_in`, the `[rules]` defaults). It must not check or parse
@@ -40,7 +40,8 @@ impl fmt::Display for Language {
     }
 }
 
-/// Keep / reword / drop thresholds (`[rules]`); the defaults are the contract's.
+/// Keep / reword / drop thresholds and the consensus rule (`[rules]`); the
+/// defaults are the contract's.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Rules {
@@ -49,6 +50,10 @@ pub struct Rules {
     pub keep_min_pct_agree: f64,
     pub drop_below_mean: f64,
     pub drop_below_pct_agree: f64,
+    /// Panel consensus: pct_agree at least this ...
+    pub consensus_min_agree: f64,
+    /// ... and an interquartile range at most this.
+    pub consensus_max_iqr: f64,
 }
 
 impl Default for Rules {
@@ -59,8 +64,20 @@ impl Default for Rules {
             keep_min_pct_agree: 0.78,
             drop_below_mean: 2.5,
             drop_below_pct_agree: 0.50,
+            consensus_min_agree: 0.75,
+            consensus_max_iqr: 1.0,
         }
     }
+}
+
+/// `[weights]`, checked.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Weights {
+    /// A positive number per respondent in this export column.
+    Column(String),
+    /// Post-stratify the groups: each group's share of the weighted total,
+    /// in `[respondents] groups` order, or `None` for equal shares.
+    Groups(Option<Vec<f64>>),
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -146,6 +163,9 @@ pub struct Item {
     pub previous: Option<String>,
     /// The rounds (ids) that ask the item; `None`: every round.
     pub rounds: Option<Vec<String>>,
+    /// Negatively worded: a rating x is scored min + max - x (at ingest,
+    /// before any figure sees it).
+    pub reverse: bool,
 }
 
 impl Item {

@@ -26,7 +26,25 @@ pub(super) struct RawCodebook {
     pub(super) consultation: Option<Consultation>,
     #[serde(default)]
     pub(super) comments: Vec<RawComment>,
+    pub(super) weights: Option<RawWeights>,
     pub(super) rounds: Vec<RawRound>,
+}
+
+/// `[weights]`: a weight column, or post-stratification of the groups.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawWeights {
+    pub(super) column: Option<String>,
+    pub(super) by: Option<String>,
+    pub(super) shares: Option<RawShares>,
+}
+
+/// `shares = "equal"` or `shares = { mbo = 0.3, ... }`.
+#[derive(Deserialize)]
+#[serde(untagged)]
+pub(super) enum RawShares {
+    Word(String),
+    Table(BTreeMap<String, f64>),
 }
 
 #[derive(Deserialize)]
@@ -92,6 +110,8 @@ pub(super) struct RawItem {
     pub(super) columns: BTreeMap<String, String>,
     pub(super) previous: Option<String>,
     pub(super) rounds: Option<Vec<String>>,
+    #[serde(default)]
+    pub(super) reverse: bool,
 }
 
 #[derive(Deserialize)]

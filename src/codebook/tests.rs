@@ -131,6 +131,29 @@ fn rule_out_of_range_is_refused() {
 }
 
 #[test]
+fn consensus_rule_out_of_range_is_refused() {
+    let e = parse(&format!("{MINIMAL}\n[rules]\nconsensus_min_agree = 75\n"))
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("[rules] consensus_min_agree"), "{e}");
+    let e = parse(&format!("{MINIMAL}\n[rules]\nconsensus_max_iqr = 3.5\n"))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.contains("[rules] consensus_max_iqr") && e.contains("from 0 to 3"),
+        "{e}"
+    );
+    let cb = parse(&format!(
+        "{MINIMAL}\n[rules]\nconsensus_min_agree = 0.8\nconsensus_max_iqr = 0\n"
+    ))
+    .unwrap();
+    assert_eq!(
+        (cb.rules.consensus_min_agree, cb.rules.consensus_max_iqr),
+        (0.8, 0.0)
+    );
+}
+
+#[test]
 fn scale_min_not_below_max_is_refused() {
     let e = parse(&MINIMAL.replace("min = 1\nmax = 4", "min = 4\nmax = 4"))
         .unwrap_err()
@@ -200,4 +223,80 @@ fn empty_area_label_is_refused() {
         e.contains("[[areas]] a label") && e.contains("fill in"),
         "{e}"
     );
+}
+
+#[test]
+fn weights_take_one_of_two_forms() {
+    let with = |block: &str, groups: bool| {
+        let text = if groups {
+            MINIMAL.replace(
+                "group = \"sector\"\n",
+                "group = \"sector\"\ngroups = [\"mbo\", \"hbo\", \"wo\"]\n",
+            )
+        } else {
+            MINIMAL.to_string()
+        };
+        parse(&format!("{text}\n[weights]\n{block}\n"))
+    };
+    let ok = with("column = \"gewicht\"", false).unwrap();
+    assert_eq!(ok.weights, Some(Weights::Column("gewicht".into())));
+    let eq = with("by = \"group\"\nshares = \"equal\"", false).unwrap();
+    assert_eq!(eq.weights, Some(Weights::Groups(None)));
+    let shares = with(
+        "by = \"group\"\nshares = { WO = 0.25, mbo = 0.30, hbo = 0.45 }",
+        true,
+    );
+    assert_eq!(
+        shares.unwrap().weights,
+        Some(Weights::Groups(Some(vec![0.30, 0.45, 0.25])))
+    );
+    let refused = [
+        (
+            "column = \"w\"\nby = \"group\"",
+            false,
+            "[weights]",
+            "both forms",
+        ),
+        (
+            "by = \"sector\"\nshares = \"equal\"",
+            false,
+            "[weights] by",
+            "only the stakeholder group",
+        ),
+        (
+            "by = \"group\"\nshares = { mbo = 0.5, hbo = 0.5, wo = 0.1 }",
+            true,
+            "[weights] shares",
+            "sum to",
+        ),
+        (
+            "by = \"group\"\nshares = { mbo = 0.5, hbo = 0.5, havo = 0.0 }",
+            true,
+            "[weights] shares.havo",
+            "not a group",
+        ),
+        (
+            "by = \"group\"\nshares = { mbo = 0.5, hbo = 0.5 }",
+            true,
+            "[weights] shares",
+            "\"wo\" has no share",
+        ),
+        (
+            "by = \"group\"\nshares = { mbo = 0.5, hbo = 0.5, wo = 0.0 }",
+            false,
+            "[weights] shares",
+            "list the groups",
+        ),
+        (
+            "by = \"group\"\nshares = \"gelijk\"",
+            false,
+            "[weights] shares",
+            "neither \"equal\"",
+        ),
+        ("", false, "[weights]", "neither a column"),
+    ];
+    for (block, groups, key, problem) in refused {
+        let e = with(block, groups).unwrap_err().to_string();
+        assert!(e.contains(key) && e.contains(problem), "{block}: {e}");
+    }
 }

@@ -16,7 +16,7 @@ use polars::prelude::*;
 use super::error::{polars_err, IngestError};
 use super::header::Header;
 use super::text::{self, CsvText, Records};
-use crate::codebook::RespondentColumns;
+use crate::codebook::{Codebook, Weights};
 
 /// A decoded export and its header, as the questionnaire readers get it.
 pub(super) struct Export<'a> {
@@ -34,16 +34,19 @@ pub(super) struct RespondentPos {
     pub id: usize,
     pub group: usize,
     pub institution: Option<usize>,
+    /// The `[weights] column`, when weights come from the export.
+    pub weight: Option<usize>,
 }
 
 impl RespondentPos {
     /// Finds the columns the codebook names; the id column as `id_name`.
     pub fn find(
         header: &Header,
-        rc: &RespondentColumns,
+        cb: &Codebook,
         id_name: &str,
         file: &str,
     ) -> Result<RespondentPos, IngestError> {
+        let rc = &cb.respondents;
         let pos = |name: &str, key: &str| header.require(name, key, file);
         Ok(RespondentPos {
             id: pos(id_name, "[respondents] id")?,
@@ -53,6 +56,10 @@ impl RespondentPos {
                 .as_ref()
                 .map(|c| pos(c, "[respondents] institution"))
                 .transpose()?,
+            weight: match &cb.weights {
+                Some(Weights::Column(c)) => Some(pos(c, "[weights] column")?),
+                _ => None,
+            },
         })
     }
 }

@@ -1,12 +1,15 @@
 //! What reading a questionnaire hands on: [`Ingested`] and its [`Respondent`]s.
 //!
 //! Owns the shape of a read questionnaire (ratings as codes, groups,
-//! respondents without ids, their scrubbed comments, the file's ledger and
-//! hash). Types only: it must not read or compute anything.
+//! respondents without ids but with a hash to match them across rounds, their
+//! scrubbed comments, the
+//! file's ledger and hash). Types only: it must
+//! not read or compute anything.
 
 use std::sync::Arc;
 
 use super::ratings::Ratings;
+use super::rows::PanelKey;
 use crate::ledger::FileLedger;
 
 /// A respondent used in the analysis. No id: ids never leave ingest.
@@ -17,6 +20,12 @@ pub struct Respondent {
     /// Shared by the respondents of one institution (a handful of names
     /// over many rows).
     pub institution: Option<Arc<str>>,
+    /// A 128-bit hash of the trimmed id, to find the same respondent in
+    /// another round (a panel). Held in memory only, never written.
+    pub panel_key: PanelKey,
+    /// The `[weights] column` value (above 0), or 1 when weights do not
+    /// come from the export.
+    pub weight: f64,
 }
 
 /// One open answer of a respondent used, scrubbed (see `comments`).

@@ -28,7 +28,7 @@ use super::header::Header;
 use super::ingested::{Comment, Ingested, Respondent};
 use super::pending::{excluded_at, no_rows, with_lines, Pending};
 use super::ratings::{code_of, RatingCodes, Ratings, ABSENT, MISSING};
-use super::rows::{institution, RowChecker};
+use super::rows::{institution, weight, RowChecker};
 use crate::codebook::Codebook;
 use crate::ledger::{shorten, FileLedger, Reason};
 
@@ -77,7 +77,7 @@ impl LongPos {
         } else {
             RESPONDENT
         };
-        let resp = RespondentPos::find(header, rc, id_name, file)?;
+        let resp = RespondentPos::find(header, cb, id_name, file)?;
         let fixed = |name: &str| header.require(name, "the long format", file);
         Ok(LongPos {
             resp,
@@ -99,6 +99,7 @@ struct LongColumns {
     insts: Option<StringChunked>,
     /// The `[[comments]]` columns, in codebook order.
     comments: Vec<(usize, StringChunked)>,
+    weights: Option<StringChunked>,
 }
 
 impl LongColumns {
@@ -121,6 +122,7 @@ impl LongColumns {
                 .iter()
                 .map(|c| Ok((c.column, text_col(c.pos)?)))
                 .collect::<Result<_, IngestError>>()?,
+            weights: at.resp.weight.map(text_col).transpose()?,
         })
     }
 }
@@ -240,15 +242,19 @@ impl<'a> LongReader<'a> {
                 let respondents = &mut self.respondents;
                 let kept = &mut self.comments;
                 let missing = &self.cb.scale.missing;
+                let weight_cell = cols.weights.as_ref().map(|c| c.get(row));
                 let r = self
                     .checker
                     .check_id(Some(id))
-                    .and_then(|_| self.checker.check_group(cols.groups.get(row)))
-                    .map(|g| {
+                    .and_then(|key| Ok((key, self.checker.check_group(cols.groups.get(row))?)))
+                    .and_then(|(key, g)| Ok((key, g, weight_cell.map_or(Ok(1.0), weight)?)))
+                    .map(|(panel_key, g, weight)| {
                         respondents.push(Respondent {
                             group: g,
                             institution: institution(cols.insts.as_ref().and_then(|c| c.get(row)))
                                 .map(Arc::from),
+                            panel_key,
+                            weight,
                         });
                         let respondent = respondents.len() as u32 - 1;
                         kept.extend(cols.comments.iter().filter_map(|(column, texts)| {
@@ -305,7 +311,11 @@ impl<'a> LongReader<'a> {
                     cols.measures.get(row).unwrap_or("")
                 ))),
             ),
-            _ => excluded_at(reason, self.header, &self.at.resp, cols.groups.get(row)),
+            _ => {
+                let weight = cols.weights.as_ref().and_then(|c| c.get(row));
+                let cells = (cols.groups.get(row), weight);
+                excluded_at(reason, self.header, &self.at.resp, cells)
+            }
         };
         self.pending
             .push(Pending::new(row, 0, reason, column, value));

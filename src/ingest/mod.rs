@@ -25,8 +25,8 @@
 //!           SHA-256
 //! cell      a cell text -> a rating
 //! ratings   a rating -> a one-byte code              <- cell
-//! rows      the row checks (id, group)
-//! ingested  Ingested, Respondent, Comment (types)    <- ratings
+//! rows      the row checks (id, group), panel keys
+//! ingested  Ingested, Respondent, Comment (types)    <- ratings, rows
 //! comments  [[comments]] columns, a kept comment     <- error, header
 //! frame     CsvText -> polars text frames; Export,   <- error, header, text
 //!           the respondent columns
@@ -36,7 +36,8 @@
 //!                                                       pending
 //! long      one row per rating                       <- the same but text
 //! notes     consultation.csv                         <- error, header, text, source, rows
-//! mod       the entry points                         <- any of them
+//! mod       the entry points; reverse-keyed items    <- any of them
+//!           scored min + max - x
 //! ```
 
 pub mod cell;
@@ -61,6 +62,7 @@ pub use error::{display_path, IngestError};
 pub use ingested::{Comment, Ingested, Respondent};
 pub use notes::read_notes;
 pub use ratings::Ratings;
+pub use rows::PanelKey;
 pub use sav::is_sav;
 pub use source::{is_xlsx, read_csv_text};
 pub use text::Dictionary;
@@ -94,7 +96,21 @@ pub fn read_questionnaire(cb: &Codebook, round: &Round) -> Result<Ingested, Inge
         wide::read(cb, &export)
     }?;
     data.remarks.extend(note);
+    reverse_keyed(cb, &mut data.ratings);
     Ok(data)
+}
+
+/// Scores the columns of reverse-keyed items (`reverse = true`) as
+/// min + max - x, here, so that every figure, area score and reliability
+/// downstream sees only scored values (contract, "Reverse-keyed items").
+fn reverse_keyed(cb: &Codebook, ratings: &mut Ratings) {
+    // The codebook keeps the scale within -100..=100 (i8 codes).
+    let (min, max) = (cb.scale.min as i8, cb.scale.max as i8);
+    for col in ratings.columns.iter_mut() {
+        if cb.items[col.item].reverse {
+            ratings::reverse(&mut col.codes, min, max);
+        }
+    }
 }
 
 /// The round's `header_rows`, or, when it gives none, the Qualtrics rows

@@ -42,19 +42,20 @@ impl Pending {
     }
 }
 
-/// The column and value a row exclusion is listed with: never the id itself,
-/// for the ledger is an output.
+/// The column and value a row exclusion is listed with, given the row's
+/// group and weight cells: never the id itself, for the ledger is an output.
 pub(super) fn excluded_at(
     reason: Reason,
     header: &Header,
     at: &RespondentPos,
-    group: Option<&str>,
+    (group, weight): (Option<&str>, Option<&str>),
 ) -> (String, Option<String>) {
-    match reason {
-        Reason::EmptyGroup => (header.names[at.group].clone(), None),
-        Reason::UnknownGroup | Reason::ReservedGroup => {
+    match (reason, at.weight) {
+        (Reason::EmptyGroup, _) => (header.names[at.group].clone(), None),
+        (Reason::UnknownGroup | Reason::ReservedGroup, _) => {
             (header.names[at.group].clone(), group.map(shorten))
         }
+        (Reason::BadWeight, Some(w)) => (header.names[w].clone(), weight.map(shorten)),
         _ => (header.names[at.id].clone(), None),
     }
 }

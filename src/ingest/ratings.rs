@@ -32,6 +32,17 @@ pub fn code_of(v: CellValue) -> i8 {
     }
 }
 
+/// Scores a reverse-keyed column: every rating x becomes min + max - x;
+/// missing, invalid and absent cells stay as they are. Applying it twice
+/// gives the column back.
+pub fn reverse(codes: &mut [i8], min: i8, max: i8) {
+    // min + max in i16: on a -100..=100 scale the sum leaves i8 briefly.
+    let sum = i16::from(min) + i16::from(max);
+    for c in codes.iter_mut().filter(|c| rated(**c)) {
+        *c = (sum - i16::from(*c)) as i8;
+    }
+}
+
 /// One item x measure: a code per respondent used, in respondent order.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RatingCodes {
@@ -70,6 +81,7 @@ impl Ratings {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     #[test]
     fn codes_sit_below_any_scale() {
@@ -80,6 +92,43 @@ mod tests {
         assert_eq!(code_of(CellValue::Rating(3)), 3);
         assert_eq!(code_of(CellValue::Missing), MISSING);
         assert_eq!(code_of(CellValue::Invalid), INVALID);
+    }
+
+    #[test]
+    fn reverse_scores_ratings_and_keeps_the_other_codes() {
+        let mut c = vec![1, 2, 4, MISSING, INVALID, ABSENT, 3];
+        reverse(&mut c, 1, 4);
+        assert_eq!(c, vec![4, 3, 1, MISSING, INVALID, ABSENT, 2]);
+        let mut wide = vec![-100, 100, 0];
+        reverse(&mut wide, -100, 100);
+        assert_eq!(wide, vec![100, -100, 0]);
+    }
+
+    proptest! {
+        #[test]
+        fn reversing_twice_changes_nothing(
+            codes in proptest::collection::vec(prop_oneof![1i8..=5, Just(MISSING), Just(INVALID)], 0..60)
+        ) {
+            let mut twice = codes.clone();
+            reverse(&mut twice, 1, 5);
+            reverse(&mut twice, 1, 5);
+            prop_assert_eq!(twice, codes);
+        }
+
+        #[test]
+        fn a_reversed_mean_is_min_plus_max_minus_the_mean(
+            codes in proptest::collection::vec(prop_oneof![1i8..=4, Just(MISSING)], 1..60)
+        ) {
+            let mean = |c: &[i8]| {
+                let rated: Vec<f64> = c.iter().filter(|x| rated(**x)).map(|x| f64::from(*x)).collect();
+                (!rated.is_empty()).then(|| rated.iter().sum::<f64>() / rated.len() as f64)
+            };
+            let mut reversed = codes.clone();
+            reverse(&mut reversed, 1, 4);
+            if let (Some(a), Some(b)) = (mean(&codes), mean(&reversed)) {
+                prop_assert!((b - (5.0 - a)).abs() < 1e-12);
+            }
+        }
     }
 
     #[test]

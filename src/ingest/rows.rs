@@ -3,8 +3,9 @@
 //!
 //! Shared by the wide and long readers so both exclude rows for the same
 //! reasons (the notes use its group check). Holds ids only while a file is
-//! read; they never leave this module. It imports no other file of `ingest`
-//! and must not know where a row came from: lines are the readers' concern.
+//! read; they never leave this module, only their [`panel_key`] hashes do.
+//! It imports no other file of `ingest` and must not know where a row came
+//! from: lines are the readers' concern.
 
 use std::collections::HashMap;
 
@@ -42,8 +43,9 @@ impl RowChecker {
     }
 
     /// Checks the id: empty, or already claimed by an earlier row (which
-    /// claims it even if that row is excluded later).
-    pub fn check_id(&mut self, id: Option<&str>) -> Result<(), Reason> {
+    /// claims it even if that row is excluded later). Gives the id's
+    /// [`panel_key`].
+    pub fn check_id(&mut self, id: Option<&str>) -> Result<PanelKey, Reason> {
         let id = id.map(str::trim).unwrap_or("");
         if id.is_empty() {
             return Err(Reason::EmptyId);
@@ -51,7 +53,7 @@ impl RowChecker {
         if !self.seen_ids.insert(id.into()) {
             return Err(Reason::DuplicateId);
         }
-        Ok(())
+        Ok(panel_key(id))
     }
 
     /// The group's 1-based display index.
@@ -86,6 +88,35 @@ impl RowChecker {
     }
 }
 
+/// A respondent's key across rounds: see [`panel_key`].
+pub type PanelKey = u128;
+
+/// The key that matches a respondent across rounds: two SipHash-1-3 values
+/// of the trimmed id under fixed keys (`DefaultHasher::new` is the same in
+/// every run of one binary), so the id itself stays in this module. With
+/// 128 bits two ids of a million-respondent panel collide with probability
+/// below 1e-26.
+pub fn panel_key(id: &str) -> PanelKey {
+    use std::hash::{DefaultHasher, Hash, Hasher};
+    let half = |salt: u8| {
+        let mut h = DefaultHasher::new();
+        salt.hash(&mut h);
+        id.hash(&mut h);
+        h.finish()
+    };
+    (u128::from(half(1)) << 64) | u128::from(half(2))
+}
+
+/// A respondent's weight from its `[weights] column` cell: a number above
+/// 0, with a decimal comma or point; anything else excludes the row.
+pub fn weight(raw: Option<&str>) -> Result<f64, Reason> {
+    let text = raw.unwrap_or("").trim().replace(',', ".");
+    match text.parse::<f64>() {
+        Ok(w) if w.is_finite() && w > 0.0 => Ok(w),
+        _ => Err(Reason::BadWeight),
+    }
+}
+
 /// An institution as counted: trimmed, inner whitespace collapsed, or none.
 pub fn institution(raw: Option<&str>) -> Option<String> {
     let s = raw?.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -108,10 +139,18 @@ mod tests {
     #[test]
     fn first_row_claims_an_id() {
         let mut c = RowChecker::new(&cols(None));
-        assert_eq!(c.check_id(Some("R1")), Ok(()));
+        assert_eq!(c.check_id(Some("R1")), Ok(panel_key("R1")));
         assert_eq!(c.check_id(Some(" R1 ")), Err(Reason::DuplicateId));
         assert_eq!(c.check_id(Some("  ")), Err(Reason::EmptyId));
         assert_eq!(c.check_id(None), Err(Reason::EmptyId));
+    }
+
+    #[test]
+    fn panel_keys_match_trimmed_ids_only() {
+        let mut c = RowChecker::new(&cols(None));
+        assert_eq!(c.check_id(Some(" R7 ")), Ok(panel_key("R7")));
+        assert_ne!(panel_key("R7"), panel_key("r7"));
+        assert_ne!(panel_key("R7"), panel_key("R8"));
     }
 
     #[test]
@@ -132,6 +171,16 @@ mod tests {
         assert_eq!(c.check_group(Some("werkgevers")), Ok(1));
         assert_eq!(c.check_group(Some("All")), Err(Reason::ReservedGroup));
         assert_eq!(c.into_groups(), vec!["Werkgevers", "docenten"]);
+    }
+
+    #[test]
+    fn weights_are_positive_numbers() {
+        assert_eq!(weight(Some(" 1,5 ")), Ok(1.5));
+        assert_eq!(weight(Some("0.25")), Ok(0.25));
+        for bad in ["", "0", "-1", "abc", "NaN", "inf", "1.000,5"] {
+            assert_eq!(weight(Some(bad)), Err(Reason::BadWeight), "{bad:?}");
+        }
+        assert_eq!(weight(None), Err(Reason::BadWeight));
     }
 
     #[test]

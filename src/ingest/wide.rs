@@ -29,7 +29,7 @@ use super::header::Header;
 use super::ingested::{Comment, Ingested, Respondent};
 use super::pending::{excluded_at, no_rows, with_lines, Pending};
 use super::ratings::{code_of, RatingCodes, Ratings, INVALID, MISSING};
-use super::rows::{institution, RowChecker};
+use super::rows::{institution, weight, RowChecker};
 use super::text::{self, CsvText, Dictionary, Records};
 use crate::codebook::Codebook;
 use crate::ledger::{shorten, FileLedger, Reason};
@@ -268,10 +268,12 @@ impl<'a> RowState<'a> {
         let ids = text(self.at.id)?;
         let groups = text(self.at.group)?;
         let mut insts = self.at.institution.map(text).transpose()?.map(|c| c.iter());
+        let mut weights = self.at.weight.map(text).transpose()?.map(|c| c.iter());
         let width = self.header.names.len() as u32;
         let mut used = Vec::with_capacity(df.height());
         for (row, ((id, group), fields)) in ids.iter().zip(groups.iter()).zip(fields).enumerate() {
             let inst = insts.as_mut().and_then(|i| i.next()).flatten();
+            let w = weights.as_mut().map(|w| w.next().flatten());
             // polars pads a short row with empty cells: the field count tells.
             let whole = if *fields < width {
                 Err(Reason::ShortRow)
@@ -281,19 +283,23 @@ impl<'a> RowState<'a> {
             let checked = self
                 .checker
                 .check_id(id)
-                .and(whole)
-                .and_then(|_| self.group(group));
+                .and_then(|key| whole.map(|_| key))
+                .and_then(|key| Ok((key, self.group(group)?)))
+                .and_then(|(key, g)| Ok((key, g, w.map_or(Ok(1.0), weight)?)));
             match checked {
-                Ok(g) => {
+                Ok((panel_key, g, weight)) => {
                     let institution = self.institution(inst);
                     self.respondents.push(Respondent {
                         group: g,
                         institution,
+                        panel_key,
+                        weight,
                     });
                     used.push(true);
                 }
                 Err(reason) => {
-                    let (column, value) = excluded_at(reason, self.header, &self.at, group);
+                    let cells = (group, w.flatten());
+                    let (column, value) = excluded_at(reason, self.header, &self.at, cells);
                     self.pending
                         .push(Pending::new(first_row + row, 0, reason, column, value));
                     used.push(false);
@@ -425,7 +431,7 @@ fn read_in_batches(
         header_rows,
         file,
     } = *export;
-    let at = RespondentPos::find(header, &cb.respondents, &cb.respondents.id, file)?;
+    let at = RespondentPos::find(header, cb, &cb.respondents.id, file)?;
     let columns = rating_columns(cb, header, file)?;
     let comment_pos = comments::find(cb, header, file)?;
     let projection = projection(&at, &columns, &comment_pos);
@@ -519,6 +525,7 @@ fn projection(
     let mut projection: Vec<usize> = [at.id, at.group]
         .into_iter()
         .chain(at.institution)
+        .chain(at.weight)
         .chain(columns.iter().map(|c| c.pos))
         .chain(comments.iter().map(|c| c.pos))
         .collect();

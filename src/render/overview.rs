@@ -15,7 +15,7 @@ use crate::analysis::score::{ScoreRow, Scores};
 use crate::codebook::{About, Codebook};
 use crate::render::document::{Block, Document, Grid};
 use crate::render::format;
-use crate::render::words::{rule_phrase, rule_text, Words};
+use crate::render::words::{reversed_note, rule_phrase, rule_text, Words};
 
 const DECISIONS: [Decision; 3] = [Decision::Keep, Decision::Reword, Decision::Drop];
 
@@ -27,6 +27,9 @@ pub fn decisions(doc: &mut Document, cb: &Codebook, scores: &Scores) {
         Some(w.t("Beslisregel:", "Decision rule:")),
         rule_text(&cb.rules, doc.lang),
     );
+    if cb.items.iter().any(|i| i.reverse) {
+        doc.note(None, reversed_note(&cb.scale, doc.lang));
+    }
     for (m, measure) in cb.measures.iter().enumerate() {
         doc.heading(2, &measure.label);
         let all: Vec<&ScoreRow> = scores
@@ -118,20 +121,30 @@ fn item_detail(doc: &mut Document, cb: &Codebook, scores: &Scores, r: &ScoreRow)
         return;
     };
     let lead = format!("{}: {}", capitalised(w.decision(decision)), item.text);
-    let f = r.figures.as_ref();
     let mut facts = vec![format!("n = {}", r.n)];
-    if let Some(mean) = f.and_then(|f| f.mean) {
+    if let Some(mean) = r.mean() {
         facts.push(format!(
             "{} {}",
             w.t("gemiddelde", "mean"),
             format::mean(mean, lang)
         ));
     }
-    if let Some(p) = f.and_then(|f| f.pct_agree()) {
+    if let Some(p) = r.pct_agree() {
         facts.push(format!(
             "{} {}",
             w.t("instemming", "agreement"),
             format::percent(p, lang)
+        ));
+    }
+    if let Some(p) = &r.panel {
+        facts.push(format!(
+            "Aiken V {} · {}",
+            format::round_half_away(p.aiken_v, 2, lang),
+            if p.consensus {
+                w.t("panel eensgezind", "panel agreement reached")
+            } else {
+                w.t("panel niet eensgezind", "no panel agreement")
+            }
         ));
     }
     facts.push(format!(
@@ -197,11 +210,8 @@ fn keep_list(doc: &mut Document, cb: &Codebook, all: &[&ScoreRow]) {
         .iter()
         .filter(|r| is(r, Decision::Keep))
         .map(|r| {
-            let f = r.figures.as_ref();
-            let mean = f.and_then(|f| f.mean).map(|m| format::mean(m, lang));
-            let pct = f
-                .and_then(|f| f.pct_agree())
-                .map(|p| format::percent(p, lang));
+            let mean = r.mean().map(|m| format::mean(m, lang));
+            let pct = r.pct_agree().map(|p| format::percent(p, lang));
             let figures = [mean, pct]
                 .into_iter()
                 .flatten()

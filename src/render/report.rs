@@ -22,7 +22,7 @@ use crate::render::format;
 use crate::render::overview;
 use crate::render::people::People;
 use crate::render::tables::{CompareTables, RoundTables};
-use crate::render::words::{small_groups_note, Words};
+use crate::render::words::{panel_note, small_groups_note, weights_note, Words};
 
 /// Everything a round's report shows.
 pub struct ReportInput<'a> {
@@ -135,6 +135,10 @@ fn key_figures(doc: &mut Document, inp: &ReportInput) {
     {
         doc.note(None, small_groups_note(cb.min_cell, lang));
     }
+    if let Some(notes) = weights_note(cb) {
+        let [nl, en] = notes;
+        doc.note(None, if lang == Language::Nl { nl } else { en });
+    }
     for (m, measure) in cb.measures.iter().enumerate() {
         doc.heading(2, &measure.label);
         let rows = scores
@@ -144,9 +148,7 @@ fn key_figures(doc: &mut Document, inp: &ReportInput) {
         let area_cards = rows
             .map(|r| Card {
                 big: r
-                    .figures
-                    .as_ref()
-                    .and_then(|f| f.mean)
+                    .mean()
                     .map_or_else(|| "–".to_string(), |x| format::mean(x, lang)),
                 label: cb.areas[r.target].label.clone(),
                 aside: Some(format!(
@@ -320,6 +322,9 @@ pub fn comparison_document(inp: &CompareInput) -> Document {
     };
     let captions = [w.t("Gebieden", "Areas"), w.t("Items", "Items")];
     doc.heading(1, w.t("Wat veranderde", "What changed"));
+    if cmp.panel > 0 {
+        doc.note(None, panel_note(cmp.panel, inp.cb.min_cell, inp.lang));
+    }
     doc.para(w.t(
         "Gemiddelden per gebied en item in beide rondes, het verschil, en een Mann-Whitney-toets (tweezijdig, normale benadering met correctie voor ties). Herschreven items zijn aan hun voorganger gekoppeld; nieuwe en vervallen items staan er als zodanig in.",
         "Means per area and item in both rounds, the difference, and a Mann-Whitney test (two-sided, normal approximation with tie correction). Reworded items are linked to their predecessor; new and dropped items are listed as such.",

@@ -52,6 +52,9 @@ pub struct Table {
     pub name: &'static str,
     columns: Vec<(String, Kind)>,
     rows: Vec<Vec<Value>>,
+    /// A sentence a reader needs with the figures (how they are weighted),
+    /// in Dutch and English; the Markdown form prints it under the title.
+    pub note: Option<[String; 2]>,
 }
 
 impl Table {
@@ -68,6 +71,7 @@ impl Table {
             name,
             columns,
             rows: Vec::new(),
+            note: None,
         }
     }
 
@@ -97,6 +101,15 @@ impl Table {
             self.columns.len()
         );
         self.rows.push(row);
+    }
+
+    /// The note in the output language.
+    pub fn note_in(&self, lang: Language) -> Option<&str> {
+        let [nl, en] = self.note.as_ref()?;
+        Some(match lang {
+            Language::Nl => nl,
+            Language::En => en,
+        })
     }
 
     pub fn columns(&self) -> &[(String, Kind)] {

@@ -7,7 +7,7 @@
 //! must not decide or compute anything.
 
 use crate::analysis::rules::{Decision, Rule};
-use crate::codebook::{Language, Rules};
+use crate::codebook::{Codebook, Language, Rules, Scale, Weights};
 use crate::render::format;
 
 /// Picks the word of the output language.
@@ -235,9 +235,23 @@ pub fn small_groups_note(min_cell: u32, lang: Language) -> String {
     }
 }
 
-/// The rules as a sentence, with the thresholds as configured.
+/// The rules as a sentence, with the thresholds as configured, then the
+/// consensus rule.
 pub fn rule_text(rules: &Rules, lang: Language) -> String {
-    let pct = |x: f64| format!("{}%", format::round_half_away(x * 100.0, 0, lang));
+    format!(
+        "{} {}",
+        decision_text(rules, lang),
+        consensus_text(rules, lang)
+    )
+}
+
+fn pct(x: f64, lang: Language) -> String {
+    format!("{}%", format::round_half_away(x * 100.0, 0, lang))
+}
+
+/// The keep / reword / drop rule as a sentence.
+fn decision_text(rules: &Rules, lang: Language) -> String {
+    let pct = |x: f64| pct(x, lang);
     let num = |x: f64| format::round_half_away(x, 2, lang);
     match lang {
         Language::En => format!(
@@ -286,6 +300,100 @@ pub fn rule_phrase(rule: Rule, rules: &Rules, lang: Language) -> String {
     }
 }
 
+/// How many respondents took part in both compared rounds, and what the
+/// paired columns mean.
+pub fn panel_note(both: usize, min_cell: u32, lang: Language) -> String {
+    match lang {
+        Language::En => format!(
+            "{both} respondents took part in both rounds (matched by their respondent id, which appears nowhere in the output). \
+             For them the tables give how many were scored in both rounds, the share whose score changed, and the Wilcoxon \
+             signed-rank test of the later minus the earlier score (two-sided, normal approximation); \
+             empty with fewer than {min_cell} pairs."
+        ),
+        Language::Nl => format!(
+            "{both} respondenten deden mee aan beide rondes (gekoppeld via hun respondent-id, dat nergens in de uitvoer staat). \
+             Voor hen geven de tabellen hoeveel er in beide rondes een score hebben, het aandeel van wie de score veranderde, en de \
+             Wilcoxon-rangtekentoets van de latere min de eerdere score (tweezijdig, normale benadering); \
+             leeg bij minder dan {min_cell} paren."
+        ),
+    }
+}
+
+/// How the figures are weighted (`[weights]`), in both languages, for the
+/// tables' notes and the report.
+pub fn weights_note(cb: &Codebook) -> Option<[String; 2]> {
+    let by = |lang| weighted_by(cb, lang);
+    cb.weights.as_ref()?;
+    Some([Language::Nl, Language::En].map(|lang| match lang {
+        Language::Nl => format!(
+            "Gewogen cijfers: gemiddelde, sd, interval, mediaan en instemming zijn gewogen {} (zoals R survey); \
+             aantallen, kappa, de panelstatistieken, betrouwbaarheid en toetsen zijn ongewogen; n_eff is de effectieve steekproefgrootte (Kish).",
+            by(lang)
+        ),
+        Language::En => format!(
+            "Weighted figures: mean, sd, interval, median and agreement are weighted {} (as R survey); \
+             counts, kappa, the panel statistics, reliability and tests are unweighted; n_eff is the effective sample size (Kish).",
+            by(lang)
+        ),
+    }))
+}
+
+/// "by the column ...", "so that every group counts equally" or "to the
+/// group shares ...".
+fn weighted_by(cb: &Codebook, lang: Language) -> String {
+    let w = Words(lang);
+    match &cb.weights {
+        Some(Weights::Column(c)) => format!("{} \"{c}\"", w.t("met de kolom", "by the column")),
+        Some(Weights::Groups(None)) => w
+            .t(
+                "zodat elke groep even zwaar telt",
+                "so that every group counts equally",
+            )
+            .to_string(),
+        Some(Weights::Groups(Some(shares))) => {
+            let groups = cb.respondents.groups.as_deref().unwrap_or_default();
+            let parts: Vec<String> = groups
+                .iter()
+                .zip(shares)
+                .map(|(g, s)| format!("{g} {}", pct(*s, lang)))
+                .collect();
+            format!(
+                "{} {}",
+                w.t("naar de groepsaandelen", "to the group shares"),
+                parts.join(", ")
+            )
+        }
+        None => String::new(),
+    }
+}
+
+/// What `(R)` beside an item means, with the scoring it got.
+pub fn reversed_note(scale: &Scale, lang: Language) -> String {
+    let sum = scale.min + scale.max;
+    match lang {
+        Language::En => format!(
+            "(R): a negatively worded item, scored in reverse ({sum} minus the rating) before any figure; its figures read like those of the other items."
+        ),
+        Language::Nl => format!(
+            "(R): een negatief geformuleerd item, omgekeerd gescoord ({sum} min het oordeel) voor elk cijfer; de cijfers lees je zoals die van de andere items."
+        ),
+    }
+}
+
+/// The panel consensus rule (`[rules] consensus_*`) as a sentence.
+fn consensus_text(rules: &Rules, lang: Language) -> String {
+    let agree = pct(rules.consensus_min_agree, lang);
+    let iqr = format::round_half_away(rules.consensus_max_iqr, 2, lang);
+    match lang {
+        Language::En => format!(
+            "Consensus: agreement >= {agree} and interquartile range of the ratings <= {iqr}."
+        ),
+        Language::Nl => format!(
+            "Consensus: instemming >= {agree} en interkwartielafstand van de oordelen <= {iqr}."
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -296,9 +404,13 @@ mod tests {
         assert_eq!(
             t,
             "keep if mean >= 3.00 and agreement (share rating above the scale midpoint) >= 78%; \
-             drop if mean < 2.50 or agreement < 50%; reword otherwise."
+             drop if mean < 2.50 or agreement < 50%; reword otherwise. \
+             Consensus: agreement >= 75% and interquartile range of the ratings <= 1.00."
         );
-        assert!(rule_text(&Rules::default(), Language::Nl).contains(">= 3,00"));
+        let nl = rule_text(&Rules::default(), Language::Nl);
+        assert!(
+            nl.contains(">= 3,00") && nl.contains("interkwartielafstand van de oordelen <= 1,00")
+        );
     }
 
     #[test]

@@ -73,20 +73,28 @@ fn area_items(cb: &Codebook, measure: usize, area: usize) -> Vec<usize> {
 pub(super) fn build<'a>(cb: &Codebook, data: &'a Ingested) -> Vec<Matrix<'a>> {
     area_targets(cb)
         .into_iter()
-        .map(|(measure, area)| {
-            // ingest gives every item x measure of the codebook a column.
-            let (items, columns) = area_items(cb, measure, area)
-                .into_iter()
-                .filter_map(|i| Some((i, data.ratings.get(i, measure)?)))
-                .unzip();
-            Matrix {
-                measure,
-                area,
-                items,
-                columns,
-            }
-        })
+        .map(|(measure, area)| one(cb, data, measure, area))
         .collect()
+}
+
+/// The matrix of one (measure, area).
+pub(super) fn one<'a>(
+    cb: &Codebook,
+    data: &'a Ingested,
+    measure: usize,
+    area: usize,
+) -> Matrix<'a> {
+    // ingest gives every item x measure of the codebook a column.
+    let (items, columns) = area_items(cb, measure, area)
+        .into_iter()
+        .filter_map(|i| Some((i, data.ratings.get(i, measure)?)))
+        .unzip();
+    Matrix {
+        measure,
+        area,
+        items,
+        columns,
+    }
 }
 
 #[cfg(test)]

@@ -16,11 +16,13 @@
 //! `render`.
 //!
 //! Files: `matrix` (the code columns of a measure x area), `tally` (exact
-//! counts and the figures computed from them), `rows` (area and item score
-//! rows, suppression, decisions), `respondents` (headcounts) and
+//! counts and the figures computed from them), `weighted` (the weighted
+//! figures of `[weights]`), `rows` (area and item score rows, suppression,
+//! decisions), `respondents` (headcounts) and
 //! `psychometrics` (reliability and group tests). This file only runs them
 //! and gathers the [`Scores`]; the files import each other one way (`rows`
-//! and `psychometrics` from `tally` and `matrix`, `tally` from `matrix`),
+//! and `psychometrics` from `tally` and `matrix`, `rows` also from
+//! `weighted`, `weighted` from `tally` and `matrix`, `tally` from `matrix`),
 //! never from here.
 
 use polars::prelude::{PolarsError, PolarsResult};
@@ -34,11 +36,13 @@ mod psychometrics;
 mod respondents;
 mod rows;
 mod tally;
+mod weighted;
 
 pub use psychometrics::{GroupTestRow, ItemReliabilityRow, ReliabilityRow};
 pub use respondents::RespondentCount;
-pub use rows::ScoreRow;
+pub use rows::{Panel, ScoreRow};
 pub use tally::Figures;
+pub use weighted::Weighted;
 
 /// Every score table of one questionnaire.
 pub struct Scores {
@@ -64,6 +68,26 @@ impl Scores {
     }
 }
 
+/// Each respondent's score on one (measure, area) as the (sum, count) of
+/// their valid ratings, an exact fraction; `None` without an area score
+/// (fewer than `min_answered` of the items rated). For the paired
+/// comparison of two rounds.
+pub fn respondent_area_scores(
+    cb: &Codebook,
+    data: &Ingested,
+    measure: usize,
+    area: usize,
+) -> Vec<Option<(i32, u16)>> {
+    let mx = matrix::one(cb, data, measure, area);
+    let k = mx.items.len();
+    let (count, sum) = mx.counts_and_sums(data.respondents.len());
+    count
+        .into_iter()
+        .zip(sum)
+        .map(|(c, s)| tally::has_area_score(c, k, cb.rules.min_answered).then_some((s, c)))
+        .collect()
+}
+
 /// All scores of one questionnaire.
 ///
 /// The area side (area scores, group tests) and the item side (item scores,
@@ -72,14 +96,21 @@ impl Scores {
 pub fn score(cb: &Codebook, data: &Ingested) -> PolarsResult<Scores> {
     let matrices = matrix::build(cb, data);
     let groups: Vec<u32> = data.respondents.iter().map(|r| r.group).collect();
+    let weights = weighted::respondent_weights(cb, data);
     let (area_side, (items, (reliability, item_reliability), respondents)) =
         std::thread::scope(|scope| {
             let area_side = scope.spawn(|| {
                 let tallies = tally::area_tallies(cb, data, &matrices, &groups);
-                let areas = rows::area_scores(cb, data, &tallies);
+                let w = weights
+                    .as_ref()
+                    .map(|w| weighted::area_rows(cb, data, &matrices, w));
+                let areas = rows::area_scores(cb, data, &tallies, w.as_ref());
                 (areas, psychometrics::group_tests(cb, &tallies))
             });
-            let items = rows::item_scores(cb, data, &matrices, &groups);
+            let w = weights
+                .as_ref()
+                .map(|w| weighted::item_rows(cb, data, &matrices, w));
+            let items = rows::item_scores(cb, data, &matrices, &groups, w.as_ref());
             let reliability = psychometrics::reliability(&matrices);
             let respondents = respondents::respondent_counts(cb, data);
             (area_side.join(), (items, reliability, respondents))

@@ -12,6 +12,7 @@ use std::collections::HashMap;
 
 use super::matrix::{area_targets, Matrix};
 use super::tally::{group_ids, item_tallies, Figures, Tallies, Tally};
+use super::weighted::{Weighted, WeightedRows};
 use crate::analysis::rules::{decide, Decision, Rule};
 use crate::analysis::stats;
 use crate::analysis::suppress::{self, Cell};
@@ -43,11 +44,96 @@ pub struct ScoreRow {
     pub contested: Vec<u32>,
     /// S-CVI/Ave and S-CVI/UA over the area's items (area rows).
     pub s_cvi: Option<(f64, f64)>,
+    /// Aiken's V, CVR, IQR and consensus (item rows with a rating).
+    pub panel: Option<Panel>,
+    /// The weighted figures, with `[weights]` (shown rows).
+    pub weighted: Option<Weighted>,
+}
+
+/// The panel statistics of an item row (contract, "Panel statistics"),
+/// all from the unweighted counts.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Panel {
+    pub aiken_v: f64,
+    /// Penfield & Giacobbi's 95% score interval of V.
+    pub aiken_ci: Option<(f64, f64)>,
+    pub cvr: Option<f64>,
+    /// Ayre & Scally's exact critical CVR; `None` below five raters.
+    pub cvr_critical: Option<f64>,
+    pub iqr: f64,
+    /// pct_agree and iqr within `[rules] consensus_*`.
+    pub consensus: bool,
+}
+
+impl Panel {
+    /// The panel statistics of an item's counted ratings; `None` without a
+    /// valid rating.
+    fn of(cb: &Codebook, f: &Figures) -> Option<Panel> {
+        let (min, max) = (cb.scale.min as f64, cb.scale.max as f64);
+        let aiken_v = stats::aiken_v(f.mean?, min, max)?;
+        let iqr = stats::iqr_from_counts(&f.dist)?;
+        let pct_agree = f.pct_agree()?;
+        let rules = &cb.rules;
+        Some(Panel {
+            aiken_v,
+            aiken_ci: stats::aiken_ci95(aiken_v, f.rated, max - min),
+            cvr: stats::cvr(f.agree, f.rated),
+            cvr_critical: stats::cvr_critical(f.rated),
+            iqr,
+            consensus: stats::consensus(
+                pct_agree,
+                iqr,
+                rules.consensus_min_agree,
+                rules.consensus_max_iqr,
+            ),
+        })
+    }
 }
 
 impl ScoreRow {
     pub fn suppressed(&self) -> bool {
         self.figures.is_none()
+    }
+
+    /// The mean a table shows: weighted with `[weights]`.
+    pub fn mean(&self) -> Option<f64> {
+        match &self.weighted {
+            Some(w) => Some(w.mean),
+            None => self.figures.as_ref()?.mean,
+        }
+    }
+
+    /// The sd a table shows: weighted with `[weights]`.
+    pub fn sd(&self) -> Option<f64> {
+        match &self.weighted {
+            Some(w) => w.sd,
+            None => self.figures.as_ref()?.sd,
+        }
+    }
+
+    /// The median a table shows: weighted with `[weights]`.
+    pub fn median(&self) -> Option<f64> {
+        match &self.weighted {
+            Some(w) => Some(w.median),
+            None => self.figures.as_ref()?.median,
+        }
+    }
+
+    /// The `pct_agree` a table shows: weighted with `[weights]`.
+    pub fn pct_agree(&self) -> Option<f64> {
+        match &self.weighted {
+            Some(w) => w.pct_agree,
+            None => self.figures.as_ref()?.pct_agree(),
+        }
+    }
+
+    /// The 95% interval of the mean: the t interval of an area row, or the
+    /// weighted interval of any row with `[weights]`.
+    pub fn ci(&self) -> Option<(f64, f64)> {
+        match &self.weighted {
+            Some(w) => w.ci,
+            None => self.ci,
+        }
     }
 }
 
@@ -82,6 +168,8 @@ fn rows(
                 decision: None,
                 contested: Vec::new(),
                 s_cvi: None,
+                panel: None,
+                weighted: None,
             };
             if !hidden {
                 finish(&mut row);
@@ -115,6 +203,7 @@ pub(super) fn item_scores(
     data: &Ingested,
     matrices: &[Matrix],
     groups: &[u32],
+    weighted: Option<&WeightedRows>,
 ) -> Vec<ScoreRow> {
     let found = item_tallies(cb, data, matrices, groups);
     let targets: Vec<(usize, usize)> = (0..cb.measures.len())
@@ -129,7 +218,9 @@ pub(super) fn item_scores(
     let mut items = rows(cb, &targets, &data.groups, &found, |row| {
         let Some(f) = &row.figures else { return };
         row.kappa_star = stats::kappa_star(f.rated, f.agree);
-        if let (Some(mean), Some(pct)) = (f.mean, f.pct_agree()) {
+        row.panel = Panel::of(cb, f);
+        row.weighted = weighted.and_then(|w| w.get(&(row.measure, row.target, row.group)).copied());
+        if let (Some(mean), Some(pct)) = (row.mean(), row.pct_agree()) {
             row.decision = Some(decide(mean, pct, &cb.rules));
         }
     });
@@ -156,8 +247,14 @@ fn mark_contested(items: &mut [ScoreRow]) {
     }
 }
 
-pub(super) fn area_scores(cb: &Codebook, data: &Ingested, found: &Tallies) -> Vec<ScoreRow> {
+pub(super) fn area_scores(
+    cb: &Codebook,
+    data: &Ingested,
+    found: &Tallies,
+    weighted: Option<&WeightedRows>,
+) -> Vec<ScoreRow> {
     rows(cb, &area_targets(cb), &data.groups, found, |row| {
+        row.weighted = weighted.and_then(|w| w.get(&(row.measure, row.target, row.group)).copied());
         if let Some(Figures {
             mean: Some(mean),
             sd: Some(sd),
@@ -204,6 +301,8 @@ mod tests {
             decision: decision.map(|d| (d, Rule::BetweenThresholds)),
             contested: Vec::new(),
             s_cvi: None,
+            panel: None,
+            weighted: None,
         }
     }
 

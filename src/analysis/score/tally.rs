@@ -178,7 +178,7 @@ pub(super) fn area_tallies(cb: &Codebook, data: &Ingested, mxs: &[Matrix], gs: &
         // (group, count, sum) -> respondents with that area score.
         let mut scores: PlHashMap<(u32, u16, i32), u64> = PlHashMap::default();
         for ((g, c), s) in gs.iter().zip(&count).zip(&sum) {
-            if *c > 0 && f64::from(*c) >= cb.rules.min_answered * k as f64 {
+            if has_area_score(*c, k, cb.rules.min_answered) {
                 *scores.entry((*g, *c, *s)).or_default() += 1;
             }
         }
@@ -190,6 +190,12 @@ pub(super) fn area_tallies(cb: &Codebook, data: &Ingested, mxs: &[Matrix], gs: &
         }
     }
     with_all(out, &cb.scale)
+}
+
+/// Whether a respondent who rated `count` of an area's `k` items has an
+/// area score: at least one, and at least `min_answered * k`.
+pub(super) fn has_area_score(count: u16, k: usize, min_answered: f64) -> bool {
+    count > 0 && f64::from(count) >= min_answered * k as f64
 }
 
 /// What a tally's distribution holds.

@@ -84,15 +84,7 @@ pub fn moments_from_counts(dist: &[(f64, u64)]) -> Moments {
         (ss / (n - 1) as f64).sqrt()
     });
     // The values at 0-based positions (n-1)/2 and n/2; equal for odd n.
-    let at = |pos: u64| {
-        let mut seen = 0;
-        dist.iter()
-            .find(|(_, c)| {
-                seen += c;
-                seen > pos
-            })
-            .map(|(v, _)| *v)
-    };
+    let at = |pos| value_at(dist, pos);
     let median = at((n - 1) / 2).zip(at(n / 2)).map(|(a, b)| (a + b) / 2.0);
     Moments {
         n,
@@ -100,6 +92,19 @@ pub fn moments_from_counts(dist: &[(f64, u64)]) -> Moments {
         sd,
         median,
     }
+}
+
+/// The value at 0-based position `pos` of the sorted sample that a
+/// distribution of (value, count) pairs, ascending by value, stands for;
+/// `None` past its end.
+pub(super) fn value_at(dist: &[(f64, u64)], pos: u64) -> Option<f64> {
+    let mut seen = 0;
+    dist.iter()
+        .find(|(_, c)| {
+            seen += c;
+            seen > pos
+        })
+        .map(|(v, _)| *v)
 }
 
 /// Wilson (1927) score interval for a proportion, 95%, z = qnorm(0.975):

@@ -39,8 +39,8 @@ pub fn area_means(cb: &Codebook, scores: &Scores, measure: usize) -> AreaMeans {
             .map(|r| AreaMean {
                 area: cb.areas[r.target].label.clone(),
                 n: r.n,
-                mean: r.figures.as_ref().and_then(|f| f.mean),
-                ci: r.ci,
+                mean: r.mean(),
+                ci: r.ci(),
             })
             .collect(),
     }

@@ -5,7 +5,7 @@
 //! decision); long item texts wrap over two lines. It must not compute a
 //! figure beyond a count's share of the valid ratings.
 
-use super::shared::{on, rows_of, titled, wrap, LABEL_CHARS, WIDTH};
+use super::shared::{item_id, on, rows_of, titled, wrap, LABEL_CHARS, WIDTH};
 use crate::analysis::rules::Decision;
 use crate::analysis::score::{Figures, Scores};
 use crate::codebook::{Codebook, Language};
@@ -51,7 +51,7 @@ pub fn distribution(cb: &Codebook, scores: &Scores, measure: usize, area: usize)
                 let item = &cb.items[r.target];
                 let f = r.figures.as_ref();
                 DistributionRow {
-                    label: format!("{}  {}", item.id, item.text),
+                    label: format!("{}  {}", item_id(item), item.text),
                     decision: r.decision.map(|d| d.0),
                     n: r.n,
                     missing: f.map_or(0, |f| f.n_missing),

@@ -132,7 +132,7 @@ pub fn dumbbell_data(study: &Codebook, cmp: &Comparison) -> Vec<(String, Dumbbel
             let items: Vec<Bell> = all_of(&cmp.items, m)
                 .filter_map(|c| {
                     let item = study.items.iter().find(|i| i.id == c.id)?;
-                    (item.area == a).then(|| bell(item_label(&item.id, &item.text), c))
+                    (item.area == a).then(|| bell(item_label(item), c))
                 })
                 .collect();
             if !items.is_empty() {

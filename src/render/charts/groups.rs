@@ -40,9 +40,7 @@ pub fn group_means(cb: &Codebook, scores: &Scores, measure: usize) -> GroupMeans
                         .areas
                         .iter()
                         .find(|r| r.measure == measure && r.target == all.target && r.group == g);
-                    match row
-                        .and_then(|r| r.figures.as_ref().and_then(|f| f.mean).map(|m| (m, r.n)))
-                    {
+                    match row.and_then(|r| r.mean().map(|m| (m, r.n))) {
                         Some((mean, n)) => GroupCell::Mean { mean, n },
                         None => GroupCell::Suppressed,
                     }

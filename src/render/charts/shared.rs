@@ -6,7 +6,7 @@
 //! It must not know any one chart, nor compute a figure.
 
 use crate::analysis::score::ScoreRow;
-use crate::codebook::Language;
+use crate::codebook::{Item, Language};
 use crate::render::format;
 use crate::render::scene::{self, Anchor, Rgb, Scene, GRID, INK, MUTED};
 
@@ -71,10 +71,22 @@ pub fn wrap(text: &str, chars: usize, lines: usize) -> Vec<String> {
     out
 }
 
-pub fn item_label(id: &str, text: &str) -> String {
-    // Cut between words: a cut word would read as a stray letter.
+/// An item's id, marked `(R)` when the item is reverse-keyed (the
+/// psychometric convention; the report's legend says it in words).
+pub fn item_id(item: &Item) -> String {
+    let mark = if item.reverse { " (R)" } else { "" };
+    format!("{}{mark}", item.id)
+}
+
+/// An item's id and text on one line of at most [`LABEL_CHARS`], cut
+/// between words: a cut word would read as a stray letter.
+pub fn item_label(item: &Item) -> String {
+    let id = item_id(item);
     let room = LABEL_CHARS.saturating_sub(id.chars().count() + 2).max(10);
-    let first = wrap(text, room, 1).into_iter().next().unwrap_or_default();
+    let first = wrap(&item.text, room, 1)
+        .into_iter()
+        .next()
+        .unwrap_or_default();
     format!("{id}  {first}")
 }
 
@@ -122,6 +134,19 @@ pub fn on(fill: Rgb) -> Rgb {
 mod tests {
     use super::*;
 
+    fn item(id: &str, text: &str, reverse: bool) -> Item {
+        Item {
+            id: id.into(),
+            area: 0,
+            dimension: None,
+            text: text.into(),
+            columns: Vec::new(),
+            previous: None,
+            rounds: None,
+            reverse,
+        }
+    }
+
     #[test]
     fn wrap_breaks_between_words_and_cuts_the_last_line() {
         assert_eq!(wrap("a short one", 20, 2), ["a short one"]);
@@ -130,5 +155,18 @@ mod tests {
             ["kent de interne", "en externe…"]
         );
         assert_eq!(wrap("kent de interne en", 16, 2), ["kent de interne", "en"]);
+    }
+
+    #[test]
+    fn labels_are_cut_to_fit() {
+        assert_eq!(item_label(&item("a1", "Kort", false)), "a1  Kort");
+        let long = item_label(&item("brug_k1", &"woord ".repeat(30), false));
+        assert!(long.chars().count() <= LABEL_CHARS, "{long}");
+        assert!(long.ends_with('…'));
+    }
+
+    #[test]
+    fn reversed_items_are_marked() {
+        assert_eq!(item_label(&item("a1", "Niet", true)), "a1 (R)  Niet");
     }
 }

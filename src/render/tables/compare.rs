@@ -49,19 +49,72 @@ fn row(study: &Codebook, c: &Change) -> Vec<Value> {
     ]
 }
 
-pub fn compare_areas(study: &Codebook, cmp: &Comparison) -> Table {
+/// The panel columns, added when respondents took part in both rounds.
+const PANEL: [(&str, Kind); 4] = [
+    ("n_paired", Kind::Count),
+    ("changed", Kind::Share),
+    ("v_paired", Kind::Stat),
+    ("p_paired", Kind::P),
+];
+
+/// The panel values of a row: empty where the target is not in both
+/// rounds, and `n_paired` too when the row is suppressed.
+fn panel_values(c: &Change) -> Vec<Value> {
+    let Some(p) = c.paired.as_ref() else {
+        return vec![Value::Empty; PANEL.len()];
+    };
+    let n = if c.suppressed() {
+        Value::Empty
+    } else {
+        Value::Int(p.n)
+    };
+    vec![
+        n,
+        p.changed.into(),
+        p.test.map(|t| t.v).into(),
+        p.test.map(|t| t.p).into(),
+    ]
+}
+
+/// A compare table: [`COLUMNS`], `extra`, then the panel columns when the
+/// comparison is a panel.
+fn table(
+    name: &'static str,
+    cmp: &Comparison,
+    extra: &[(&'static str, Kind)],
+    rows: &[Change],
+    more: impl Fn(&Change) -> Vec<Value>,
+    study: &Codebook,
+) -> Table {
+    let panel = cmp.panel > 0;
     let columns: Vec<_> = COLUMNS
         .into_iter()
-        .chain([("suppressed", Kind::Flag)])
+        .chain(extra.iter().copied())
+        .chain(PANEL.into_iter().filter(|_| panel))
         .collect();
     Table::from_rows(
-        "compare_areas",
+        name,
         &columns,
-        cmp.areas.iter().map(|c| {
+        rows.iter().map(|c| {
             let mut r = row(study, c);
-            r.push(Value::Flag(c.suppressed()));
+            r.extend(more(c));
+            if panel {
+                r.extend(panel_values(c));
+            }
             r
         }),
+    )
+}
+
+pub fn compare_areas(study: &Codebook, cmp: &Comparison) -> Table {
+    let extra = [("suppressed", Kind::Flag)];
+    table(
+        "compare_areas",
+        cmp,
+        &extra,
+        &cmp.areas,
+        |c| vec![Value::Flag(c.suppressed())],
+        study,
     )
 }
 
@@ -71,16 +124,12 @@ pub fn compare_items(study: &Codebook, cmp: &Comparison) -> Table {
         ("id_from", Kind::Text),
         ("suppressed", Kind::Flag),
     ];
-    let columns: Vec<_> = COLUMNS.into_iter().chain(extra).collect();
-    Table::from_rows(
-        "compare_items",
-        &columns,
-        cmp.items.iter().map(|c| {
-            let mut r = row(study, c);
-            r.push(c.status.map_or(Value::Empty, |s| s.code().into()));
-            r.push(c.id_from.as_deref().map_or(Value::Empty, Value::from));
-            r.push(Value::Flag(c.suppressed()));
-            r
-        }),
-    )
+    let more = |c: &Change| {
+        vec![
+            c.status.map_or(Value::Empty, |s| s.code().into()),
+            c.id_from.as_deref().map_or(Value::Empty, Value::from),
+            Value::Flag(c.suppressed()),
+        ]
+    };
+    table("compare_items", cmp, &extra, &cmp.items, more, study)
 }

@@ -4,9 +4,10 @@
 //! Owns their columns and rows, laid out from [`Scores`]. It must not
 //! compute a figure: every number comes ready from `score`.
 
-use crate::analysis::score::{Figures, ScoreRow, Scores};
+use crate::analysis::score::{Figures, Panel, ScoreRow, Scores};
 use crate::codebook::Codebook;
 use crate::render::table::{Kind, Table, Value};
+use crate::render::words::weights_note;
 
 pub fn respondents(scores: &Scores) -> Table {
     use Kind::*;
@@ -93,24 +94,31 @@ pub fn area_scores(cb: &Codebook, scores: &Scores) -> Table {
             ("suppressed", Flag),
             ("s_cvi_ave", Share),
             ("s_cvi_ua", Share),
-        ],
+        ]
+        .into_iter()
+        .chain(cb.weights.is_some().then_some(("n_eff", Stat)))
+        .collect::<Vec<_>>(),
     );
+    t.note = weights_note(cb);
     for r in &scores.areas {
         let f = r.figures.as_ref();
         let mut row = key(cb, scores, r, &cb.areas[r.target].id);
         row.extend([
             Value::Int(r.n),
-            f.and_then(|f| f.mean).into(),
-            f.and_then(|f| f.sd).into(),
-            r.ci.map(|c| c.0).into(),
-            r.ci.map(|c| c.1).into(),
-            f.and_then(|f| f.median).into(),
-            f.and_then(Figures::pct_agree).into(),
+            r.mean().into(),
+            r.sd().into(),
+            r.ci().map(|c| c.0).into(),
+            r.ci().map(|c| c.1).into(),
+            r.median().into(),
+            r.pct_agree().into(),
         ]);
         row.extend(count_values(cb, f));
         row.push(Value::Flag(r.suppressed()));
         row.push(r.s_cvi.map(|s| s.0).into());
         row.push(r.s_cvi.map(|s| s.1).into());
+        if cb.weights.is_some() {
+            row.push(r.weighted.map(|w| w.n_eff).into());
+        }
         t.push(row);
     }
     t
@@ -126,8 +134,31 @@ fn key(cb: &Codebook, scores: &Scores, r: &ScoreRow, target: &str) -> Vec<Value>
     ]
 }
 
+/// `item_scores`: the contract's columns, then the panel statistics, then
+/// `reversed` when some item is reverse-keyed.
 pub fn item_scores(cb: &Codebook, scores: &Scores) -> Table {
     use Kind::*;
+    let reversed = cb.items.iter().any(|i| i.reverse);
+    let mut tail = vec![
+        ("decision", Text),
+        ("suppressed", Flag),
+        ("contested", Text),
+        ("rule", Text),
+        ("aiken_v", Stat),
+        ("aiken_ci_low", Stat),
+        ("aiken_ci_high", Stat),
+        ("cvr", Stat),
+        ("cvr_critical", Stat),
+        ("iqr", Stat),
+        ("consensus", Text),
+    ];
+    if reversed {
+        tail.push(("reversed", Flag));
+    }
+    let weighted = cb.weights.is_some();
+    if weighted {
+        tail.extend([("n_eff", Stat), ("ci_low", Mean), ("ci_high", Mean)]);
+    }
     let mut t = with_counts(
         "item_scores",
         cb,
@@ -144,37 +175,21 @@ pub fn item_scores(cb: &Codebook, scores: &Scores) -> Table {
             ("pct_agree", Share),
             ("kappa_star", Stat),
         ],
-        &[
-            ("decision", Text),
-            ("suppressed", Flag),
-            ("contested", Text),
-            ("rule", Text),
-        ],
+        &tail,
     );
+    t.note = weights_note(cb);
     for r in &scores.items {
-        let item = &cb.items[r.target];
-        let f = r.figures.as_ref();
-        let mut row = key(cb, scores, r, &item.id);
-        let group = row.pop().unwrap_or(Value::Empty);
-        row.extend([
-            cb.areas[item.area].id.as_str().into(),
-            item.dimension.as_deref().unwrap_or("").into(),
-            group,
-            Value::Int(r.n),
-            f.and_then(|f| f.mean).into(),
-            f.and_then(|f| f.sd).into(),
-            f.and_then(|f| f.median).into(),
-            f.and_then(Figures::pct_agree).into(),
-            r.kappa_star.into(),
-        ]);
-        row.extend(count_values(cb, f));
-        row.push(
-            r.decision
-                .map_or(Value::Empty, |d| Value::Text(d.0.to_string())),
-        );
-        row.push(Value::Flag(r.suppressed()));
-        row.push(contested(scores, r));
-        row.push(r.decision.map_or(Value::Empty, |d| d.1.text().into()));
+        let mut row = item_row(cb, scores, r);
+        if reversed {
+            row.push(Value::Flag(cb.items[r.target].reverse));
+        }
+        if weighted {
+            row.extend([
+                r.weighted.map(|w| w.n_eff).into(),
+                r.ci().map(|c| c.0).into(),
+                r.ci().map(|c| c.1).into(),
+            ]);
+        }
         t.push(row);
     }
     t
@@ -187,6 +202,51 @@ fn contested(scores: &Scores, r: &ScoreRow) -> Value {
     }
     let names: Vec<&str> = r.contested.iter().map(|g| scores.group_name(*g)).collect();
     names.join(";").as_str().into()
+}
+
+/// One `item_scores` row up to `consensus`.
+fn item_row(cb: &Codebook, scores: &Scores, r: &ScoreRow) -> Vec<Value> {
+    let item = &cb.items[r.target];
+    let f = r.figures.as_ref();
+    let mut row = key(cb, scores, r, &item.id);
+    let group = row.pop().unwrap_or(Value::Empty);
+    row.extend([
+        cb.areas[item.area].id.as_str().into(),
+        item.dimension.as_deref().unwrap_or("").into(),
+        group,
+        Value::Int(r.n),
+        r.mean().into(),
+        r.sd().into(),
+        r.median().into(),
+        r.pct_agree().into(),
+        r.kappa_star.into(),
+    ]);
+    row.extend(count_values(cb, f));
+    row.push(
+        r.decision
+            .map_or(Value::Empty, |d| Value::Text(d.0.to_string())),
+    );
+    row.push(Value::Flag(r.suppressed()));
+    row.push(contested(scores, r));
+    row.push(r.decision.map_or(Value::Empty, |d| d.1.text().into()));
+    row.extend(panel_values(r.panel.as_ref()));
+    row
+}
+
+/// `aiken_v .. consensus` of an item row, empty when suppressed or unrated.
+fn panel_values(p: Option<&Panel>) -> Vec<Value> {
+    let Some(p) = p else {
+        return vec![Value::Empty; 7];
+    };
+    vec![
+        Value::Num(p.aiken_v),
+        p.aiken_ci.map(|c| c.0).into(),
+        p.aiken_ci.map(|c| c.1).into(),
+        p.cvr.into(),
+        p.cvr_critical.into(),
+        Value::Num(p.iqr),
+        (if p.consensus { "yes" } else { "no" }).into(),
+    ]
 }
 
 pub fn reliability(cb: &Codebook, scores: &Scores) -> Table {

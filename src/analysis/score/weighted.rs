@@ -1,0 +1,289 @@
+//! Weighted figures (`[weights]`): each respondent's weight, and per item
+//! and area row the weighted mean, sd, interval, median and `pct_agree`
+//! with Kish's effective n, by the contract ("Weights").
+//!
+//! A weight is the export's `[weights] column` value, or, post-stratified,
+//! share_g / (n_g / N). Weight sums run per group in respondent order, one
+//! column at a time, `ALL` adds the groups in display order, and area
+//! scores are merged in key order, so reruns give the same bits. Counts, kappa, the panel statistics, reliability and group tests
+//! stay unweighted (they are `tally`'s). No suppression (that is `rows`),
+//! no formatting, no I/O.
+
+use std::collections::{BTreeMap, HashMap};
+
+use polars::prelude::PlHashMap;
+
+use super::matrix::{rated, Matrix};
+use super::tally::has_area_score;
+use crate::analysis::stats::{self, WeightedValue};
+use crate::codebook::{Codebook, Weights};
+use crate::ingest::Ingested;
+
+/// The weighted figures of one row.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Weighted {
+    pub mean: f64,
+    pub sd: Option<f64>,
+    pub ci: Option<(f64, f64)>,
+    pub median: f64,
+    pub pct_agree: Option<f64>,
+    pub n_eff: f64,
+}
+
+/// Weighted figures keyed by (measure, target, group), group 0 being `ALL`.
+pub(super) type WeightedRows = HashMap<(usize, usize, u32), Weighted>;
+
+/// Each used respondent's weight; `None` without `[weights]`.
+pub(super) fn respondent_weights(cb: &Codebook, data: &Ingested) -> Option<Vec<f64>> {
+    let shares = match cb.weights.as_ref()? {
+        Weights::Column(_) => return Some(data.respondents.iter().map(|r| r.weight).collect()),
+        Weights::Groups(shares) => shares,
+    };
+    let mut n_g = vec![0u64; data.groups.len() + 1];
+    for r in &data.respondents {
+        n_g[r.group as usize] += 1;
+    }
+    let present = n_g.iter().skip(1).filter(|n| **n > 0).count() as f64;
+    let total = data.respondents.len() as f64;
+    let share = |g: usize| shares.as_ref().map_or(1.0 / present, |s| s[g - 1]);
+    let weights = data
+        .respondents
+        .iter()
+        .map(|r| {
+            let g = r.group as usize;
+            share(g) / (n_g[g] as f64 / total)
+        })
+        .collect();
+    Some(weights)
+}
+
+/// Weight sums of one row: per distinct score, in lowest terms, (n, sum w,
+/// sum w^2), and the weight of the ratings above the midpoint and of all
+/// ratings.
+#[derive(Clone, Default)]
+struct Sums {
+    values: BTreeMap<(i64, i64), WeightedValue>,
+    agree: f64,
+    rated: f64,
+}
+
+impl Sums {
+    /// Adds the sums of the scores `num / den` (an area score is sum / count).
+    fn merge(&mut self, (num, den): (i64, i64), add: WeightedValue) {
+        let v = self
+            .values
+            .entry(reduced(num, den))
+            .or_insert(WeightedValue {
+                value: add.value,
+                n: 0,
+                w: 0.0,
+                w2: 0.0,
+            });
+        v.n += add.n;
+        v.w += add.w;
+        v.w2 += add.w2;
+    }
+
+    /// The figures: moments over `values` ascending, `pct_agree` from the
+    /// pooled rating weights.
+    fn figures(&self) -> Option<Weighted> {
+        let mut dist: Vec<WeightedValue> = self.values.values().copied().collect();
+        dist.sort_by(|a, b| a.value.total_cmp(&b.value));
+        let m = stats::weighted_moments(&dist)?;
+        Some(Weighted {
+            mean: m.mean,
+            sd: m.sd,
+            ci: m.ci,
+            median: m.median,
+            pct_agree: stats::weighted_share(self.agree, self.rated),
+            n_eff: m.n_eff,
+        })
+    }
+}
+
+/// A fraction in lowest terms, so equal scores share one key.
+fn reduced(num: i64, den: i64) -> (i64, i64) {
+    let (mut a, mut b) = (num.unsigned_abs(), den.unsigned_abs());
+    while b != 0 {
+        (a, b) = (b, a % b);
+    }
+    let g = a.max(1) as i64;
+    (num / g, den / g)
+}
+
+/// Sums per group, `ALL` (0) first.
+fn per_group(data: &Ingested) -> Vec<Sums> {
+    vec![Sums::default(); data.groups.len() + 1]
+}
+
+/// Sets each group's pooled agreement sums from a histogram of weights
+/// per group and code (256 slots per group, `ALL` at 0 already summed).
+fn set_agreement(cb: &Codebook, sums: &mut [Sums], hist: &[f64]) {
+    let mid = cb.scale.midpoint();
+    for (g, s) in sums.iter_mut().enumerate() {
+        for v in cb.scale.values() {
+            let w = hist[g * 256 + usize::from(v as i8 as u8)];
+            s.rated += w;
+            if v as f64 > mid {
+                s.agree += w;
+            }
+        }
+    }
+}
+
+/// Slot 0 (`ALL`) of a histogram with 256 slots per group: the sum of the
+/// groups' slots, in group order (a fixed order, so the same bits each run).
+fn fold_all<T: Copy + std::ops::AddAssign>(hist: &mut [T]) {
+    let (all, groups) = hist.split_at_mut(256);
+    for chunk in groups.chunks_exact(256) {
+        for (a, x) in all.iter_mut().zip(chunk) {
+            *a += *x;
+        }
+    }
+}
+
+/// Weight sums per group and code, 256 slots per group (`ALL` at 0): the
+/// dense form of [`Sums`] for the one pass over an item's cells.
+struct CodeSums {
+    n: Vec<u64>,
+    w: Vec<f64>,
+    w2: Vec<f64>,
+}
+
+impl CodeSums {
+    fn new(groups: usize) -> CodeSums {
+        let slots = (groups + 1) * 256;
+        CodeSums {
+            n: vec![0; slots],
+            w: vec![0.0; slots],
+            w2: vec![0.0; slots],
+        }
+    }
+
+    fn add(&mut self, g: usize, code: i8, w: f64) {
+        let slot = g * 256 + usize::from(code as u8);
+        self.n[slot] += 1;
+        self.w[slot] += w;
+        self.w2[slot] += w * w;
+    }
+
+    /// Fills the `ALL` slots from the groups'.
+    fn fold_all(&mut self) {
+        fold_all(&mut self.n);
+        fold_all(&mut self.w);
+        fold_all(&mut self.w2);
+    }
+
+    /// The sums of group `g` over the scale's values, low to high.
+    fn sums(&self, cb: &Codebook, g: usize) -> Sums {
+        let mid = cb.scale.midpoint();
+        let mut s = Sums::default();
+        for v in cb.scale.values() {
+            let slot = g * 256 + usize::from(v as i8 as u8);
+            if self.n[slot] == 0 {
+                continue;
+            }
+            let value = WeightedValue {
+                value: v as f64,
+                n: self.n[slot],
+                w: self.w[slot],
+                w2: self.w2[slot],
+            };
+            s.values.insert((v, 1), value);
+            s.rated += value.w;
+            if v as f64 > mid {
+                s.agree += value.w;
+            }
+        }
+        s
+    }
+}
+
+/// Weighted item rows: every item of every matrix, per group and `ALL`.
+pub(super) fn item_rows(cb: &Codebook, data: &Ingested, mxs: &[Matrix], w: &[f64]) -> WeightedRows {
+    let mut out = WeightedRows::new();
+    for mx in mxs {
+        for (&item, codes) in mx.items.iter().zip(&mx.columns) {
+            let mut acc = CodeSums::new(data.groups.len());
+            for ((code, r), w) in codes.iter().zip(&data.respondents).zip(w) {
+                if rated(*code) {
+                    acc.add(r.group as usize, *code, *w);
+                }
+            }
+            acc.fold_all();
+            let sums: Vec<Sums> = (0..=data.groups.len()).map(|g| acc.sums(cb, g)).collect();
+            insert(&mut out, (mx.measure, item), &sums);
+        }
+    }
+    out
+}
+
+/// Weighted area rows: the respondents' area scores, and the pooled item
+/// ratings of every respondent for `pct_agree`.
+pub(super) fn area_rows(cb: &Codebook, data: &Ingested, mxs: &[Matrix], w: &[f64]) -> WeightedRows {
+    let mut out = WeightedRows::new();
+    for mx in mxs {
+        let mut sums = per_group(data);
+        let (count, sum) = mx.counts_and_sums(data.respondents.len());
+        let k = mx.items.len();
+        // (group, count, sum) -> weight sums, in respondent order; then
+        // folded in key order, so equal scores merge in a fixed order.
+        let mut scores: PlHashMap<(u32, u16, i32), WeightedValue> = PlHashMap::default();
+        for (i, r) in data.respondents.iter().enumerate() {
+            if has_area_score(count[i], k, cb.rules.min_answered) {
+                let v = scores
+                    .entry((r.group, count[i], sum[i]))
+                    .or_insert(WeightedValue {
+                        value: f64::from(sum[i]) / f64::from(count[i]),
+                        n: 0,
+                        w: 0.0,
+                        w2: 0.0,
+                    });
+                v.n += 1;
+                v.w += w[i];
+                v.w2 += w[i] * w[i];
+            }
+        }
+        // In key order, group by group: `ALL` merges them in that order too.
+        let mut keys: Vec<_> = scores.into_iter().collect();
+        keys.sort_by_key(|(key, _)| *key);
+        for ((g, c, s), v) in keys {
+            let score = (i64::from(s), i64::from(c));
+            sums[g as usize].merge(score, v);
+            sums[0].merge(score, v);
+        }
+        // Pooled ratings: weights per group and code, one column at a time
+        // in respondent order (codes that are no rating are never read).
+        let mut hist = vec![0.0; (data.groups.len() + 1) * 256];
+        for codes in &mx.columns {
+            for ((code, r), w) in codes.iter().zip(&data.respondents).zip(w) {
+                hist[r.group as usize * 256 + usize::from(*code as u8)] += *w;
+            }
+        }
+        fold_all(&mut hist);
+        set_agreement(cb, &mut sums, &hist);
+        insert(&mut out, (mx.measure, mx.area), &sums);
+    }
+    out
+}
+
+fn insert(out: &mut WeightedRows, (m, target): (usize, usize), sums: &[Sums]) {
+    for (g, s) in sums.iter().enumerate() {
+        if let Some(f) = s.figures() {
+            out.insert((m, target, g as u32), f);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn equal_scores_share_a_key() {
+        assert_eq!(reduced(6, 4), (3, 2));
+        assert_eq!(reduced(3, 2), (3, 2));
+        assert_eq!(reduced(0, 3), (0, 1));
+        assert_eq!(reduced(-4, 2), (-2, 1));
+    }
+}
