@@ -337,8 +337,12 @@ pub fn comparison_document(inp: &CompareInput) -> Document {
     if cmp.areas.iter().chain(&cmp.items).any(|c| c.suppressed()) {
         doc.note(None, small_groups_note(inp.cb.min_cell, inp.lang));
     }
-    for (t, caption) in inp.tables.list().into_iter().zip(captions) {
-        doc.table(p.grid(t, caption));
-    }
+    // Areas only: every item x group row made the comparison a document of
+    // hundreds of pages; those rows are in the tables and summary.xlsx.
+    doc.table(p.grid(&inp.tables.compare_areas, captions[0]));
+    doc.para(w.t(
+        "De cijfers per item en groep staan in de tabellen bij dit rapport (tables/, ook als summary.xlsx).",
+        "The figures per item and group are in the tables that come with this report (tables/, also as summary.xlsx).",
+    ));
     doc
 }
