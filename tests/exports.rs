@@ -6,7 +6,7 @@
 
 mod common;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// The score tables; `data_quality` names the file and its lines, so it
 /// differs by construction.
@@ -27,31 +27,38 @@ fn canonical_dir() -> std::path::PathBuf {
         .join(CANONICAL)
 }
 
-#[test]
-fn variants_give_the_canonical_tables_byte_for_byte() {
-    let project = common::project(&["export-msforms", "export-limesurvey"]);
+/// Runs the canonical study beside `variants`; gives the project (kept
+/// alive) and each study's `ronde-1/tables` folder.
+fn run_beside_canonical(variants: &[&str]) -> (tempfile::TempDir, impl Fn(&str) -> PathBuf) {
+    let project = common::project(variants);
     common::copy_dir(
         &canonical_dir(),
         &project.path().join("input").join(CANONICAL),
     );
     let out = common::run_in(project.path(), &["run", "--no-charts", "--quiet"]);
     assert_eq!(out.status.code(), Some(0), "{}", common::outcome(&out));
-    let tables = |study: &str| {
-        project
-            .path()
-            .join("output")
-            .join(study)
-            .join("ronde-1/tables")
-    };
-    for variant in ["export-msforms", "export-limesurvey"] {
-        for t in SCORE_TABLES {
-            let want = std::fs::read(tables(CANONICAL).join(format!("{t}.csv"))).unwrap();
-            let got = std::fs::read(tables(variant).join(format!("{t}.csv"))).unwrap();
-            assert!(
-                want == got,
-                "{variant}: {t}.csv differs from the canonical export's"
-            );
-        }
+    let output = project.path().join("output");
+    let tables = move |study: &str| output.join(study).join("ronde-1/tables");
+    (project, tables)
+}
+
+fn assert_score_tables_equal(tables: &impl Fn(&str) -> PathBuf, variant: &str) {
+    for t in SCORE_TABLES {
+        let want = std::fs::read(tables(CANONICAL).join(format!("{t}.csv"))).unwrap();
+        let got = std::fs::read(tables(variant).join(format!("{t}.csv"))).unwrap();
+        assert!(
+            want == got,
+            "{variant}: {t}.csv differs from the canonical export's"
+        );
+    }
+}
+
+#[test]
+fn variants_give_the_canonical_tables_byte_for_byte() {
+    let variants = ["export-msforms", "export-limesurvey"];
+    let (_project, tables) = run_beside_canonical(&variants);
+    for variant in variants {
+        assert_score_tables_equal(&tables, variant);
         // The same cells were set aside: the invalid 5 (A5 in LimeSurvey codes).
         let dq = common::read_table(&tables(variant).join("data_quality.csv"));
         let total = common::row(&dq, &[("reason", "total")]);
@@ -81,28 +88,8 @@ fn xlsx_ledger_lines_are_sheet_rows() {
 /// same ledger but for the file's name and its lines, which are case numbers.
 #[test]
 fn spss_export_gives_the_canonical_tables_and_ledger() {
-    let project = common::project(&["export-spss"]);
-    common::copy_dir(
-        &canonical_dir(),
-        &project.path().join("input").join(CANONICAL),
-    );
-    let out = common::run_in(project.path(), &["run", "--no-charts", "--quiet"]);
-    assert_eq!(out.status.code(), Some(0), "{}", common::outcome(&out));
-    let tables = |study: &str| {
-        project
-            .path()
-            .join("output")
-            .join(study)
-            .join("ronde-1/tables")
-    };
-    for t in SCORE_TABLES {
-        let want = std::fs::read(tables(CANONICAL).join(format!("{t}.csv"))).unwrap();
-        let got = std::fs::read(tables("export-spss").join(format!("{t}.csv"))).unwrap();
-        assert!(
-            want == got,
-            "export-spss: {t}.csv differs from the canonical export's"
-        );
-    }
+    let (_project, tables) = run_beside_canonical(&["export-spss"]);
+    assert_score_tables_equal(&tables, "export-spss");
     // The same entries, on case k where the CSV has line k + 1 (its header).
     let mut want = common::read_table(&tables(CANONICAL).join("data_quality.csv"));
     for row in &mut want {

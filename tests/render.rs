@@ -51,18 +51,8 @@ fn suppressed_groups_show_no_figure() {
 }
 
 fn example_run(extra: &[&str]) -> (tempfile::TempDir, std::path::PathBuf) {
-    let out = tempfile::tempdir().unwrap();
-    let study = Path::new(env!("CARGO_MANIFEST_DIR")).join("input/npuls-docentondersteuning");
-    let o = peil()
-        .args(["run", "--quiet", "--out"])
-        .arg(out.path())
-        .arg(&study)
-        .args(extra)
-        .output()
-        .unwrap();
-    assert!(o.status.success(), "{}", outcome(&o));
-    let round = out.path().join("npuls-docentondersteuning/ronde-1");
-    (out, round)
+    let (out, root) = run_npuls(extra);
+    (out, root.join("ronde-1"))
 }
 
 #[test]

@@ -8,25 +8,9 @@ mod common;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use common::*;
-
-/// Runs the npuls example (both rounds and their comparison) into a temp dir.
-fn npuls(extra: &[&str]) -> (tempfile::TempDir, PathBuf) {
-    let out = tempfile::tempdir().unwrap();
-    let study = Path::new(env!("CARGO_MANIFEST_DIR")).join("input/npuls-docentondersteuning");
-    let o = peil()
-        .args(["run", "--quiet", "--out"])
-        .arg(out.path())
-        .arg(&study)
-        .args(extra)
-        .output()
-        .unwrap();
-    assert!(o.status.success(), "{}", outcome(&o));
-    let root = out.path().join("npuls-docentondersteuning");
-    (out, root)
-}
 
 /// The text of markup as a reader sees it: no tags, no style sheet.
 fn visible(markup: &str) -> String {
@@ -153,7 +137,7 @@ fn assert_no_column_names(text: &str, names: &BTreeSet<String>, lang: &str, what
 #[test]
 fn reports_show_no_csv_column_name_in_either_language() {
     for lang in ["nl", "en"] {
-        let (_o, root) = npuls(&["--lang", lang]);
+        let (_o, root) = run_npuls(&["--lang", lang]);
         let names = column_names(&root);
         assert!(names.contains("pct_agree") && names.contains("decision_from"));
         for folder in ["ronde-1", "ronde-2", "compare-ronde-1-ronde-2"] {
@@ -173,7 +157,7 @@ fn reports_show_no_csv_column_name_in_either_language() {
 
 #[test]
 fn the_decision_overview_follows_who_took_part() {
-    let (_o, root) = npuls(&[]);
+    let (_o, root) = run_npuls(&[]);
     let html = visible(&std::fs::read_to_string(root.join("ronde-1/report.html")).unwrap());
     let at = |s: &str| html.find(s).unwrap_or_else(|| panic!("no {s:?}"));
     assert!(at("Wie deden mee") < at("Besluiten per item"));
@@ -203,7 +187,7 @@ fn decision_counts(round: &Path) -> BTreeMap<(String, String), [usize; 3]> {
 
 #[test]
 fn report_docx_has_every_area_the_decision_counts_and_no_identity() {
-    let (_o, root) = npuls(&[]);
+    let (_o, root) = run_npuls(&[]);
     let study = Path::new(env!("CARGO_MANIFEST_DIR")).join("input/npuls-docentondersteuning");
     let cb = peil::codebook::Codebook::load(&study).unwrap();
     for round in ["ronde-1", "ronde-2"] {
@@ -272,10 +256,10 @@ fn report_docx_has_every_area_the_decision_counts_and_no_identity() {
 
 #[test]
 fn no_charts_writes_no_report_docx_and_reruns_are_identical() {
-    let (_o, root) = npuls(&["--no-charts"]);
+    let (_o, root) = run_npuls(&["--no-charts"]);
     assert!(!root.join("ronde-1/report.docx").exists());
-    let (_a, first) = npuls(&[]);
-    let (_b, second) = npuls(&[]);
+    let (_a, first) = run_npuls(&[]);
+    let (_b, second) = run_npuls(&[]);
     for folder in ["ronde-1", "compare-ronde-1-ronde-2"] {
         let f = |r: &Path| std::fs::read(r.join(folder).join("report.docx")).unwrap();
         assert_eq!(

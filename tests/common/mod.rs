@@ -133,3 +133,20 @@ pub fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     walk(dir, dir, &mut out);
     out
 }
+
+/// Runs the npuls example (both rounds and their comparison) into a temp
+/// dir; gives the dir (kept alive) and the study's output folder.
+pub fn run_npuls(extra: &[&str]) -> (tempfile::TempDir, PathBuf) {
+    let out = tempfile::tempdir().unwrap();
+    let study = Path::new(env!("CARGO_MANIFEST_DIR")).join("input/npuls-docentondersteuning");
+    let o = peil()
+        .args(["run", "--quiet", "--out"])
+        .arg(out.path())
+        .arg(&study)
+        .args(extra)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", outcome(&o));
+    let root = out.path().join("npuls-docentondersteuning");
+    (out, root)
+}
