@@ -245,13 +245,9 @@ pub fn rule_text(rules: &Rules, lang: Language) -> String {
     )
 }
 
-fn pct(x: f64, lang: Language) -> String {
-    format!("{}%", format::round_half_away(x * 100.0, 0, lang))
-}
-
 /// The keep / reword / drop rule as a sentence.
 fn decision_text(rules: &Rules, lang: Language) -> String {
-    let pct = |x: f64| pct(x, lang);
+    let pct = |x: f64| format::percent(x, lang);
     let num = |x: f64| format::round_half_away(x, 2, lang);
     match lang {
         Language::En => format!(
@@ -276,7 +272,7 @@ fn decision_text(rules: &Rules, lang: Language) -> String {
 /// The rule that fired for one item, with the thresholds as configured.
 pub fn rule_phrase(rule: Rule, rules: &Rules, lang: Language) -> String {
     let w = Words(lang);
-    let pct = |x: f64| format!("{}%", format::round_half_away(x * 100.0, 0, lang));
+    let pct = |x: f64| format::percent(x, lang);
     let num = |x: f64| format::round_half_away(x, 2, lang);
     let (mean, agree) = (w.t("gemiddelde", "mean"), w.t("instemming", "agreement"));
     let and = w.t("en", "and");
@@ -355,7 +351,7 @@ fn weighted_by(cb: &Codebook, lang: Language) -> String {
             let parts: Vec<String> = groups
                 .iter()
                 .zip(shares)
-                .map(|(g, s)| format!("{g} {}", pct(*s, lang)))
+                .map(|(g, s)| format!("{g} {}", format::percent(*s, lang)))
                 .collect();
             format!(
                 "{} {}",
@@ -382,7 +378,7 @@ pub fn reversed_note(scale: &Scale, lang: Language) -> String {
 
 /// The panel consensus rule (`[rules] consensus_*`) as a sentence.
 fn consensus_text(rules: &Rules, lang: Language) -> String {
-    let agree = pct(rules.consensus_min_agree, lang);
+    let agree = format::percent(rules.consensus_min_agree, lang);
     let iqr = format::round_half_away(rules.consensus_max_iqr, 2, lang);
     match lang {
         Language::En => format!(
