@@ -56,7 +56,10 @@ pub fn read(bytes: &[u8], file: &str, sha256: String) -> Result<CsvText, IngestE
     let columns: Vec<Column> = names
         .iter()
         .zip(batch.columns())
-        .map(|(name, array)| Column::new(array, missing_of(&meta, name)))
+        .map(|(name, array)| Column {
+            array,
+            missing: missing_of(&meta, name),
+        })
         .collect();
     Ok(CsvText {
         text: cases_text(&names, &columns, &batch),
@@ -95,10 +98,6 @@ struct Column<'a> {
 }
 
 impl<'a> Column<'a> {
-    fn new(array: &'a ArrayRef, missing: Vec<MissingSpec>) -> Column<'a> {
-        Column { array, missing }
-    }
-
     /// The cell of case `row` as text; empty when system- or user-missing.
     fn text(&self, row: usize) -> String {
         let a = self.array;
