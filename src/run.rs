@@ -179,13 +179,7 @@ pub fn analyse(study: &Codebook, round: &Round) -> Result<Analysed, Error> {
         }
     };
     let scores = score::score(&cb, &data).map_err(compute(&round.questionnaire))?;
-    let notes = match notes {
-        Some(n) => {
-            let file = round.consultation.clone().unwrap_or_default();
-            Some(consult::Summary::new(n).map_err(compute(&file))?)
-        }
-        None => None,
-    };
+    let notes = notes.map(consult::Summary::new);
     Ok(Analysed {
         round: round.clone(),
         cb,

@@ -3,12 +3,10 @@
 //! Owns the figures of `participants.csv` and `consultation.csv`: statements
 //! and sessions per group x theme x domain x stance, and participants as the
 //! sum, over a cell's distinct sessions, of the people of that group in that
-//! session (README, "Consultation notes"). The counting is a polars group-by over the
-//! statements of `ingest::notes`. It must not read files or lay out tables.
+//! session (README, "Consultation notes"). The counting is ordered maps over the
+//! statements of `ingest::notes` (a few thousand at most). It must not read files or lay out tables.
 
-use std::collections::BTreeMap;
-
-use polars::prelude::*;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::ingest::notes::{Notes, Statement};
 
@@ -40,129 +38,69 @@ pub struct Counts {
     pub participation: Vec<Participation>,
 }
 
-const GROUP: &str = "group";
-const THEME: &str = "theme";
-const DOMAIN: &str = "domain";
-const STANCE: &str = "stance";
-const SESSION: &str = "session";
-const PEOPLE: &str = "participants";
-const STATEMENTS: &str = "statements";
-const SESSIONS: &str = "sessions";
+/// A cell's key: group, theme, domain, stance.
+type Cell = (u32, u32, u32, u32);
 
-fn frame(notes: &Notes) -> PolarsResult<DataFrame> {
-    let column = |name: &str, f: fn(&Statement) -> u32| {
-        Column::new(
-            name.into(),
-            notes.statements.iter().map(f).collect::<Vec<u32>>(),
-        )
-    };
-    DataFrame::new_infer_height(vec![
-        column(GROUP, |s| s.group),
-        column(THEME, |s| s.theme),
-        column(DOMAIN, |s| s.domain),
-        column(STANCE, |s| s.stance),
-        column(SESSION, |s| s.session),
-        column(PEOPLE, |s| s.participants),
-    ])
+/// People are counted once per (key, session): the first statement's
+/// `participants` counts however many statements the group made there
+/// (ingest already ledgers a session whose rows disagree).
+fn people_once<K: Ord>(notes: &Notes, key: impl Fn(&Statement) -> K) -> BTreeMap<(K, u32), u64> {
+    let mut once = BTreeMap::new();
+    for s in &notes.statements {
+        once.entry((key(s), s.session))
+            .or_insert(u64::from(s.participants));
+    }
+    once
 }
 
-fn u64s(df: &DataFrame, name: &str) -> PolarsResult<Vec<u64>> {
-    Ok(df
-        .column(name)?
-        .cast(&DataType::UInt64)?
-        .u64()?
-        .iter()
-        .map(Option::unwrap_or_default)
-        .collect())
-}
-
-fn u32s(df: &DataFrame, name: &str) -> PolarsResult<Vec<u32>> {
-    Ok(u64s(df, name)?.into_iter().map(|v| v as u32).collect())
-}
-
-/// People are counted once per (session, group), however many statements
-/// the group made there.
-fn people_once(lf: LazyFrame, keys: &[&str]) -> LazyFrame {
-    let subset: Vec<Expr> = keys.iter().chain(&[SESSION]).map(|k| col(*k)).collect();
-    lf.unique_generic(Some(subset), UniqueKeepStrategy::First)
-}
-
-fn cell_counts(df: &DataFrame) -> PolarsResult<Vec<CellCount>> {
-    let keys = [GROUP, THEME, DOMAIN, STANCE];
-    let by: Vec<Expr> = keys.iter().map(|k| col(*k)).collect();
-    let said = df.clone().lazy().group_by(by.clone()).agg([
-        len().alias(STATEMENTS),
-        col(SESSION).n_unique().alias(SESSIONS),
-    ]);
-    let people = people_once(df.clone().lazy(), &keys)
-        .group_by(by.clone())
-        .agg([col(PEOPLE).cast(DataType::UInt64).sum()]);
-    let out = said
-        .join(
-            people,
-            by.clone(),
-            by.clone(),
-            JoinArgs::new(JoinType::Inner),
-        )
-        .sort(keys, SortMultipleOptions::default())
-        .collect()?;
-    let cols = [GROUP, THEME, DOMAIN, STANCE].map(|k| u32s(&out, k));
-    let [g, t, d, s] = cols;
-    let (g, t, d, s) = (g?, t?, d?, s?);
-    let (n, sessions, people) = (
-        u64s(&out, STATEMENTS)?,
-        u64s(&out, SESSIONS)?,
-        u64s(&out, PEOPLE)?,
-    );
-    Ok((0..out.height())
-        .map(|i| CellCount {
-            group: g[i],
-            theme: t[i],
-            domain: d[i],
-            stance: s[i],
-            statements: n[i],
-            sessions: sessions[i],
-            participants: people[i],
+fn cell_counts(notes: &Notes) -> Vec<CellCount> {
+    let key = |s: &Statement| (s.group, s.theme, s.domain, s.stance);
+    let mut said: BTreeMap<Cell, u64> = BTreeMap::new();
+    for s in &notes.statements {
+        *said.entry(key(s)).or_default() += 1;
+    }
+    let mut met: BTreeMap<Cell, (u64, u64)> = BTreeMap::new();
+    for ((cell, _), people) in people_once(notes, key) {
+        let (sessions, sum) = met.entry(cell).or_default();
+        *sessions += 1;
+        *sum += people;
+    }
+    said.into_iter()
+        .map(|(cell, statements)| {
+            let (sessions, participants) = met[&cell];
+            let (group, theme, domain, stance) = cell;
+            CellCount {
+                group,
+                theme,
+                domain,
+                stance,
+                statements,
+                sessions,
+                participants,
+            }
         })
-        .collect())
+        .collect()
 }
 
-fn participation(df: &DataFrame, groups: usize) -> PolarsResult<Vec<Participation>> {
-    let once = people_once(df.clone().lazy(), &[GROUP]);
-    let per = once
-        .clone()
-        .group_by([col(GROUP)])
-        .agg([
-            len().alias(SESSIONS),
-            col(PEOPLE).cast(DataType::UInt64).sum(),
-        ])
-        .collect()?;
-    let all = once
-        .select([
-            col(SESSION).n_unique().alias(SESSIONS),
-            col(PEOPLE).cast(DataType::UInt64).sum(),
-        ])
-        .collect()?;
-    let mut rows: Vec<Participation> = (0..=groups as u32)
+fn participation(notes: &Notes) -> Vec<Participation> {
+    let mut rows: Vec<Participation> = (0..=notes.groups.len() as u32)
         .map(|group| Participation {
             group,
             sessions: 0,
             participants: 0,
         })
         .collect();
-    for ((g, s), p) in u32s(&per, GROUP)?
-        .into_iter()
-        .zip(u64s(&per, SESSIONS)?)
-        .zip(u64s(&per, PEOPLE)?)
-    {
-        if let Some(row) = rows.get_mut(g as usize) {
-            row.sessions = s;
-            row.participants = p;
+    let mut sessions = BTreeSet::new();
+    for ((group, session), people) in people_once(notes, |s| s.group) {
+        sessions.insert(session);
+        rows[0].participants += people;
+        if let Some(row) = rows.get_mut(group as usize) {
+            row.sessions += 1;
+            row.participants += people;
         }
     }
-    rows[0].sessions = u64s(&all, SESSIONS)?.first().copied().unwrap_or(0);
-    rows[0].participants = u64s(&all, PEOPLE)?.first().copied().unwrap_or(0);
-    Ok(rows)
+    rows[0].sessions = sessions.len() as u64;
+    rows
 }
 
 /// A round's notes with their counts.
@@ -175,14 +113,14 @@ pub struct Summary {
 }
 
 impl Summary {
-    pub fn new(notes: Notes) -> PolarsResult<Summary> {
-        let counts = count(&notes)?;
+    pub fn new(notes: Notes) -> Summary {
+        let counts = count(&notes);
         let quotes = quotes(&notes);
-        Ok(Summary {
+        Summary {
             notes,
             counts,
             quotes,
-        })
+        }
     }
 
     /// A group's name; 0 is `ALL`.
@@ -195,12 +133,11 @@ impl Summary {
 }
 
 /// Counts one round's notes.
-pub fn count(notes: &Notes) -> PolarsResult<Counts> {
-    let df = frame(notes)?;
-    Ok(Counts {
-        cells: cell_counts(&df)?,
-        participation: participation(&df, notes.groups.len())?,
-    })
+pub fn count(notes: &Notes) -> Counts {
+    Counts {
+        cells: cell_counts(notes),
+        participation: participation(notes),
+    }
 }
 
 /// Statements quoted per theme and group.
@@ -349,7 +286,7 @@ mod tests {
             st(0, 2, 2, 0),
             st(1, 1, 4, 0),
         ]);
-        let c = count(&n).unwrap();
+        let c = count(&n);
         let p: Vec<(u32, u64, u64)> = c
             .participation
             .iter()
