@@ -26,6 +26,7 @@ pub enum Reason {
     EmptyStatement,
     ParticipantsConflict,
     BadWeight,
+    NoBreakdownValue,
 }
 
 impl Reason {
@@ -48,12 +49,23 @@ impl Reason {
             Reason::EmptyStatement => "empty statement",
             Reason::ParticipantsConflict => "participants differ within a session",
             Reason::BadWeight => "weight missing, not a number, or not above 0",
+            Reason::NoBreakdownValue => "breakdown value empty or ALL",
         }
     }
 
     /// Whether this reason excludes a whole row (else it is one cell).
     pub fn excludes_row(self) -> bool {
-        !matches!(self, Reason::InvalidValue | Reason::ParticipantsConflict)
+        !matches!(
+            self,
+            Reason::InvalidValue | Reason::ParticipantsConflict | Reason::NoBreakdownValue
+        )
+    }
+
+    /// Whether this reason is an invalid cell (`cells_invalid`). A row
+    /// without a breakdown value is neither excluded nor invalid: it counts
+    /// everywhere except in that breakdown.
+    pub fn invalid_cell(self) -> bool {
+        matches!(self, Reason::InvalidValue | Reason::ParticipantsConflict)
     }
 
     /// What the user can do about it.
@@ -86,6 +98,9 @@ impl Reason {
             }
             Reason::BadWeight => {
                 "give the respondent a weight above 0 in the [weights] column (e.g. 1 or 0,8)"
+            }
+            Reason::NoBreakdownValue => {
+                "fill in the value (ALL is the row for everyone); the row counts everywhere but in this breakdown"
             }
         }
     }
@@ -141,17 +156,20 @@ pub struct FileLedger {
 
 impl FileLedger {
     pub fn rows_excluded(&self) -> u64 {
-        self.entries
-            .iter()
-            .filter(|e| e.reason.excludes_row())
-            .count() as u64
+        self.count(Reason::excludes_row)
     }
 
     pub fn cells_invalid(&self) -> u64 {
-        self.entries
-            .iter()
-            .filter(|e| !e.reason.excludes_row())
-            .count() as u64
+        self.count(Reason::invalid_cell)
+    }
+
+    /// Rows left out of a breakdown for want of a value in its column.
+    pub fn breakdown_gaps(&self) -> u64 {
+        self.count(|r| r == Reason::NoBreakdownValue)
+    }
+
+    fn count(&self, which: impl Fn(Reason) -> bool) -> u64 {
+        self.entries.iter().filter(|e| which(e.reason)).count() as u64
     }
 
     /// The invariant the README promises (`rows_read = rows_used +
@@ -186,8 +204,13 @@ impl FileLedger {
         } else {
             format!("{} excluded ({})", self.rows_excluded(), reasons.join(", "))
         };
+        let gaps = match self.breakdown_gaps() {
+            0 => String::new(),
+            1 => "; 1 row without a breakdown value".to_string(),
+            n => format!("; {n} rows without a breakdown value"),
+        };
         format!(
-            "{}: {} rows read, {} used, {}; {} invalid cell{}, {} missing",
+            "{}: {} rows read, {} used, {}; {} invalid cell{}, {} missing{gaps}",
             self.file,
             self.rows_read,
             self.rows_used,
@@ -224,14 +247,16 @@ mod tests {
                 entry(2, Reason::DuplicateId),
                 entry(3, Reason::EmptyGroup),
                 entry(4, Reason::InvalidValue),
+                entry(5, Reason::NoBreakdownValue),
             ],
         };
         assert_eq!(l.rows_excluded(), 2);
         assert_eq!(l.cells_invalid(), 1);
+        assert_eq!(l.breakdown_gaps(), 1);
         assert!(l.balances());
         assert_eq!(
             l.summary(),
-            "r/q.csv: 10 rows read, 8 used, 2 excluded (duplicate id: 1, empty group: 1); 1 invalid cell, 3 missing"
+            "r/q.csv: 10 rows read, 8 used, 2 excluded (duplicate id: 1, empty group: 1); 1 invalid cell, 3 missing; 1 row without a breakdown value"
         );
     }
 

@@ -270,18 +270,24 @@ fn render_err(what: &str) -> impl Fn(String) -> Error {
     }
 }
 
-/// Every table as CSV and Markdown, and all of them in `summary.xlsx`.
-fn write_tables(out: &mut OutputDir, tables: &[&Table], lang: Language) -> Result<(), Error> {
+/// Every table as CSV and Markdown, and all of them in `summary.xlsx`,
+/// into `dir` (`tables` or a breakdown's `tables/by-<slug>`).
+fn write_tables(
+    out: &mut OutputDir,
+    dir: &str,
+    tables: &[&Table],
+    lang: Language,
+) -> Result<(), Error> {
     for t in tables {
-        out.write(&format!("tables/{}.csv", t.name), &t.to_csv())?;
+        out.write(&format!("{dir}/{}.csv", t.name), &t.to_csv())?;
         out.write(
-            &format!("tables/{}.md", t.name),
+            &format!("{dir}/{}.md", t.name),
             t.to_markdown(lang).as_bytes(),
         )?;
     }
     let xlsx = xlsx::workbook(tables.iter().copied())
         .map_err(|e| render_err("summary.xlsx")(e.to_string()))?;
-    out.write("tables/summary.xlsx", &xlsx)
+    out.write(&format!("{dir}/summary.xlsx"), &xlsx)
 }
 
 fn write_charts(out: &mut OutputDir, charts: &[charts::ChartFile]) -> Result<(), Error> {
@@ -326,12 +332,19 @@ fn write_round(study: &Codebook, a: &Analysed, opts: &Options) -> Result<RoundRe
     let mut out = OutputDir::new(opts.out.join(&study.slug).join(&a.round.id));
     let ledgers = a.ledgers();
     let tables = tables::all(&a.cb, &a.scores, a.notes.as_ref(), &ledgers);
-    write_tables(&mut out, &tables.list(), lang)?;
+    write_tables(&mut out, "tables", &tables.list(), lang)?;
+    let breakdowns = tables::breakdowns(&a.cb, &a.scores);
+    for b in &breakdowns {
+        write_tables(&mut out, &format!("tables/{}", b.folder), &b.list(), lang)?;
+    }
     let inputs = input_hashes(a);
     if !opts.no_charts {
         let mut charts = charts::all(&a.cb, &a.scores, lang).map_err(render_err("charts"))?;
         if let Some(n) = &a.notes {
             charts.push(charts::heat_map(n, lang).map_err(render_err("charts"))?);
+        }
+        for b in &a.scores.breakdowns {
+            charts.extend(charts::breakdown(&a.cb, b, lang).map_err(render_err("charts"))?);
         }
         write_charts(&mut out, &charts)?;
         let doc = report::round_document(&ReportInput {
@@ -340,6 +353,7 @@ fn write_round(study: &Codebook, a: &Analysed, opts: &Options) -> Result<RoundRe
             scores: &a.scores,
             notes: a.notes.as_ref(),
             tables: &tables,
+            breakdowns: &breakdowns,
             charts: &charts,
             ledgers: &ledgers,
             inputs: &inputs,
@@ -369,7 +383,7 @@ fn write_comparison(
     let cmp = compare::compare(study, from.as_compared(), to.as_compared());
     let mut out = OutputDir::new(opts.out.join(&study.slug).join(&name));
     let tables = tables::comparison(study, &cmp);
-    write_tables(&mut out, &tables.list(), lang)?;
+    write_tables(&mut out, "tables", &tables.list(), lang)?;
     let mut inputs = input_hashes(from);
     inputs.extend(input_hashes(to).into_iter().skip(1));
     if !opts.no_charts {

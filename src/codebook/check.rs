@@ -12,7 +12,8 @@ use std::path::{Component, Path, PathBuf};
 
 use super::error::CodebookError;
 use super::model::{
-    About, Area, CommentColumn, Item, Measure, Privacy, RespondentColumns, Round, Rules, Scale,
+    breakdown_slug, About, Area, Breakdown, CommentColumn, Item, Measure, Privacy,
+    RespondentColumns, Round, Rules, Scale,
 };
 use super::normalize::normalize_cell;
 use super::raw::{
@@ -246,12 +247,39 @@ impl Checker {
                 }
             }
         }
+        let breakdowns = self.breakdowns(raw.breakdowns.unwrap_or_default())?;
         Ok(RespondentColumns {
             id: raw.id,
             group: raw.group,
             institution: raw.institution,
             groups: raw.groups,
+            breakdowns,
         })
+    }
+
+    /// Every breakdown needs a slug of its own: it is its folder's name.
+    fn breakdowns(&self, columns: Vec<String>) -> Result<Vec<Breakdown>, CodebookError> {
+        let mut seen: HashMap<String, String> = HashMap::new();
+        let mut out = Vec::with_capacity(columns.len());
+        for column in columns {
+            let slug = breakdown_slug(&column);
+            if slug.is_empty() {
+                return Err(self.err(
+                    "[respondents] breakdowns",
+                    format!("{column:?} has no letter or digit a-z, 0-9 to name its folder"),
+                    "rename the column in the export, e.g. \"functie\"",
+                ));
+            }
+            if let Some(first) = seen.insert(slug.clone(), column.clone()) {
+                return Err(self.err(
+                    "[respondents] breakdowns",
+                    format!("{column:?} and {first:?} would both be written to tables/by-{slug}/"),
+                    "list every breakdown column once",
+                ));
+            }
+            out.push(Breakdown { column, slug });
+        }
+        Ok(out)
     }
 
     pub(super) fn measures(
@@ -547,12 +575,17 @@ impl Checker {
                     respondents.institution.as_ref(),
                 ),
             ];
+            let breakdowns = respondents
+                .breakdowns
+                .iter()
+                .map(|b| ("[respondents] breakdowns", Some(&b.column)));
             let item_cols = items
                 .iter()
                 .filter(|i| i.asked_in(&round.id))
                 .flat_map(|i| i.columns.iter().map(move |c| (i, c)));
             let named = fixed
                 .into_iter()
+                .chain(breakdowns)
                 .filter_map(|(key, col)| col.map(|c| (key.to_string(), c)))
                 .chain(item_cols.map(|(i, (m, col))| {
                     (

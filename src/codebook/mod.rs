@@ -31,8 +31,8 @@ use raw::RawCodebook;
 
 pub use error::CodebookError;
 pub use model::{
-    About, Area, CommentColumn, Consultation, Item, Language, Measure, Privacy, RespondentColumns,
-    Round, Rules, Scale, Weights,
+    breakdown_slug, About, Area, Breakdown, CommentColumn, Consultation, Item, Language, Measure,
+    Privacy, RespondentColumns, Round, Rules, Scale, Weights,
 };
 pub use normalize::normalize_cell;
 

@@ -132,6 +132,32 @@ pub struct RespondentColumns {
     pub institution: Option<String>,
     /// Allowed groups in display order; `None`: order of first appearance.
     pub groups: Option<Vec<String>>,
+    /// Extra grouping columns, each analysed like `group` into
+    /// `tables/by-<slug>/`.
+    pub breakdowns: Vec<Breakdown>,
+}
+
+/// A `[respondents] breakdowns` column.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Breakdown {
+    /// The export column, as the codebook names it.
+    pub column: String,
+    /// Its folder name: `by-<slug>`.
+    pub slug: String,
+}
+
+/// The contract's slug of a column name: lowercased, each run of characters
+/// other than a-z and 0-9 replaced by `-`, trimmed of `-`.
+pub fn breakdown_slug(column: &str) -> String {
+    let mut out = String::new();
+    for c in column.to_lowercase().chars() {
+        if c.is_ascii_lowercase() || c.is_ascii_digit() {
+            out.push(c);
+        } else if !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_matches('-').to_string()
 }
 
 #[derive(Debug, Clone)]

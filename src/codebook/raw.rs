@@ -82,6 +82,7 @@ pub(super) struct RawRespondents {
     pub(super) group: String,
     pub(super) institution: Option<String>,
     pub(super) groups: Option<Vec<String>>,
+    pub(super) breakdowns: Option<Vec<String>>,
 }
 
 #[derive(Deserialize)]

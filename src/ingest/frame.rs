@@ -29,13 +29,15 @@ pub(super) struct Export<'a> {
 }
 
 /// Header positions of the `[respondents]` columns.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub(super) struct RespondentPos {
     pub id: usize,
     pub group: usize,
     pub institution: Option<usize>,
     /// The `[weights] column`, when weights come from the export.
     pub weight: Option<usize>,
+    /// The `[respondents] breakdowns` columns, in codebook order.
+    pub breakdowns: Vec<usize>,
 }
 
 impl RespondentPos {
@@ -60,6 +62,11 @@ impl RespondentPos {
                 Some(Weights::Column(c)) => Some(pos(c, "[weights] column")?),
                 _ => None,
             },
+            breakdowns: rc
+                .breakdowns
+                .iter()
+                .map(|b| pos(&b.column, "[respondents] breakdowns"))
+                .collect::<Result<_, _>>()?,
         })
     }
 }

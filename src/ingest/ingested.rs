@@ -28,6 +28,19 @@ pub struct Respondent {
     pub weight: f64,
 }
 
+/// One breakdown column of the rows used.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BreakdownValues {
+    /// The export column, as the codebook names it.
+    pub column: String,
+    /// Its folder name: `by-<slug>`.
+    pub slug: String,
+    /// Values in order of first appearance; value `v` is `values[v - 1]`.
+    pub values: Vec<String>,
+    /// Per respondent: its value, or 0 when the cell was empty (or `ALL`).
+    pub of: Vec<u32>,
+}
+
 /// One open answer of a respondent used, scrubbed (see `comments`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Comment {
@@ -45,6 +58,8 @@ pub struct Ingested {
     /// Group names in display order.
     pub groups: Vec<String>,
     pub respondents: Vec<Respondent>,
+    /// The `[respondents] breakdowns` columns, in codebook order.
+    pub breakdowns: Vec<BreakdownValues>,
     /// The kept open answers, by respondent, then column.
     pub comments: Vec<Comment>,
     pub ledger: FileLedger,

@@ -20,6 +20,7 @@ use std::sync::Arc;
 
 use polars::prelude::{DataFrame, StringChunked};
 
+use super::breakdowns::{self, BreakdownReader};
 use super::cell::{CellReader, CellValue};
 use super::comments::{self, CommentPos};
 use super::error::{polars_err, IngestError};
@@ -100,6 +101,8 @@ struct LongColumns {
     /// The `[[comments]]` columns, in codebook order.
     comments: Vec<(usize, StringChunked)>,
     weights: Option<StringChunked>,
+    /// The `[respondents] breakdowns` columns, in codebook order.
+    breakdowns: Vec<StringChunked>,
 }
 
 impl LongColumns {
@@ -123,6 +126,9 @@ impl LongColumns {
                 .map(|c| Ok((c.column, text_col(c.pos)?)))
                 .collect::<Result<_, IngestError>>()?,
             weights: at.resp.weight.map(text_col).transpose()?,
+            breakdowns: (at.resp.breakdowns.iter())
+                .map(|p| text_col(*p))
+                .collect::<Result<_, _>>()?,
         })
     }
 }
@@ -177,11 +183,13 @@ struct LongReader<'a> {
     found: Vec<Found>,
     pending: Vec<Pending>,
     rows_used: u64,
+    breakdowns: Vec<BreakdownReader>,
 }
 
 impl<'a> LongReader<'a> {
     fn new(cb: &'a Codebook, header: &'a Header, at: LongPos, cols: LongColumns) -> LongReader<'a> {
         LongReader {
+            breakdowns: breakdowns::readers(cb, &at.resp),
             cb,
             header,
             at,
@@ -267,6 +275,12 @@ impl<'a> LongReader<'a> {
                         }));
                         respondent
                     });
+                if r.is_ok() {
+                    // An id's first row decides its breakdown values, as its group.
+                    for (reader, col) in self.breakdowns.iter_mut().zip(&cols.breakdowns) {
+                        self.pending.extend(reader.push(row, col.get(row)));
+                    }
+                }
                 *e.insert(r)
             }
         }
@@ -347,6 +361,9 @@ impl<'a> LongReader<'a> {
             ratings,
             groups: self.checker.into_groups(),
             respondents: self.respondents,
+            breakdowns: (self.breakdowns.into_iter())
+                .map(BreakdownReader::finish)
+                .collect(),
             comments: self.comments,
             ledger,
         })

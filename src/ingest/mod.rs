@@ -26,20 +26,23 @@
 //! cell      a cell text -> a rating
 //! ratings   a rating -> a one-byte code              <- cell
 //! rows      the row checks (id, group), panel keys
-//! ingested  Ingested, Respondent, Comment (types)    <- ratings, rows
+//! ingested  Ingested, Respondent, Comment,           <- ratings, rows
+//!           BreakdownValues (types)
 //! comments  [[comments]] columns, a kept comment     <- error, header
 //! frame     CsvText -> polars text frames; Export,   <- error, header, text
 //!           the respondent columns
 //! pending   set-aside rows and cells -> ledger       <- error, header, text, frame
+//! breakdowns  a used row's breakdown values          <- ingested, frame, pending
 //! wide      one row per respondent                   <- cell, error, header, text, ratings,
 //!                                                       rows, ingested, comments, frame,
-//!                                                       pending
+//!                                                       pending, breakdowns
 //! long      one row per rating                       <- the same but text
 //! notes     consultation.csv                         <- error, header, text, source, rows
 //! mod       the entry points; reverse-keyed items    <- any of them
 //!           scored min + max - x
 //! ```
 
+mod breakdowns;
 pub mod cell;
 mod comments;
 mod error;
@@ -59,7 +62,7 @@ mod wide;
 mod xlsx;
 
 pub use error::{display_path, IngestError};
-pub use ingested::{Comment, Ingested, Respondent};
+pub use ingested::{BreakdownValues, Comment, Ingested, Respondent};
 pub use notes::read_notes;
 pub use ratings::Ratings;
 pub use rows::PanelKey;

@@ -133,6 +133,7 @@ mod tests {
             group: "g".into(),
             institution: None,
             groups: groups.map(|g| g.into_iter().map(String::from).collect()),
+            breakdowns: Vec::new(),
         }
     }
 

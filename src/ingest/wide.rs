@@ -21,6 +21,7 @@ use std::sync::Arc;
 
 use polars::prelude::*;
 
+use super::breakdowns::{self, BreakdownReader};
 use super::cell::CellReader;
 use super::comments::{self, CommentPos};
 use super::error::{polars_err, IngestError};
@@ -205,6 +206,7 @@ struct RowState<'a> {
     /// The group and institution columns' value labels (SPSS: 1 = "mbo"):
     /// a group is known by its label, never by its code.
     group_labels: &'a Dictionary,
+    breakdowns: Vec<BreakdownReader>,
 }
 
 impl<'a> RowState<'a> {
@@ -215,6 +217,7 @@ impl<'a> RowState<'a> {
         group_labels: &'a Dictionary,
     ) -> RowState<'a> {
         RowState {
+            breakdowns: breakdowns::readers(cb, &at),
             checker: RowChecker::new(&cb.respondents),
             groups: HashMap::new(),
             institutions: HashMap::new(),
@@ -254,6 +257,16 @@ impl<'a> RowState<'a> {
         r
     }
 
+    /// A used row's breakdown cells, through the file's value labels.
+    fn add_breakdowns(&mut self, row: usize, cells: &[Option<&str>]) {
+        let (labels, names) = (self.group_labels, &self.header.names);
+        for (reader, cell) in self.breakdowns.iter_mut().zip(cells) {
+            let name = &names[reader.pos];
+            let cell = cell.map(|r| labels.value_label(name, r.trim()).unwrap_or(r));
+            self.pending.extend(reader.push(row, cell));
+        }
+    }
+
     /// Checks a batch's rows in order, given each row's field count;
     /// returns which rows are used.
     fn check(
@@ -269,11 +282,16 @@ impl<'a> RowState<'a> {
         let groups = text(self.at.group)?;
         let mut insts = self.at.institution.map(text).transpose()?.map(|c| c.iter());
         let mut weights = self.at.weight.map(text).transpose()?.map(|c| c.iter());
+        let mut cuts: Vec<_> = (self.at.breakdowns.iter())
+            .map(|p| text(*p).map(|c| c.iter()))
+            .collect::<Result<_, _>>()?;
         let width = self.header.names.len() as u32;
         let mut used = Vec::with_capacity(df.height());
         for (row, ((id, group), fields)) in ids.iter().zip(groups.iter()).zip(fields).enumerate() {
             let inst = insts.as_mut().and_then(|i| i.next()).flatten();
             let w = weights.as_mut().map(|w| w.next().flatten());
+            let cut_cells: Vec<Option<&str>> =
+                cuts.iter_mut().map(|c| c.next().flatten()).collect();
             // polars pads a short row with empty cells: the field count tells.
             let whole = if *fields < width {
                 Err(Reason::ShortRow)
@@ -295,6 +313,7 @@ impl<'a> RowState<'a> {
                         panel_key,
                         weight,
                     });
+                    self.add_breakdowns(first_row + row, &cut_cells);
                     used.push(true);
                 }
                 Err(reason) => {
@@ -526,6 +545,7 @@ fn projection(
         .into_iter()
         .chain(at.institution)
         .chain(at.weight)
+        .chain(at.breakdowns.iter().copied())
         .chain(columns.iter().map(|c| c.pos))
         .chain(comments.iter().map(|c| c.pos))
         .collect();
@@ -546,6 +566,7 @@ fn finish(
         checker,
         respondents,
         mut pending,
+        breakdowns,
         ..
     } = rows;
     if respondents.is_empty() {
@@ -573,6 +594,10 @@ fn finish(
         ratings,
         groups: checker.into_groups(),
         respondents,
+        breakdowns: breakdowns
+            .into_iter()
+            .map(BreakdownReader::finish)
+            .collect(),
         comments: Vec::new(),
         ledger,
     })

@@ -21,7 +21,7 @@ use crate::render::document::{Block, Card, Document};
 use crate::render::format;
 use crate::render::overview;
 use crate::render::people::People;
-use crate::render::tables::{CompareTables, RoundTables};
+use crate::render::tables::{BreakdownTables, CompareTables, RoundTables};
 use crate::render::words::{panel_note, small_groups_note, weights_note, Words};
 
 /// Everything a round's report shows.
@@ -31,6 +31,8 @@ pub struct ReportInput<'a> {
     pub scores: &'a Scores,
     pub notes: Option<&'a Summary>,
     pub tables: &'a RoundTables,
+    /// Each breakdown's tables, in the order of `scores.breakdowns`.
+    pub breakdowns: &'a [BreakdownTables],
     pub charts: &'a [ChartFile],
     pub ledgers: &'a [FileLedger],
     pub inputs: &'a [InputHash],
@@ -83,6 +85,9 @@ pub fn round_document(inp: &ReportInput) -> Document {
     key_figures(&mut doc, inp);
     charts(&mut doc, inp.charts, w);
     reliability(&mut doc, inp);
+    for (scores, tables) in inp.scores.breakdowns.iter().zip(inp.breakdowns) {
+        breakdown(&mut doc, inp, scores, tables);
+    }
     comments(&mut doc, inp);
     ledger(&mut doc, inp);
     doc
@@ -167,9 +172,57 @@ fn key_figures(doc: &mut Document, inp: &ReportInput) {
     doc.table(people(inp).grid(&all, w.all()));
 }
 
+/// The charts of the stakeholder groups; a breakdown's (`by-<slug>/...`)
+/// are in its own section.
 fn charts(doc: &mut Document, charts: &[ChartFile], w: Words) {
     doc.heading(1, w.t("Grafieken", "Charts"));
-    doc.blocks.extend((0..charts.len()).map(Block::Chart));
+    let main = (0..charts.len()).filter(|i| !charts[*i].name.starts_with("by-"));
+    doc.blocks.extend(main.map(Block::Chart));
+}
+
+/// One breakdown: who is in each of its groups, the area figures per group
+/// with their chart, and the group tests. Items per group stay in its
+/// tables, as in the comparison: in the report they would fill pages.
+fn breakdown(doc: &mut Document, inp: &ReportInput, scores: &Scores, t: &BreakdownTables) {
+    let (w, lang, p) = (Words(inp.lang), inp.lang, people(inp));
+    let Some(by) = &scores.breakdown else { return };
+    let column = &by.column;
+    doc.heading(1, format!("{} {column}", w.t("Uitgesplitst naar", "By")));
+    doc.para(breakdown_intro(column, by.left_out, &t.folder, lang));
+    if scores.areas.iter().any(|r| r.suppressed()) {
+        doc.note(None, small_groups_note(inp.cb.min_cell, lang));
+    }
+    let caption = format!("{} {column}", w.t("Respondenten per", "Respondents per"));
+    doc.table(p.grid(&t.respondents, &caption));
+    doc.table(p.grid(&t.area_scores, w.t("Gebieden", "Areas")));
+    let prefix = format!("{}/", t.folder);
+    let mine = (0..inp.charts.len()).filter(|i| inp.charts[*i].name.starts_with(&prefix));
+    doc.blocks.extend(mine.map(Block::Chart));
+    let tests = w.t("Verschillen tussen groepen", "Differences between groups");
+    doc.table(p.grid(&t.group_tests, tests));
+}
+
+/// What a breakdown section shows, and who it leaves out.
+fn breakdown_intro(column: &str, left_out: u64, folder: &str, lang: Language) -> String {
+    let (nl_out, en_out) = match left_out {
+        0 => (String::new(), String::new()),
+        1 => (
+            format!(" Eén respondent zonder waarde in «{column}» telt hier niet mee (wel overal elders)."),
+            format!(" One respondent without a value in “{column}” is left out here (and counted everywhere else)."),
+        ),
+        n => (
+            format!(" {n} respondenten zonder waarde in «{column}» tellen hier niet mee (wel overal elders)."),
+            format!(" {n} respondents without a value in “{column}” are left out here (and counted everywhere else)."),
+        ),
+    };
+    match lang {
+        Language::Nl => format!(
+            "Dezelfde cijfers per gebied, nu per waarde van «{column}» in plaats van per groep.{nl_out} De cijfers per item staan in tables/{folder}/."
+        ),
+        Language::En => format!(
+            "The same figures per area, now per value of “{column}” instead of per group.{en_out} The figures per item are in tables/{folder}/."
+        ),
+    }
 }
 
 fn reliability(doc: &mut Document, inp: &ReportInput) {

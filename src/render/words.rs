@@ -144,6 +144,14 @@ const REASONS_NL: &[(&str, &str)] = &[
         "participants differ within a session",
         "deelnemers verschillen binnen een sessie",
     ),
+    (
+        "weight missing, not a number, or not above 0",
+        "gewicht ontbreekt, is geen getal of niet boven 0",
+    ),
+    (
+        "breakdown value empty or ALL",
+        "uitsplitsing: waarde leeg of ALL",
+    ),
 ];
 
 impl Words {

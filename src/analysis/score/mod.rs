@@ -31,6 +31,8 @@ use crate::analysis::comments::{comment_rows, CommentRow};
 use crate::codebook::Codebook;
 use crate::ingest::Ingested;
 
+mod grouping;
+use grouping::Grouping;
 mod matrix;
 mod psychometrics;
 mod respondents;
@@ -56,6 +58,20 @@ pub struct Scores {
     pub group_tests: Vec<GroupTestRow>,
     /// The open answers (`comments.csv`), in the contract's order.
     pub comments: Vec<CommentRow>,
+    /// Each `[respondents] breakdowns` column's scores (`tables/by-<slug>/`):
+    /// groups, headcounts, area and item scores and group tests only.
+    pub breakdowns: Vec<Scores>,
+    /// What a breakdown's groups are; `None` for the stakeholder groups.
+    pub breakdown: Option<BreakdownOf>,
+}
+
+/// A breakdown: its column, its folder's slug, and how many respondents it
+/// leaves out for want of a value (they count everywhere else).
+#[derive(Debug, Clone, PartialEq)]
+pub struct BreakdownOf {
+    pub column: String,
+    pub slug: String,
+    pub left_out: u64,
 }
 
 impl Scores {
@@ -88,37 +104,41 @@ pub fn respondent_area_scores(
         .collect()
 }
 
-/// All scores of one questionnaire.
-///
-/// The area side (area scores, group tests) and the item side (item scores,
-/// reliability, respondent counts) are independent passes over the same
-/// codes and run on two cores; each is deterministic on its own.
+/// All scores of one questionnaire: the stakeholder groups', then each
+/// breakdown's.
 pub fn score(cb: &Codebook, data: &Ingested) -> PolarsResult<Scores> {
     let matrices = matrix::build(cb, data);
-    let groups: Vec<u32> = data.respondents.iter().map(|r| r.group).collect();
     let weights = weighted::respondent_weights(cb, data);
-    let (area_side, (items, (reliability, item_reliability), respondents)) =
+    let of: Vec<u32> = data.respondents.iter().map(|r| r.group).collect();
+    let gs = Grouping::stakeholders(data, &of);
+    let ((areas, items, respondents, group_tests), (reliability, item_reliability)) =
         std::thread::scope(|scope| {
-            let area_side = scope.spawn(|| {
-                let tallies = tally::area_tallies(cb, data, &matrices, &groups);
-                let w = weights
-                    .as_ref()
-                    .map(|w| weighted::area_rows(cb, data, &matrices, w));
-                let areas = rows::area_scores(cb, data, &tallies, w.as_ref());
-                (areas, psychometrics::group_tests(cb, &tallies))
-            });
-            let w = weights
-                .as_ref()
-                .map(|w| weighted::item_rows(cb, data, &matrices, w));
-            let items = rows::item_scores(cb, data, &matrices, &groups, w.as_ref());
-            let reliability = psychometrics::reliability(&matrices);
-            let respondents = respondents::respondent_counts(cb, data);
-            (area_side.join(), (items, reliability, respondents))
+            let reliability = scope.spawn(|| psychometrics::reliability(&matrices));
+            let scored = score_by(cb, data, &matrices, gs, weights.as_deref())?;
+            Ok::<_, PolarsError>((scored, reliability.join().map_err(|_| thread_failed())?))
+        })?;
+    let mut breakdowns = Vec::with_capacity(data.breakdowns.len());
+    for b in &data.breakdowns {
+        let gs = Grouping::breakdown(b);
+        let (areas, items, respondents, group_tests) =
+            score_by(cb, data, &matrices, gs, weights.as_deref())?;
+        breakdowns.push(Scores {
+            groups: b.values.clone(),
+            respondents,
+            areas,
+            items,
+            reliability: Vec::new(),
+            item_reliability: Vec::new(),
+            group_tests,
+            comments: Vec::new(),
+            breakdowns: Vec::new(),
+            breakdown: Some(BreakdownOf {
+                column: b.column.clone(),
+                slug: b.slug.clone(),
+                left_out: b.of.iter().filter(|g| **g == 0).count() as u64,
+            }),
         });
-    let (mut areas, group_tests) = area_side.map_err(|_| {
-        PolarsError::ComputeError("the thread computing the area scores failed".into())
-    })?;
-    rows::add_scale_cvi(cb, &mut areas, &items);
+    }
     Ok(Scores {
         groups: data.groups.clone(),
         respondents,
@@ -128,5 +148,46 @@ pub fn score(cb: &Codebook, data: &Ingested) -> PolarsResult<Scores> {
         item_reliability,
         group_tests,
         comments: comment_rows(cb, data),
+        breakdowns,
+        breakdown: None,
     })
+}
+
+fn thread_failed() -> PolarsError {
+    PolarsError::ComputeError("a thread computing the scores failed".into())
+}
+
+type ByGroup = (
+    Vec<ScoreRow>,
+    Vec<ScoreRow>,
+    Vec<RespondentCount>,
+    Vec<GroupTestRow>,
+);
+
+/// The figures of one grouping: area and item scores, headcounts and group
+/// tests. The area side (area scores, group tests) and the item side (item
+/// scores, headcounts) are independent passes over the same codes and run
+/// on two cores; each is deterministic on its own.
+fn score_by(
+    cb: &Codebook,
+    data: &Ingested,
+    matrices: &[matrix::Matrix],
+    gs: Grouping,
+    weights: Option<&[f64]>,
+) -> PolarsResult<ByGroup> {
+    let (area_side, (items, respondents)) = std::thread::scope(|scope| {
+        let area_side = scope.spawn(|| {
+            let tallies = tally::area_tallies(cb, matrices, gs);
+            let w = weights.map(|w| weighted::area_rows(cb, gs, matrices, w));
+            let areas = rows::area_scores(cb, gs, &tallies, w.as_ref());
+            (areas, psychometrics::group_tests(cb, &tallies))
+        });
+        let w = weights.map(|w| weighted::item_rows(cb, gs, matrices, w));
+        let items = rows::item_scores(cb, matrices, gs, w.as_ref());
+        let respondents = respondents::respondent_counts(cb, data, gs);
+        (area_side.join(), (items, respondents))
+    });
+    let (mut areas, group_tests) = area_side.map_err(|_| thread_failed())?;
+    rows::add_scale_cvi(cb, &mut areas, &items);
+    Ok((areas, items, respondents, group_tests))
 }

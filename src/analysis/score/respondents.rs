@@ -6,6 +6,7 @@
 
 use std::collections::BTreeSet;
 
+use super::grouping::Grouping;
 use super::tally::group_ids;
 use crate::codebook::Codebook;
 use crate::ingest::ratings::rated;
@@ -23,7 +24,11 @@ pub struct RespondentCount {
 }
 
 /// Who took part, per group and `ALL`.
-pub(super) fn respondent_counts(cb: &Codebook, data: &Ingested) -> Vec<RespondentCount> {
+pub(super) fn respondent_counts(
+    cb: &Codebook,
+    data: &Ingested,
+    gs: Grouping,
+) -> Vec<RespondentCount> {
     let total = cb.rating_columns() as u32;
     let mut rated_cells = vec![0u32; data.respondents.len()];
     for col in &data.ratings.columns {
@@ -31,12 +36,13 @@ pub(super) fn respondent_counts(cb: &Codebook, data: &Ingested) -> Vec<Responden
             *r += u32::from(rated(*v));
         }
     }
-    let n = data.groups.len() + 1;
+    let n = gs.len() + 1;
     let (mut ans, mut comp) = (vec![0u64; n], vec![0u64; n]);
     let mut people = vec![0u64; n];
     let mut institutions: Vec<BTreeSet<&str>> = vec![BTreeSet::new(); n];
-    for (resp, r) in data.respondents.iter().zip(&rated_cells) {
-        for slot in [0, resp.group as usize] {
+    let in_a_group = data.respondents.iter().zip(&rated_cells).zip(gs.of);
+    for ((resp, r), g) in in_a_group.filter(|(_, g)| **g != 0) {
+        for slot in [0, *g as usize] {
             ans[slot] += u64::from(*r > 0);
             comp[slot] += u64::from(*r == total);
             people[slot] += 1;
@@ -45,7 +51,7 @@ pub(super) fn respondent_counts(cb: &Codebook, data: &Ingested) -> Vec<Responden
             }
         }
     }
-    group_ids(&data.groups)
+    group_ids(gs)
         .map(|g| {
             let s = g as usize;
             RespondentCount {

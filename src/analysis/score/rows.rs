@@ -10,6 +10,7 @@
 
 use std::collections::HashMap;
 
+use super::grouping::Grouping;
 use super::matrix::{area_targets, Matrix};
 use super::tally::{group_ids, item_tallies, Figures, Tallies, Tally};
 use super::weighted::{Weighted, WeightedRows};
@@ -17,7 +18,6 @@ use crate::analysis::rules::{decide, Decision, Rule};
 use crate::analysis::stats;
 use crate::analysis::suppress::{self, Cell};
 use crate::codebook::Codebook;
-use crate::ingest::Ingested;
 
 /// One row of `area_scores` or `item_scores`.
 #[derive(Debug, Clone, PartialEq)]
@@ -144,7 +144,7 @@ impl ScoreRow {
 fn rows(
     cb: &Codebook,
     targets: &[(usize, usize)],
-    groups: &[String],
+    groups: Grouping,
     found: &Tallies,
     finish: impl Fn(&mut ScoreRow),
 ) -> Vec<ScoreRow> {
@@ -200,12 +200,11 @@ pub(crate) fn hidden_groups(sizes: impl Iterator<Item = (u64, bool)>, min_cell: 
 /// Item scores: per measure x item x group.
 pub(super) fn item_scores(
     cb: &Codebook,
-    data: &Ingested,
     matrices: &[Matrix],
-    groups: &[u32],
+    groups: Grouping,
     weighted: Option<&WeightedRows>,
 ) -> Vec<ScoreRow> {
-    let found = item_tallies(cb, data, matrices, groups);
+    let found = item_tallies(cb, matrices, groups);
     let targets: Vec<(usize, usize)> = (0..cb.measures.len())
         .flat_map(|m| {
             cb.items
@@ -215,7 +214,7 @@ pub(super) fn item_scores(
                 .map(move |(i, _)| (m, i))
         })
         .collect();
-    let mut items = rows(cb, &targets, &data.groups, &found, |row| {
+    let mut items = rows(cb, &targets, groups, &found, |row| {
         let Some(f) = &row.figures else { return };
         row.kappa_star = stats::kappa_star(f.rated, f.agree);
         row.panel = Panel::of(cb, f);
@@ -249,11 +248,11 @@ fn mark_contested(items: &mut [ScoreRow]) {
 
 pub(super) fn area_scores(
     cb: &Codebook,
-    data: &Ingested,
+    groups: Grouping,
     found: &Tallies,
     weighted: Option<&WeightedRows>,
 ) -> Vec<ScoreRow> {
-    rows(cb, &area_targets(cb), &data.groups, found, |row| {
+    rows(cb, &area_targets(cb), groups, found, |row| {
         row.weighted = weighted.and_then(|w| w.get(&(row.measure, row.target, row.group)).copied());
         if let Some(Figures {
             mean: Some(mean),

@@ -9,10 +9,10 @@ use std::collections::HashMap;
 
 use polars::prelude::PlHashMap;
 
+use super::grouping::Grouping;
 use super::matrix::{self, Matrix};
 use crate::analysis::stats;
 use crate::codebook::{Codebook, Scale};
-use crate::ingest::Ingested;
 
 /// The aggregated figures of one score row; absent when suppressed.
 #[derive(Debug, Clone, PartialEq)]
@@ -144,17 +144,17 @@ fn with_all(mut t: Tallies, scale: &Scale) -> Tallies {
 }
 
 /// Every group index including `ALL` (0) first, in display order.
-pub(super) fn group_ids(groups: &[String]) -> impl Iterator<Item = u32> + Clone {
-    0..=groups.len() as u32
+pub(super) fn group_ids(gs: Grouping) -> impl Iterator<Item = u32> + Clone {
+    0..=gs.len() as u32
 }
 
 /// Counts of ratings per item x group x value, and of missing cells: one
 /// histogram of codes per item column.
-pub(super) fn item_tallies(cb: &Codebook, data: &Ingested, mxs: &[Matrix], gs: &[u32]) -> Tallies {
+pub(super) fn item_tallies(cb: &Codebook, mxs: &[Matrix], gs: Grouping) -> Tallies {
     let mut out = Tallies::new();
     for mx in mxs {
         for (&item, codes) in mx.items.iter().zip(&mx.columns) {
-            let hist = histogram(data, std::slice::from_ref(codes), gs);
+            let hist = histogram(std::slice::from_ref(codes), gs);
             insert_counts(&mut out, cb, (mx.measure, item), &hist, Dist::Ratings);
         }
     }
@@ -168,17 +168,18 @@ pub(super) fn item_tallies(cb: &Codebook, data: &Ingested, mxs: &[Matrix], gs: &
 /// counts (`pct_agree`, `n_1..`, `n_missing`) are those of every used
 /// respondent of the group, with a score or not, so that an area row's
 /// counts are the sums of its item rows' counts.
-pub(super) fn area_tallies(cb: &Codebook, data: &Ingested, mxs: &[Matrix], gs: &[u32]) -> Tallies {
+pub(super) fn area_tallies(cb: &Codebook, mxs: &[Matrix], gs: Grouping) -> Tallies {
     let mut out = Tallies::new();
     for mx in mxs {
-        let hist = histogram(data, &mx.columns, gs);
+        let hist = histogram(&mx.columns, gs);
         insert_counts(&mut out, cb, (mx.measure, mx.area), &hist, Dist::Scores);
         let k = mx.items.len();
-        let (count, sum) = mx.counts_and_sums(gs.len());
+        let (count, sum) = mx.counts_and_sums(gs.of.len());
         // (group, count, sum) -> respondents with that area score.
         let mut scores: PlHashMap<(u32, u16, i32), u64> = PlHashMap::default();
-        for ((g, c), s) in gs.iter().zip(&count).zip(&sum) {
-            if has_area_score(*c, k, cb.rules.min_answered) {
+        for ((g, c), s) in gs.of.iter().zip(&count).zip(&sum) {
+            // Group 0 is in no group: `with_all` makes `ALL` of the groups.
+            if *g != 0 && has_area_score(*c, k, cb.rules.min_answered) {
                 *scores.entry((*g, *c, *s)).or_default() += 1;
             }
         }
@@ -206,10 +207,11 @@ enum Dist {
 }
 
 /// One histogram of codes, 256 slots per group, over the given columns.
-fn histogram(data: &Ingested, columns: &[&[i8]], groups: &[u32]) -> Vec<u64> {
-    let mut hist = vec![0u64; (data.groups.len() + 1) * 256];
+/// Slot 0 gathers group 0 and is never read (`insert_counts`).
+fn histogram(columns: &[&[i8]], gs: Grouping) -> Vec<u64> {
+    let mut hist = vec![0u64; (gs.len() + 1) * 256];
     for codes in columns {
-        matrix::add_histogram(&mut hist, codes, groups);
+        matrix::add_histogram(&mut hist, codes, gs.of);
     }
     hist
 }

@@ -13,6 +13,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use polars::prelude::PlHashMap;
 
+use super::grouping::Grouping;
 use super::matrix::{rated, Matrix};
 use super::tally::has_area_score;
 use crate::analysis::stats::{self, WeightedValue};
@@ -112,8 +113,8 @@ fn reduced(num: i64, den: i64) -> (i64, i64) {
 }
 
 /// Sums per group, `ALL` (0) first.
-fn per_group(data: &Ingested) -> Vec<Sums> {
-    vec![Sums::default(); data.groups.len() + 1]
+fn per_group(gs: Grouping) -> Vec<Sums> {
+    vec![Sums::default(); gs.len() + 1]
 }
 
 /// Sets each group's pooled agreement sums from a histogram of weights
@@ -133,8 +134,10 @@ fn set_agreement(cb: &Codebook, sums: &mut [Sums], hist: &[f64]) {
 
 /// Slot 0 (`ALL`) of a histogram with 256 slots per group: the sum of the
 /// groups' slots, in group order (a fixed order, so the same bits each run).
-fn fold_all<T: Copy + std::ops::AddAssign>(hist: &mut [T]) {
+/// What group 0 (in no group) put there is dropped.
+fn fold_all<T: Copy + Default + std::ops::AddAssign>(hist: &mut [T]) {
     let (all, groups) = hist.split_at_mut(256);
+    all.fill(T::default());
     for chunk in groups.chunks_exact(256) {
         for (a, x) in all.iter_mut().zip(chunk) {
             *a += *x;
@@ -200,18 +203,18 @@ impl CodeSums {
 }
 
 /// Weighted item rows: every item of every matrix, per group and `ALL`.
-pub(super) fn item_rows(cb: &Codebook, data: &Ingested, mxs: &[Matrix], w: &[f64]) -> WeightedRows {
+pub(super) fn item_rows(cb: &Codebook, gs: Grouping, mxs: &[Matrix], w: &[f64]) -> WeightedRows {
     let mut out = WeightedRows::new();
     for mx in mxs {
         for (&item, codes) in mx.items.iter().zip(&mx.columns) {
-            let mut acc = CodeSums::new(data.groups.len());
-            for ((code, r), w) in codes.iter().zip(&data.respondents).zip(w) {
+            let mut acc = CodeSums::new(gs.len());
+            for ((code, g), w) in codes.iter().zip(gs.of).zip(w) {
                 if rated(*code) {
-                    acc.add(r.group as usize, *code, *w);
+                    acc.add(*g as usize, *code, *w);
                 }
             }
             acc.fold_all();
-            let sums: Vec<Sums> = (0..=data.groups.len()).map(|g| acc.sums(cb, g)).collect();
+            let sums: Vec<Sums> = (0..=gs.len()).map(|g| acc.sums(cb, g)).collect();
             insert(&mut out, (mx.measure, item), &sums);
         }
     }
@@ -220,19 +223,20 @@ pub(super) fn item_rows(cb: &Codebook, data: &Ingested, mxs: &[Matrix], w: &[f64
 
 /// Weighted area rows: the respondents' area scores, and the pooled item
 /// ratings of every respondent for `pct_agree`.
-pub(super) fn area_rows(cb: &Codebook, data: &Ingested, mxs: &[Matrix], w: &[f64]) -> WeightedRows {
+pub(super) fn area_rows(cb: &Codebook, gs: Grouping, mxs: &[Matrix], w: &[f64]) -> WeightedRows {
     let mut out = WeightedRows::new();
     for mx in mxs {
-        let mut sums = per_group(data);
-        let (count, sum) = mx.counts_and_sums(data.respondents.len());
+        let mut sums = per_group(gs);
+        let (count, sum) = mx.counts_and_sums(gs.of.len());
         let k = mx.items.len();
         // (group, count, sum) -> weight sums, in respondent order; then
         // folded in key order, so equal scores merge in a fixed order.
         let mut scores: PlHashMap<(u32, u16, i32), WeightedValue> = PlHashMap::default();
-        for (i, r) in data.respondents.iter().enumerate() {
-            if has_area_score(count[i], k, cb.rules.min_answered) {
+        for (i, g) in gs.of.iter().enumerate() {
+            // Group 0 is in no group, and so not in `ALL`.
+            if *g != 0 && has_area_score(count[i], k, cb.rules.min_answered) {
                 let v = scores
-                    .entry((r.group, count[i], sum[i]))
+                    .entry((*g, count[i], sum[i]))
                     .or_insert(WeightedValue {
                         value: f64::from(sum[i]) / f64::from(count[i]),
                         n: 0,
@@ -254,10 +258,10 @@ pub(super) fn area_rows(cb: &Codebook, data: &Ingested, mxs: &[Matrix], w: &[f64
         }
         // Pooled ratings: weights per group and code, one column at a time
         // in respondent order (codes that are no rating are never read).
-        let mut hist = vec![0.0; (data.groups.len() + 1) * 256];
+        let mut hist = vec![0.0; (gs.len() + 1) * 256];
         for codes in &mx.columns {
-            for ((code, r), w) in codes.iter().zip(&data.respondents).zip(w) {
-                hist[r.group as usize * 256 + usize::from(*code as u8)] += *w;
+            for ((code, g), w) in codes.iter().zip(gs.of).zip(w) {
+                hist[*g as usize * 256 + usize::from(*code as u8)] += *w;
             }
         }
         fold_all(&mut hist);

@@ -16,6 +16,9 @@ pub struct GroupMeans {
     pub measure: String,
     pub scale: (i64, i64),
     pub min_cell: u32,
+    /// The breakdown column the groups are values of; `None`: the
+    /// stakeholder groups.
+    pub by: Option<String>,
     pub groups: Vec<String>,
     pub rows: Vec<(String, Vec<GroupCell>)>,
 }
@@ -53,6 +56,7 @@ pub fn group_means(cb: &Codebook, scores: &Scores, measure: usize) -> GroupMeans
         measure: cb.measures[measure].label.clone(),
         scale: (cb.scale.min, cb.scale.max),
         min_cell: cb.min_cell,
+        by: scores.breakdown.as_ref().map(|b| b.column.clone()),
         groups,
         rows,
     }
@@ -65,11 +69,18 @@ pub fn group_means_scene(d: &GroupMeans, lang: Language) -> Scene {
     let bottom = top + row_h * d.rows.len() as i32;
     let span = (260, 760);
     let lim = (d.scale.0 as f64, d.scale.1 as f64);
-    let title = format!(
-        "{}: {}",
-        d.measure,
-        w.t("gemiddelde per gebied en groep", "mean per area and group")
-    );
+    let title = match &d.by {
+        None => format!(
+            "{}: {}",
+            d.measure,
+            w.t("gemiddelde per gebied en groep", "mean per area and group")
+        ),
+        Some(by) => format!(
+            "{}: {} {by}",
+            d.measure,
+            w.t("gemiddelde per gebied en", "mean per area and")
+        ),
+    };
     let mut s = titled(WIDTH, bottom + 40, title);
     let mut x = 20;
     for (g, name) in d.groups.iter().enumerate() {

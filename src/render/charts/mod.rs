@@ -51,6 +51,20 @@ pub fn scenes(cb: &Codebook, scores: &Scores, lang: Language) -> Vec<(String, Sc
     out
 }
 
+/// A breakdown's charts: the area means per value of its column, one per
+/// measure, named `by-<slug>/area_groups_<measure>`.
+pub fn breakdown(cb: &Codebook, scores: &Scores, lang: Language) -> Result<Vec<ChartFile>, String> {
+    let slug = scores.breakdown.as_ref().map_or("", |b| b.slug.as_str());
+    cb.measures
+        .iter()
+        .enumerate()
+        .map(|(m, measure)| {
+            let name = format!("by-{slug}/area_groups_{}", measure.id);
+            shared::file(name, &group_means_scene(&group_means(cb, scores, m), lang))
+        })
+        .collect()
+}
+
 /// Every chart of a round, painted.
 pub fn all(cb: &Codebook, scores: &Scores, lang: Language) -> Result<Vec<ChartFile>, String> {
     scenes(cb, scores, lang)

@@ -64,6 +64,29 @@ impl RoundTables {
     }
 }
 
+/// The tables of one breakdown, written to `tables/by-<slug>/`.
+#[derive(Debug, Clone)]
+pub struct BreakdownTables {
+    /// The folder under `tables/`: `by-<slug>`.
+    pub folder: String,
+    pub respondents: Table,
+    pub area_scores: Table,
+    pub item_scores: Table,
+    pub group_tests: Table,
+}
+
+impl BreakdownTables {
+    /// The tables in the order they are written.
+    pub fn list(&self) -> Vec<&Table> {
+        vec![
+            &self.respondents,
+            &self.area_scores,
+            &self.item_scores,
+            &self.group_tests,
+        ]
+    }
+}
+
 /// The tables of `compare-<from>-<to>/`.
 #[derive(Debug, Clone)]
 pub struct CompareTables {
@@ -98,6 +121,25 @@ pub fn all(
         comments: (!cb.comments.is_empty()).then(|| comments::comments(cb, scores)),
         data_quality: quality::data_quality(ledgers),
     }
+}
+
+/// Each breakdown's tables, in codebook order: the same columns as the
+/// round's, `group` holding the breakdown column's values.
+pub fn breakdowns(cb: &Codebook, scores: &Scores) -> Vec<BreakdownTables> {
+    scores
+        .breakdowns
+        .iter()
+        .map(|b| BreakdownTables {
+            folder: format!(
+                "by-{}",
+                b.breakdown.as_ref().map_or("", |o| o.slug.as_str())
+            ),
+            respondents: scores::respondents(b),
+            area_scores: scores::area_scores(cb, b),
+            item_scores: scores::item_scores(cb, b),
+            group_tests: scores::group_tests(cb, b),
+        })
+        .collect()
 }
 
 /// `compare_areas` and `compare_items` (contract section 3).

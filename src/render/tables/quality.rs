@@ -45,7 +45,7 @@ pub fn data_quality(ledgers: &[FileLedger]) -> Table {
                 Value::Empty,
                 Value::Int(u64::from(row_excluded)),
                 e.reason.code().into(),
-                Value::Int(u64::from(!row_excluded)),
+                Value::Int(u64::from(e.reason.invalid_cell())),
                 Value::Empty,
                 Value::Int(e.line),
                 e.column.as_deref().map_or(Value::Empty, Value::from),
