@@ -447,9 +447,10 @@ fn names(study: &Path) -> BTreeMap<String, Vec<String>> {
     areas.chain(items).collect()
 }
 
-/// Means of rows suppressed in `out` (a round folder), from the same study
-/// run with `min_cell = 1` into a scratch folder.
-fn hidden_means(study: &Path, out_round: &Path, scratch: &Path) -> Vec<Hidden> {
+/// Means of rows suppressed in `out` (a round folder; its tables in `dir`:
+/// `tables` or a breakdown's `tables/by-<slug>`), from the same study run
+/// with `min_cell = 1` into a scratch folder.
+fn hidden_means(study: &Path, out_round: &Path, dir: &str, scratch: &Path) -> Vec<Hidden> {
     let key = |row: &BTreeMap<String, String>| {
         let what = row
             .get("area")
@@ -465,7 +466,7 @@ fn hidden_means(study: &Path, out_round: &Path, scratch: &Path) -> Vec<Hidden> {
     // mean equals one of them, seeing it proves nothing, so it is not checked.
     let mut shown: BTreeSet<(String, String)> = BTreeSet::new();
     for t in tables {
-        let path = out_round.join(format!("tables/{t}.csv"));
+        let path = out_round.join(format!("{dir}/{t}.csv"));
         if path.is_file() {
             for row in common::read_table(&path) {
                 if row.get("suppressed").map(String::as_str) == Some("true") {
@@ -483,7 +484,7 @@ fn hidden_means(study: &Path, out_round: &Path, scratch: &Path) -> Vec<Hidden> {
     let names = names(study);
     let mut hidden = Vec::new();
     for t in tables {
-        for row in common::read_table(&round_dir.join(format!("tables/{t}.csv"))) {
+        for row in common::read_table(&round_dir.join(format!("{dir}/{t}.csv"))) {
             let k = key(&row);
             if !suppressed.contains(&(t, k.clone())) {
                 continue;
@@ -541,10 +542,10 @@ fn true_round(study: &Path, out_round: &Path, scratch: &Path) -> PathBuf {
 /// the union of suppressed groups whose `n` add up to less than `min_cell`.
 /// `truth` is the round run with `min_cell = 1`. A set whose groups are all
 /// suppressed is `ALL` itself, which is always shown.
-fn subtraction_leaks(shown: &Path, truth: &Path, min_cell: u32) -> Vec<String> {
+fn subtraction_leaks(shown: &Path, truth: &Path, dir: &str, min_cell: u32) -> Vec<String> {
     let mut leaks = Vec::new();
     for (table, target) in [("area_scores", "area"), ("item_scores", "item")] {
-        let path = |dir: &Path| dir.join(format!("tables/{table}.csv"));
+        let path = |round: &Path| round.join(format!("{dir}/{table}.csv"));
         if !path(shown).is_file() {
             continue;
         }
@@ -567,7 +568,7 @@ fn subtraction_leaks(shown: &Path, truth: &Path, min_cell: u32) -> Vec<String> {
         for ((measure, id), rows) in sets {
             let key = |g: &str| (measure.clone(), id.clone(), g.to_string());
             for l in set_leaks(&rows, |g| truth.get(&key(g)), min_cell) {
-                leaks.push(format!("{table} {measure} {id}: {l}"));
+                leaks.push(format!("{dir}/{table} {measure} {id}: {l}"));
             }
         }
     }
@@ -630,6 +631,22 @@ fn set_leaks<'a>(
         ));
     }
     leaks
+}
+
+/// The folders of a round's score tables: `tables`, then every breakdown's
+/// `tables/by-<slug>`, each audited like the first.
+fn table_dirs(round: &Path) -> Vec<String> {
+    let mut dirs = vec!["tables".to_string()];
+    if let Ok(entries) = std::fs::read_dir(round.join("tables")) {
+        let mut by: Vec<String> = entries
+            .flatten()
+            .filter(|e| e.path().is_dir())
+            .map(|e| format!("tables/{}", e.file_name().to_string_lossy()))
+            .collect();
+        by.sort();
+        dirs.extend(by);
+    }
+    dirs
 }
 
 /// One decimal, half away from zero (`f64::round`), as the contract rounds.
@@ -727,16 +744,21 @@ fn no_output_holds_ids_contacts_or_figures_of_small_groups() {
         ids_checked += ids.len();
         for slug in std::fs::read_dir(&out).unwrap().flatten() {
             for round in std::fs::read_dir(slug.path()).unwrap().flatten() {
-                let hidden =
-                    hidden_means(study, &round.path(), &scratch.path().join(format!("s-{i}")));
+                let s = scratch.path().join(format!("s-{i}"));
+                let dirs = table_dirs(&round.path());
+                let hidden: Vec<Hidden> = (dirs.iter())
+                    .flat_map(|d| hidden_means(study, &round.path(), d, &s))
+                    .collect();
                 hidden_checked += hidden.len();
                 let files = tree(&round.path());
                 files_scanned += files.len();
-                let truth =
-                    true_round(study, &round.path(), &scratch.path().join(format!("s-{i}")));
+                let truth = true_round(study, &round.path(), &s);
                 let mut found = audit_files(&files, &ids, &hidden, min_cell);
-                if round.path().join("tables/area_scores.csv").is_file() {
-                    let sub = subtraction_leaks(&round.path(), &truth, min_cell);
+                for dir in dirs
+                    .iter()
+                    .filter(|d| round.path().join(d).join("area_scores.csv").is_file())
+                {
+                    let sub = subtraction_leaks(&round.path(), &truth, dir, min_cell);
                     subtraction_sets += 1;
                     found.extend(sub.into_iter().map(|l| format!("subtraction: {l}")));
                 }
@@ -751,7 +773,7 @@ fn no_output_holds_ids_contacts_or_figures_of_small_groups() {
         }
     }
     eprintln!(
-        "privacy audit: {n_studies} studies found, {audited} wrote outputs, {files_scanned} files, {ids_checked} ids, {hidden_checked} suppressed means, {subtraction_sets} round folders checked for subtraction"
+        "privacy audit: {n_studies} studies found, {audited} wrote outputs, {files_scanned} files, {ids_checked} ids, {hidden_checked} suppressed means, {subtraction_sets} table folders checked for subtraction"
     );
     assert!(
         leaks.is_empty(),

@@ -300,3 +300,44 @@ fn weights_take_one_of_two_forms() {
         assert!(e.contains(key) && e.contains(problem), "{block}: {e}");
     }
 }
+
+/// The contract's slug (section 3): lowercased, every run of characters
+/// other than a-z and 0-9 one `-`, trimmed of `-`.
+#[test]
+fn breakdown_slugs_follow_the_contract() {
+    for (column, slug) in [
+        ("functie", "functie"),
+        ("Regio en provincie", "regio-en-provincie"),
+        ("  Jaren ervaring (2024)  ", "jaren-ervaring-2024"),
+        ("Rol/functie__team", "rol-functie-team"),
+        ("Één regio", "n-regio"),
+        ("???", ""),
+    ] {
+        assert_eq!(super::breakdown_slug(column), slug, "{column:?}");
+    }
+}
+
+/// A breakdown on the id column would publish ids as group names; one on a
+/// column named elsewhere is a copy-paste slip. Both are refused, naming
+/// the key; a breakdown without a letter or digit has no folder name.
+#[test]
+fn a_breakdown_column_must_be_its_own_and_nameable() {
+    let with = |list: &str| {
+        let line = format!("group = \"sector\"\nbreakdowns = {list}\n");
+        parse(&MINIMAL.replace("group = \"sector\"\n", &line))
+    };
+    let cb = with("[\"Functie\"]").unwrap();
+    assert_eq!(cb.respondents.breakdowns[0].slug, "functie");
+    for (list, says) in [
+        ("[\"respondent\"]", "already named by [respondents] id"),
+        ("[\"Q1\"]", "already named by [respondents] breakdowns"),
+        ("[\"--\"]", "has no letter or digit"),
+    ] {
+        let e = with(list).unwrap_err().to_string();
+        assert!(
+            e.contains("[respondents] breakdowns") || e.contains("[[items]]"),
+            "{e}"
+        );
+        assert!(e.contains(says), "{list}: {e}");
+    }
+}
