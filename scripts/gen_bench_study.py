@@ -1,7 +1,11 @@
 #!/usr/bin/env python3
 """Write a large SYNTHETIC study for benchmarks: N respondents x K items x 2 measures.
 
-Usage: python3 scripts/gen_bench_study.py --respondents 100000 [--items 60] --out /tmp/bench/s100k
+Usage: python3 scripts/gen_bench_study.py --respondents 100000 [--items 60] [--breakdowns] --out /tmp/bench/s100k
+
+With --breakdowns the export has two more columns, `functie` (6 values, one
+of them rare) and `regio` (12 values, 1% empty), named as
+`[respondents] breakdowns`.
 
 The export has the usual mess of real ones: `;` delimiter, UTF-8 BOM, CRLF,
 scale labels in some cells, a decimal comma in others, missing codes, empty
@@ -18,7 +22,19 @@ LABELS = {1: "helemaal niet herkenbaar", 2: "niet herkenbaar", 3: "herkenbaar", 
 GROUPS = ["mbo", "hbo", "wo"]
 
 
-def codebook(items, areas):
+FUNCTIES = ["docent", "teamleider", "staf", "onderwijsassistent", "directie"]
+REGIOS = ["Groningen", "Friesland", "Drenthe", "Overijssel", "Gelderland", "Utrecht",
+          "Noord-Holland", "Zuid-Holland", "Zeeland", "Noord-Brabant", "Limburg", "Flevoland"]
+
+
+def breakdown_cells(rng):
+    """`functie;regio`: a rare sixth function (about 1 in 50,000) and 1% no region."""
+    f = "stagiair" if rng.random() < 0.00002 else FUNCTIES[rng.randrange(len(FUNCTIES))]
+    r = "" if rng.random() < 0.01 else REGIOS[rng.randrange(len(REGIOS))]
+    return f"{f};{r}"
+
+
+def codebook(items, areas, breakdowns=False):
     out = [
         "# SYNTHETIC benchmark study written by scripts/gen_bench_study.py",
         "[study]", 'name = "Benchmark"', 'language = "en"', "",
@@ -26,7 +42,10 @@ def codebook(items, areas):
     ]
     out += [f'{v} = "{l}"' for v, l in LABELS.items()]
     out += ["", "[respondents]", 'id = "respondent"', 'group = "sector"', 'institution = "instelling"',
-            'groups = ["mbo", "hbo", "wo"]', ""]
+            'groups = ["mbo", "hbo", "wo"]']
+    if breakdowns:
+        out += ['breakdowns = ["functie", "regio"]']
+    out += [""]
     for m in ("herkenbaarheid", "toepasbaarheid"):
         out += ["[[measures]]", f'id = "{m}"', f'label = "{m.capitalize()}"', ""]
     for a in range(areas):
@@ -64,22 +83,25 @@ def main():
     ap.add_argument("--respondents", type=int, required=True)
     ap.add_argument("--items", type=int, default=60)
     ap.add_argument("--areas", type=int, default=6)
+    ap.add_argument("--breakdowns", action="store_true")
     ap.add_argument("--out", required=True)
     args = ap.parse_args()
     rng = random.Random(20261127)
     os.makedirs(os.path.join(args.out, "r1"), exist_ok=True)
     with open(os.path.join(args.out, "study.toml"), "w", encoding="utf-8") as f:
-        f.write(codebook(args.items, args.areas))
+        f.write(codebook(args.items, args.areas, args.breakdowns))
     cols = [f"Q{i + 1:03d}_{s}" for i in range(args.items) for s in ("h", "t")]
     # A pool of pre-drawn rows keeps generation fast at a million respondents.
     pool = [";".join(cell(rng) for _ in cols) for _ in range(2000)]
     with open(os.path.join(args.out, "r1", "questionnaire.csv"), "w", encoding="utf-8-sig", newline="") as f:
-        f.write(";".join(["respondent", "sector", "instelling"] + cols + ["opmerking"]) + "\r\n")
+        extra = ["functie", "regio"] if args.breakdowns else []
+        f.write(";".join(["respondent", "sector", "instelling"] + extra + cols + ["opmerking"]) + "\r\n")
         for r in range(args.respondents):
             rid = r - 1 if r % 10007 == 10006 else r  # an occasional duplicate id
             g = GROUPS[rng.randrange(3)]
             note = COMMENTS[rng.randrange(len(COMMENTS))]
-            f.write(f"R{rid:07d};{g};{g}-inst {rng.randrange(40):02d};{pool[rng.randrange(len(pool))]};{note}\r\n")
+            cut = breakdown_cells(rng) + ";" if args.breakdowns else ""
+            f.write(f"R{rid:07d};{g};{g}-inst {rng.randrange(40):02d};{cut}{pool[rng.randrange(len(pool))]};{note}\r\n")
 
 
 if __name__ == "__main__":

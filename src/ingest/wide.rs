@@ -257,13 +257,17 @@ impl<'a> RowState<'a> {
         r
     }
 
-    /// A used row's breakdown cells, through the file's value labels.
-    fn add_breakdowns(&mut self, row: usize, cells: &[Option<&str>]) {
-        let (labels, names) = (self.group_labels, &self.header.names);
-        for (reader, cell) in self.breakdowns.iter_mut().zip(cells) {
-            let name = &names[reader.pos];
-            let cell = cell.map(|r| labels.value_label(name, r.trim()).unwrap_or(r));
-            self.pending.extend(reader.push(row, cell));
+    /// Breakdown `i`'s cells of a batch's used rows, through the file's
+    /// value labels: a column at a time, after the row checks.
+    fn add_breakdowns(&mut self, i: usize, cells: &StringChunked, used: &[bool], first_row: usize) {
+        let reader = &mut self.breakdowns[i];
+        let name = &self.header.names[reader.pos];
+        // (value, label) pairs, looked up once per column: none for a CSV.
+        let labels = self.group_labels.values.get(name).map_or(&[][..], Vec::as_slice);
+        let label = |r: &str| labels.iter().find(|(v, _)| v == r.trim()).map(|(_, l)| l.as_str());
+        for (row, cell) in cells.iter().enumerate().filter(|(row, _)| used[*row]) {
+            let cell = cell.map(|r| label(r).unwrap_or(r));
+            self.pending.extend(reader.push(first_row + row, cell));
         }
     }
 
@@ -282,16 +286,11 @@ impl<'a> RowState<'a> {
         let groups = text(self.at.group)?;
         let mut insts = self.at.institution.map(text).transpose()?.map(|c| c.iter());
         let mut weights = self.at.weight.map(text).transpose()?.map(|c| c.iter());
-        let mut cuts: Vec<_> = (self.at.breakdowns.iter())
-            .map(|p| text(*p).map(|c| c.iter()))
-            .collect::<Result<_, _>>()?;
         let width = self.header.names.len() as u32;
         let mut used = Vec::with_capacity(df.height());
         for (row, ((id, group), fields)) in ids.iter().zip(groups.iter()).zip(fields).enumerate() {
             let inst = insts.as_mut().and_then(|i| i.next()).flatten();
             let w = weights.as_mut().map(|w| w.next().flatten());
-            let cut_cells: Vec<Option<&str>> =
-                cuts.iter_mut().map(|c| c.next().flatten()).collect();
             // polars pads a short row with empty cells: the field count tells.
             let whole = if *fields < width {
                 Err(Reason::ShortRow)
@@ -313,7 +312,6 @@ impl<'a> RowState<'a> {
                         panel_key,
                         weight,
                     });
-                    self.add_breakdowns(first_row + row, &cut_cells);
                     used.push(true);
                 }
                 Err(reason) => {
@@ -324,6 +322,10 @@ impl<'a> RowState<'a> {
                     used.push(false);
                 }
             }
+        }
+        for i in 0..self.breakdowns.len() {
+            let cells = text(self.breakdowns[i].pos)?;
+            self.add_breakdowns(i, cells, &used, first_row);
         }
         Ok(used)
     }

@@ -111,17 +111,18 @@ pub fn score(cb: &Codebook, data: &Ingested) -> PolarsResult<Scores> {
     let weights = weighted::respondent_weights(cb, data);
     let of: Vec<u32> = data.respondents.iter().map(|r| r.group).collect();
     let gs = Grouping::stakeholders(data, &of);
+    let people = respondents::People::of(data);
     let ((areas, items, respondents, group_tests), (reliability, item_reliability)) =
         std::thread::scope(|scope| {
             let reliability = scope.spawn(|| psychometrics::reliability(&matrices));
-            let scored = score_by(cb, data, &matrices, gs, weights.as_deref())?;
+            let scored = score_by(cb, &people, &matrices, gs, weights.as_deref())?;
             Ok::<_, PolarsError>((scored, reliability.join().map_err(|_| thread_failed())?))
         })?;
     let mut breakdowns = Vec::with_capacity(data.breakdowns.len());
     for b in &data.breakdowns {
         let gs = Grouping::breakdown(b);
         let (areas, items, respondents, group_tests) =
-            score_by(cb, data, &matrices, gs, weights.as_deref())?;
+            score_by(cb, &people, &matrices, gs, weights.as_deref())?;
         breakdowns.push(Scores {
             groups: b.values.clone(),
             respondents,
@@ -170,7 +171,7 @@ type ByGroup = (
 /// on two cores; each is deterministic on its own.
 fn score_by(
     cb: &Codebook,
-    data: &Ingested,
+    people: &respondents::People,
     matrices: &[matrix::Matrix],
     gs: Grouping,
     weights: Option<&[f64]>,
@@ -184,7 +185,7 @@ fn score_by(
         });
         let w = weights.map(|w| weighted::item_rows(cb, gs, matrices, w));
         let items = rows::item_scores(cb, matrices, gs, w.as_ref());
-        let respondents = respondents::respondent_counts(cb, data, gs);
+        let respondents = respondents::respondent_counts(cb, people, gs);
         (area_side.join(), (items, respondents))
     });
     let (mut areas, group_tests) = area_side.map_err(|_| thread_failed())?;

@@ -154,28 +154,25 @@ pub(super) fn reliability(matrices: &[Matrix]) -> (Vec<ReliabilityRow>, Vec<Item
 
 /// Kruskal-Wallis per measure x area over the groups large enough to show,
 /// Holm-corrected over the areas of each measure. The samples are the
-/// respondent area scores, expanded from their (sorted) tallies.
+/// respondent area scores as their tallies count them (value, how many):
+/// the test costs the distinct scores, not the respondents.
 pub(super) fn group_tests(cb: &Codebook, tallies: &Tallies) -> Vec<GroupTestRow> {
     let n_groups = tallies.keys().map(|k| k.2).max().unwrap_or(0);
     let mut rows: Vec<GroupTestRow> = area_targets(cb)
         .into_iter()
         .map(|(measure, area)| {
-            let qualified: Vec<(u32, Vec<f64>)> = (1..=n_groups)
+            let size = |d: &[(f64, u64)]| d.iter().map(|p| p.1).sum::<u64>();
+            let qualified: Vec<(u32, Vec<(f64, u64)>)> = (1..=n_groups)
                 .filter_map(|g| {
                     let t = tallies.get(&(measure, area, g))?;
-                    let sample: Vec<f64> = t
-                        .dist
-                        .iter()
-                        .flat_map(|(v, c)| std::iter::repeat_n(*v, *c as usize))
-                        .collect();
-                    (sample.len() >= cb.min_cell as usize).then_some((g, sample))
+                    (size(&t.dist) >= u64::from(cb.min_cell)).then(|| (g, t.dist.clone()))
                 })
                 .collect();
-            let n: usize = qualified.iter().map(|(_, v)| v.len()).sum();
+            let n = qualified.iter().map(|(_, d)| size(d)).sum::<u64>() as usize;
             let groups: Vec<u32> = qualified.iter().map(|(g, _)| *g).collect();
-            let samples: Vec<Vec<f64>> = qualified.into_iter().map(|(_, v)| v).collect();
+            let samples: Vec<Vec<(f64, u64)>> = qualified.into_iter().map(|(_, d)| d).collect();
             let test = (samples.len() >= 2)
-                .then(|| stats::kruskal_wallis(&samples))
+                .then(|| stats::kruskal_wallis_counts(&samples))
                 .flatten();
             GroupTestRow {
                 measure,

@@ -173,17 +173,8 @@ pub(super) fn area_tallies(cb: &Codebook, mxs: &[Matrix], gs: Grouping) -> Talli
     for mx in mxs {
         let hist = histogram(&mx.columns, gs);
         insert_counts(&mut out, cb, (mx.measure, mx.area), &hist, Dist::Scores);
-        let k = mx.items.len();
         let (count, sum) = mx.counts_and_sums(gs.of.len());
-        // (group, count, sum) -> respondents with that area score.
-        let mut scores: PlHashMap<(u32, u16, i32), u64> = PlHashMap::default();
-        for ((g, c), s) in gs.of.iter().zip(&count).zip(&sum) {
-            // Group 0 is in no group: `with_all` makes `ALL` of the groups.
-            if *g != 0 && has_area_score(*c, k, cb.rules.min_answered) {
-                *scores.entry((*g, *c, *s)).or_default() += 1;
-            }
-        }
-        for ((g, c, s), n) in scores {
+        for ((g, c, s), n) in score_counts(cb, mx.items.len(), gs, &count, &sum) {
             out.entry((mx.measure, mx.area, g))
                 .or_insert_with(|| Tally::new(&cb.scale))
                 .dist
@@ -191,6 +182,55 @@ pub(super) fn area_tallies(cb: &Codebook, mxs: &[Matrix], gs: Grouping) -> Talli
         }
     }
     with_all(out, &cb.scale)
+}
+
+/// Respondents per (group, count, sum) among those with an area score: an
+/// area score is sum / count, an exact fraction. Group 0 is in no group
+/// (`with_all` makes `ALL` of the groups). Counted in a dense array when
+/// the (count, sum) pairs are few, as with any questionnaire's area, else
+/// in a hash map.
+fn score_counts(
+    cb: &Codebook,
+    k: usize,
+    gs: Grouping,
+    count: &[u16],
+    sum: &[i32],
+) -> Vec<((u32, u16, i32), u64)> {
+    let scored: Vec<bool> = (0..=k as u16)
+        .map(|c| has_area_score(c, k, cb.rules.min_answered))
+        .collect();
+    let rows = gs.of.iter().zip(count).zip(sum);
+    let rows = rows.filter(|((g, c), _)| **g != 0 && scored[usize::from(**c)]);
+    let (lo, hi) = (cb.scale.min as i32, cb.scale.max as i32);
+    // A sum of c ratings lies in c * lo ..= c * hi.
+    let sums = k * (hi - lo) as usize + 1;
+    let per_group = (k + 1) * sums;
+    let slots = (gs.len() + 1) * per_group;
+    if slots > 1 << 20 {
+        let mut found: PlHashMap<(u32, u16, i32), u64> = PlHashMap::default();
+        for ((g, c), s) in rows {
+            *found.entry((*g, *c, *s)).or_default() += 1;
+        }
+        return found.into_iter().collect();
+    }
+    let at = |c: u16, s: i32| usize::from(c) * sums + (s - i32::from(c) * lo) as usize;
+    let mut dense = vec![0u64; slots];
+    for ((g, c), s) in rows {
+        dense[*g as usize * per_group + at(*c, *s)] += 1;
+    }
+    let mut found = Vec::new();
+    for (g, block) in dense.chunks_exact(per_group).enumerate() {
+        for c in 0..=k as u16 {
+            let lo_sum = i32::from(c) * lo;
+            for s in lo_sum..=i32::from(c) * hi {
+                let n = block[at(c, s)];
+                if n > 0 {
+                    found.push(((g as u32, c, s), n));
+                }
+            }
+        }
+    }
+    found
 }
 
 /// Whether a respondent who rated `count` of an area's `k` items has an

@@ -48,6 +48,7 @@ pub(super) fn all_finite(xs: &[f64]) -> bool {
 /// All values exactly equal (`==`, so -0.0 equals 0.0): zero variance, tested
 /// exactly rather than via a computed variance that rounding can leave at 1e-33.
 /// Callers exclude NaN first.
+#[cfg(test)]
 pub(super) fn is_constant(xs: &[f64]) -> bool {
     xs.iter().all(|&x| x == xs[0])
 }

@@ -13,7 +13,7 @@
 //! mean, sd and median, `mean_ci95`, `share` and `kappa_star` per row, the
 //! `panel` figures per item row,
 //! `s_cvi_ave` and `s_cvi_ua` per area, `reliability_from_covariance` and
-//! `feldt_ci95` per area, and `kruskal_wallis`, `epsilon_squared` and `holm`
+//! `feldt_ci95` per area, and `kruskal_wallis_counts`, `epsilon_squared` and `holm`
 //! for the group tests. `compare` calls `mann_whitney_counts` on the counted
 //! distributions of two rounds.
 //!
@@ -48,7 +48,7 @@ pub use panel::{
     wilcoxon_signed_rank_counts, SignedRank,
 };
 pub use rank::{
-    epsilon_squared, holm, kruskal_wallis, mann_whitney_counts, KruskalWallis, MannWhitney,
+    epsilon_squared, holm, kruskal_wallis_counts, mann_whitney_counts, KruskalWallis, MannWhitney,
 };
 pub use reliability::{feldt_ci95, reliability_from_covariance, ReliabilitySummary};
 pub use weighted::{

@@ -6,11 +6,13 @@
 
 use statrs::distribution::{ChiSquared, ContinuousCDF, Normal};
 
+#[cfg(test)]
 use super::descriptive::{all_finite, is_constant};
 
 /// Average ranks (1-based; ties get the mean of the ranks they span, as R's
 /// `rank` and `scipy.stats.rankdata`) and the tie term sum(t^3 - t) over the
 /// groups of t tied values. Values must be finite.
+#[cfg(test)]
 fn average_ranks(xs: &[f64]) -> (Vec<f64>, f64) {
     let mut order: Vec<usize> = (0..xs.len()).collect();
     order.sort_by(|&a, &b| xs[a].total_cmp(&xs[b]));
@@ -57,6 +59,10 @@ pub struct KruskalWallis {
 /// Empty groups are ignored. `None` if fewer than 2 non-empty groups remain
 /// (so N >= 2 otherwise) or a value is not finite. A group of one is allowed.
 /// All values tied (correction denominator 0): h = 0, p = 1.
+///
+/// The reference form on raw samples, for the tests: peil computes it from
+/// counted samples ([`kruskal_wallis_counts`]).
+#[cfg(test)]
 pub fn kruskal_wallis(groups: &[Vec<f64>]) -> Option<KruskalWallis> {
     let groups: Vec<&Vec<f64>> = groups.iter().filter(|g| !g.is_empty()).collect();
     if groups.len() < 2 || groups.iter().any(|g| !all_finite(g)) {
@@ -79,6 +85,54 @@ pub fn kruskal_wallis(groups: &[Vec<f64>]) -> Option<KruskalWallis> {
         between += n_g as f64 * (mean_rank - centre).powi(2);
         offset += n_g;
     }
+    let h = (n_total - 1.0) * between / total_ss;
+    let p = ChiSquared::new(df as f64).ok()?.sf(h);
+    Some(KruskalWallis { h, df, p })
+}
+
+/// [`kruskal_wallis`] on counted samples: per group, (value, how many)
+/// pairs as the score tables hold them, so the test costs the number of
+/// distinct values, not of respondents. Each block of t tied values takes
+/// the mean of its ranks, below + (t + 1) / 2, exactly as ranking the
+/// expanded samples would; the sums are the same, taken per block.
+///
+/// Groups without a positive count are ignored. `None` if fewer than 2
+/// remain or a value is not finite; all values tied: h = 0, p = 1.
+pub fn kruskal_wallis_counts(groups: &[Vec<(f64, u64)>]) -> Option<KruskalWallis> {
+    let groups: Vec<&Vec<(f64, u64)>> = (groups.iter())
+        .filter(|g| g.iter().any(|p| p.1 > 0))
+        .collect();
+    if groups.len() < 2 || groups.iter().any(|g| g.iter().any(|p| !p.0.is_finite())) {
+        return None;
+    }
+    let df = groups.len() - 1;
+    // (value, group, count), ascending by value.
+    let mut pooled: Vec<(f64, usize, f64)> = Vec::new();
+    for (g, s) in groups.iter().enumerate() {
+        pooled.extend(s.iter().filter(|p| p.1 > 0).map(|&(v, c)| (v, g, c as f64)));
+    }
+    pooled.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let n_total: f64 = pooled.iter().map(|p| p.2).sum();
+    let centre = (n_total + 1.0) / 2.0; // the mean of average ranks, exactly
+    let (mut rank_sum, mut n_g) = (vec![0.0; groups.len()], vec![0.0; groups.len()]);
+    let (mut total_ss, mut below, mut blocks) = (0.0, 0.0, 0);
+    for block in pooled.chunk_by(|a, b| a.0 == b.0) {
+        let t: f64 = block.iter().map(|p| p.2).sum();
+        let rank = below + (t + 1.0) / 2.0;
+        total_ss += t * (rank - centre).powi(2);
+        for &(_, g, c) in block {
+            rank_sum[g] += c * rank;
+            n_g[g] += c;
+        }
+        below += t;
+        blocks += 1;
+    }
+    if blocks < 2 {
+        return Some(KruskalWallis { h: 0.0, df, p: 1.0 });
+    }
+    let between: f64 = (rank_sum.iter().zip(&n_g))
+        .map(|(r, n)| n * (r / n - centre).powi(2))
+        .sum();
     let h = (n_total - 1.0) * between / total_ss;
     let p = ChiSquared::new(df as f64).ok()?.sf(h);
     Some(KruskalWallis { h, df, p })
@@ -432,6 +486,19 @@ mod tests {
                         prop_assert!(adj[i] <= adj[j], "{:?} -> {:?}", p, adj);
                     }
                 }
+            }
+        }
+
+        /// The counted form gives the raw form's H and p (to rounding).
+        #[test]
+        fn kruskal_wallis_on_counts_equals_the_raw_form(groups in likert_groups()) {
+            let counts: Vec<Vec<(f64, u64)>> = groups.iter().map(|g| counted(g)).collect();
+            match (kruskal_wallis(&groups), kruskal_wallis_counts(&counts)) {
+                (Some(a), Some(b)) => {
+                    prop_assert_eq!(a.df, b.df);
+                    prop_assert!(close(a.h, b.h, 1e-12) && close(a.p, b.p, 1e-12), "{:?} {:?}", a, b);
+                }
+                (a, b) => prop_assert_eq!(a, b),
             }
         }
 

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Benchmark of issue 15's breakdowns: the same export (scripts/gen_bench_study.py
+# --breakdowns: N respondents x 60 items x 2 measures plus `functie` and
+# `regio`) run with `breakdowns = ["functie", "regio"]` and without (the same
+# study.toml minus that line), alternating, RUNS times each; min and median
+# wall time of `peil run --no-charts` (tables) and `peil run` (full).
+#
+# Usage: scripts/bench_breakdowns.sh [SIZES...]   (default: 100000 1000000)
+# Env:   RUNS (default 5), BENCH_DIR (default target/bench-data).
+# Build first: cargo build --release
+set -euo pipefail
+cd "$(dirname "$0")/.."
+peil="$PWD/target/release/peil"
+runs="${RUNS:-5}"
+work="${BENCH_DIR:-$PWD/target/bench-data}"
+[ -x "$peil" ] || { echo "missing $peil: cargo build --release" >&2; exit 1; }
+sizes=("$@")
+[ "${#sizes[@]}" -eq 0 ] && sizes=(100000 1000000)
+
+# secs CMD...: runs CMD once, prints its wall time in seconds.
+secs() {
+  local t0 t1
+  t0=$(date +%s.%N)
+  "$@" >/dev/null 2>"$work/stderr.txt" || { cat "$work/stderr.txt" >&2; exit 1; }
+  t1=$(date +%s.%N)
+  echo "$t1 - $t0" | bc
+}
+# stats TIMES...: "min / median"
+stats() {
+  local sorted; sorted=$(printf '%s\n' "$@" | sort -n)
+  printf '%.2f / %.2f' "$(echo "$sorted" | head -1)" "$(echo "$sorted" | sed -n "$(( ($# + 1) / 2 ))p")"
+}
+
+echo "load before: $(cut -d' ' -f1-3 /proc/loadavg); RUNS=$runs"
+echo
+echo "| respondents | mode | without min / med s | with two breakdowns min / med s | median change |"
+echo "|---:|---|---:|---:|---:|"
+for n in "${sizes[@]}"; do
+  with="$work/b$n"; without="$work/b$n-none"
+  if [ ! -f "$with/study.toml" ]; then
+    python3 scripts/gen_bench_study.py --respondents "$n" --breakdowns --out "$with"
+  fi
+  # The same export without breakdowns: a copy (peil refuses a link that
+  # leaves the study folder), made once.
+  mkdir -p "$without/r1"
+  grep -v '^breakdowns = ' "$with/study.toml" > "$without/study.toml"
+  [ -f "$without/r1/questionnaire.csv" ] || cp "$with/r1/questionnaire.csv" "$without/r1/"
+  for mode in tables full; do
+    flags=(--quiet --out "$work/out"); [ "$mode" = tables ] && flags+=(--no-charts)
+    a=(); b=()
+    for _ in $(seq "$runs"); do
+      a+=("$(secs "$peil" run "${flags[@]}" "$without")")
+      b+=("$(secs "$peil" run "${flags[@]}" "$with")")
+    done
+    sa=$(stats "${a[@]}"); sb=$(stats "${b[@]}")
+    ma=${sa#*/ }; mb=${sb#*/ }
+    echo "| $n | $mode | $sa | $sb | $(echo "scale=1; 100 * ($mb - $ma) / $ma" | bc)% |"
+  done
+done
