@@ -263,8 +263,17 @@ impl<'a> RowState<'a> {
         let reader = &mut self.breakdowns[i];
         let name = &self.header.names[reader.pos];
         // (value, label) pairs, looked up once per column: none for a CSV.
-        let labels = self.group_labels.values.get(name).map_or(&[][..], Vec::as_slice);
-        let label = |r: &str| labels.iter().find(|(v, _)| v == r.trim()).map(|(_, l)| l.as_str());
+        let labels = self
+            .group_labels
+            .values
+            .get(name)
+            .map_or(&[][..], Vec::as_slice);
+        let label = |r: &str| {
+            labels
+                .iter()
+                .find(|(v, _)| v == r.trim())
+                .map(|(_, l)| l.as_str())
+        };
         for (row, cell) in cells.iter().enumerate().filter(|(row, _)| used[*row]) {
             let cell = cell.map(|r| label(r).unwrap_or(r));
             self.pending.extend(reader.push(first_row + row, cell));

@@ -21,7 +21,7 @@ use crate::render::document::{Block, Card, Document};
 use crate::render::format;
 use crate::render::overview;
 use crate::render::people::People;
-use crate::render::tables::{BreakdownTables, CompareTables, RoundTables};
+use crate::render::tables::{data_quality_summary, BreakdownTables, CompareTables, RoundTables};
 use crate::render::words::{panel_note, small_groups_note, weights_note, Words};
 
 /// Everything a round's report shows.
@@ -194,7 +194,19 @@ fn breakdown(doc: &mut Document, inp: &ReportInput, scores: &Scores, t: &Breakdo
     }
     let caption = format!("{} {column}", w.t("Respondenten per", "Respondents per"));
     doc.table(p.grid(&t.respondents, &caption));
-    doc.table(p.grid(&t.area_scores, w.t("Gebieden", "Areas")));
+    // The figures a reader compares between values; the rest (sd,
+    // interval, counts) is in the tables, which keeps the section short.
+    let compact = [
+        "measure",
+        "area",
+        "group",
+        "n",
+        "mean",
+        "median",
+        "pct_agree",
+        "suppressed",
+    ];
+    doc.table(p.grid(&t.area_scores.select(&compact), w.t("Gebieden", "Areas")));
     let prefix = format!("{}/", t.folder);
     let mine = (0..inp.charts.len()).filter(|i| inp.charts[*i].name.starts_with(&prefix));
     doc.blocks.extend(mine.map(Block::Chart));
@@ -278,13 +290,29 @@ fn ledger(doc: &mut Document, inp: &ReportInput) {
     for l in inp.ledgers {
         doc.para(ledger_line(l, w));
     }
-    doc.table(people(inp).grid(&inp.tables.data_quality, ""));
+    if inp.ledgers.iter().any(|l| !l.is_clean()) {
+        doc.para(w.t(
+            "Per reden en kolom het aantal rijen of cellen en de eerste regels; elke regel staat in tables/data_quality.csv.",
+            "Per reason and column the number of rows or cells and the first lines; every line is in tables/data_quality.csv.",
+        ));
+        doc.table(people(inp).grid(&data_quality_summary(inp.ledgers), ""));
+    }
 }
 
 /// A file's ledger in one sentence of the language.
 fn ledger_line(l: &FileLedger, w: Words) -> String {
+    let gaps = match l.breakdown_gaps() {
+        0 => String::new(),
+        n => format!(
+            "; {n} {}",
+            w.t(
+                "zonder waarde in een uitsplitsing",
+                "without a value in a breakdown"
+            )
+        ),
+    };
     format!(
-        "{}: {} {}, {} {}, {} {}; {} {}, {} {}",
+        "{} {} {}, {} {}, {} {}; {} {}, {} {}{gaps}",
         l.file,
         l.rows_read,
         w.t("rijen gelezen", "rows read"),

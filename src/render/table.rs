@@ -129,6 +129,21 @@ impl Table {
             .retain(|r| i.is_some_and(|i| r[i] == Value::Text(value.to_string())));
         out
     }
+
+    /// The table with only the named columns that it has, in its order.
+    pub fn select(&self, keep: &[&str]) -> Table {
+        let at: Vec<usize> = (0..self.columns.len())
+            .filter(|&i| keep.contains(&self.columns[i].0.as_str()))
+            .collect();
+        Table {
+            name: self.name,
+            columns: at.iter().map(|&i| self.columns[i].clone()).collect(),
+            rows: (self.rows.iter())
+                .map(|r| at.iter().map(|&i| r[i].clone()).collect())
+                .collect(),
+            note: self.note.clone(),
+        }
+    }
 }
 
 /// A cell as people read it: the report's rounding, in the language.

@@ -99,6 +99,8 @@ const COLUMNS: &[(&str, &str, &str)] = &[
     ("cells_invalid", "Ongeldige cellen", "Invalid cells"),
     ("cells_missing", "Ontbrekende cellen", "Missing cells"),
     ("line", "Regel", "Line"),
+    ("entries", "Aantal", "Number"),
+    ("first_lines", "Eerste regels", "First lines"),
     ("column", "Kolom", "Column"),
     ("value", "Waarde", "Value"),
     ("delta", "Verschil", "Difference"),

@@ -58,7 +58,11 @@ impl People {
 }
 
 /// Who took part, per group and `ALL`.
-pub(super) fn respondent_counts(cb: &Codebook, people: &People, gs: Grouping) -> Vec<RespondentCount> {
+pub(super) fn respondent_counts(
+    cb: &Codebook,
+    people: &People,
+    gs: Grouping,
+) -> Vec<RespondentCount> {
     let total = cb.rating_columns() as u32;
     let n = gs.len() + 1;
     let (mut ans, mut comp) = (vec![0u64; n], vec![0u64; n]);
@@ -78,7 +82,10 @@ pub(super) fn respondent_counts(cb: &Codebook, people: &People, gs: Grouping) ->
     group_ids(gs)
         .map(|g| {
             let s = g as usize;
-            let institutions = seen[s * width + 1..(s + 1) * width].iter().filter(|x| **x).count();
+            let institutions = seen[s * width + 1..(s + 1) * width]
+                .iter()
+                .filter(|x| **x)
+                .count();
             RespondentCount {
                 group: g,
                 respondents: heads[s],

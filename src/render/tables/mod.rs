@@ -17,6 +17,7 @@ mod compare;
 mod consult;
 
 pub use comments::about_id;
+pub use quality::data_quality_summary;
 mod quality;
 mod scores;
 

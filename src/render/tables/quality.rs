@@ -1,9 +1,12 @@
-//! The `data_quality` table: what ingest set aside, file by file.
+//! The `data_quality` table: what ingest set aside, file by file; and its
+//! summary per reason for the report.
 //!
 //! Owns its columns and rows, laid out from the [`FileLedger`]s. It must
 //! not judge a row or cell: the reasons come ready from ingest.
 
-use crate::ledger::FileLedger;
+use std::collections::BTreeMap;
+
+use crate::ledger::{FileLedger, Reason};
 use crate::render::table::{Kind, Table, Value};
 
 /// Per file: one `total` row, then one row per excluded row or invalid cell.
@@ -50,6 +53,51 @@ pub fn data_quality(ledgers: &[FileLedger]) -> Table {
                 Value::Int(e.line),
                 e.column.as_deref().map_or(Value::Empty, Value::from),
                 e.value.as_deref().map_or(Value::Empty, Value::from),
+            ]);
+        }
+    }
+    t
+}
+
+/// Lines the report lists per reason and column before "…".
+const FIRST_LINES: usize = 5;
+
+/// The ledger as the report shows it: per file, reason and column, how
+/// many rows or cells and their first lines, so that its length does not
+/// grow with the number of respondents (every line is in `data_quality`).
+pub fn data_quality_summary(ledgers: &[FileLedger]) -> Table {
+    use Kind::*;
+    let mut t = Table::new(
+        "data_quality",
+        &[
+            ("file", Text),
+            ("reason", Text),
+            ("column", Text),
+            ("entries", Count),
+            ("first_lines", Text),
+        ],
+    );
+    for l in ledgers {
+        // Entries are sorted by line; group them by (reason, column).
+        let mut by: BTreeMap<(Reason, Option<&str>), (u64, Vec<u64>)> = BTreeMap::new();
+        for e in &l.entries {
+            let (n, lines) = by.entry((e.reason, e.column.as_deref())).or_default();
+            *n += 1;
+            if lines.len() < FIRST_LINES {
+                lines.push(e.line);
+            }
+        }
+        for ((reason, column), (n, lines)) in by {
+            let mut first: Vec<String> = lines.iter().map(u64::to_string).collect();
+            if n > lines.len() as u64 {
+                first.push("…".into());
+            }
+            t.push(vec![
+                l.file.as_str().into(),
+                reason.code().into(),
+                column.map_or(Value::Empty, Value::from),
+                Value::Int(n),
+                first.join(", ").as_str().into(),
             ]);
         }
     }
