@@ -62,6 +62,9 @@ pub fn data_quality(ledgers: &[FileLedger]) -> Table {
 /// Lines the report lists per reason and column before "…".
 const FIRST_LINES: usize = 5;
 
+/// How many entries, and the lines of the first few.
+type FirstLines = (u64, Vec<u64>);
+
 /// The ledger as the report shows it: per file, reason and column, how
 /// many rows or cells and their first lines, so that its length does not
 /// grow with the number of respondents (every line is in `data_quality`).
@@ -79,7 +82,7 @@ pub fn data_quality_summary(ledgers: &[FileLedger]) -> Table {
     );
     for l in ledgers {
         // Entries are sorted by line; group them by (reason, column).
-        let mut by: BTreeMap<(Reason, Option<&str>), (u64, Vec<u64>)> = BTreeMap::new();
+        let mut by: BTreeMap<(Reason, Option<&str>), FirstLines> = BTreeMap::new();
         for e in &l.entries {
             let (n, lines) = by.entry((e.reason, e.column.as_deref())).or_default();
             *n += 1;
