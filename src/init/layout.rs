@@ -78,6 +78,7 @@ pub(super) fn areas_and_items(
                 id: String::new(),
                 area,
                 text: item_text(stem, key),
+                text_stated: false,
                 columns: Vec::new(),
             });
             items.len() - 1
@@ -89,6 +90,7 @@ pub(super) fn areas_and_items(
                 id: String::new(),
                 area,
                 text: item_text(stem, key),
+                text_stated: false,
                 columns: vec![(m, names[k].to_string())],
             });
         } else {

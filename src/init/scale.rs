@@ -2,6 +2,10 @@
 //! their wording, its answer codes and its missing codes ("weet niet", and
 //! 9/99/999 apart from the other values).
 //!
+//! A scale is taken, in this order, from what an SPSS file states (value
+//! labels, user-missing values), from a known scale its answer texts match
+//! (`known`), or from the values and wordings seen.
+//!
 //! Owns what the cells of one measure say about its scale. It must not look
 //! at column names (that is `guess` and `layout`) nor write TOML (that is
 //! `render`).
@@ -10,9 +14,26 @@ use std::collections::{BTreeMap, HashSet};
 
 use super::classify::{kind, Kind};
 use super::export::Column;
+use super::known;
+
+/// Where a scale guess comes from, which decides what a person must check.
+#[derive(Default, Clone, Copy, PartialEq, Debug)]
+pub(super) enum Origin {
+    /// The values and wordings seen: every part is a guess.
+    #[default]
+    Seen,
+    /// A known scale the answer texts match: its points and order are known.
+    Known {
+        kind: &'static str,
+        language: &'static str,
+    },
+    /// The export's own dictionary (SPSS value labels and missing values).
+    File,
+}
 
 #[derive(Default, Clone, PartialEq)]
 pub(super) struct ScaleGuess {
+    pub(super) origin: Origin,
     pub(super) min: i64,
     pub(super) max: i64,
     /// Values seen outside the scale guessed (slips): (value, count).
@@ -29,7 +50,13 @@ pub(super) struct ScaleGuess {
 impl ScaleGuess {
     pub(super) fn from_columns(cols: &[&Column]) -> ScaleGuess {
         let mut tally = Tally::of(cols);
+        if let Some(g) = ScaleGuess::stated(cols, &tally) {
+            return g;
+        }
         tally.set_apart_dont_know();
+        if let Some(g) = ScaleGuess::known(&tally) {
+            return g;
+        }
         // Labels: ordered by their wording, if that gives each its own place.
         let (ranked, orderable) = rank_labels(&tally.texts);
         let k = if orderable { ranked.len() as i64 } else { 0 };
@@ -56,6 +83,58 @@ impl ScaleGuess {
         }
         g.sort_out(&tally);
         g
+    }
+
+    /// The scale the file states: every column with the same value labels
+    /// (missing values apart). Cells read as their labels; a number left
+    /// without one is off the scale.
+    fn stated(cols: &[&Column], tally: &Tally) -> Option<ScaleGuess> {
+        let first = &cols.first()?.stated;
+        if first.values.is_empty() || cols.iter().any(|c| c.stated.values != first.values) {
+            return None;
+        }
+        let mut missing: Vec<(String, usize)> = Vec::new();
+        for c in cols {
+            for m in &c.stated.missing {
+                if !missing.iter().any(|(w, _)| w == m) {
+                    missing.push((m.clone(), 0));
+                }
+            }
+        }
+        let mut g = ScaleGuess {
+            origin: Origin::File,
+            min: first.values.first()?.0,
+            max: first.values.last()?.0,
+            labels: first.values.clone(),
+            missing,
+            ..ScaleGuess::default()
+        };
+        g.sort_out(tally);
+        Some(g)
+    }
+
+    /// The known scale the answer texts match: points 1 to its size, every
+    /// label of it, whether or not all were answered.
+    fn known(tally: &Tally) -> Option<ScaleGuess> {
+        let seen: Vec<String> = tally
+            .texts
+            .iter()
+            .map(|(v, (_, shown))| tidy_label(shown, v))
+            .collect();
+        let m = known::match_labels(&seen.iter().map(String::as_str).collect::<Vec<_>>())?;
+        let mut g = ScaleGuess {
+            origin: Origin::Known {
+                kind: m.scale.kind,
+                language: m.scale.language,
+            },
+            min: 1,
+            max: m.labels.len() as i64,
+            labels: (1..).zip(m.labels).collect(),
+            missing: tally.missing.iter().map(|(w, n)| (w.clone(), *n)).collect(),
+            ..ScaleGuess::default()
+        };
+        g.sort_out(tally);
+        Some(g)
     }
 
     /// Numbers and codes off the scale are rare (slips); codes on it are
