@@ -163,13 +163,9 @@ impl Roles {
         Respondents {
             id: id.name.clone(),
             id_why,
-            group: self.group.map(|g| {
-                let c = &cols[g];
-                (
-                    c.name.clone(),
-                    c.order.iter().map(|v| c.values[v].1.clone()).collect(),
-                )
-            }),
+            group: self
+                .group
+                .map(|g| (cols[g].name.clone(), group_values(&cols[g]))),
             group_others: self
                 .group_others
                 .iter()
@@ -206,6 +202,16 @@ fn guess_group_institution(cols: &[Column], others: &[usize]) -> (Option<usize>,
         |_| true,
     );
     (group, institution)
+}
+
+/// The group's values: as the file's value labels order them (SPSS), else
+/// in order of first appearance.
+fn group_values(c: &Column) -> Vec<String> {
+    if c.stated.values.is_empty() {
+        c.order.iter().map(|v| c.values[v].1.clone()).collect()
+    } else {
+        c.stated.values.iter().map(|(_, l)| l.clone()).collect()
+    }
 }
 
 /// Why column `c` is no stakeholder group, or `None` when its values look

@@ -599,7 +599,7 @@ pub(super) fn match_labels(seen: &[&str]) -> Option<KnownMatch> {
     let keys: Vec<String> = seen.iter().map(|s| key(s)).collect();
     let mut fits: Vec<&KnownScale> = KNOWN_SCALES
         .iter()
-        .filter(|s| keys.iter().all(|k| point_of(s, k).is_some()))
+        .filter(|s| holds_apart(s, &keys))
         .collect();
     fits.sort_by_key(|s| s.points.len());
     let scale = *fits.first()?;
@@ -610,11 +610,41 @@ pub(super) fn match_labels(seen: &[&str]) -> Option<KnownMatch> {
         .map(|(p, wordings)| {
             keys.iter()
                 .position(|k| point_of(scale, k) == Some(p))
-                .map(|i| seen[i].to_string())
+                .map(|i| written(seen[i], &keys[i]))
                 .unwrap_or_else(|| wordings.split('|').next().unwrap_or("").to_string())
         })
         .collect();
     Some(KnownMatch { scale, labels })
+}
+
+/// Whether every one of `keys` names a point of `scale`, each its own: two
+/// wordings of one point ("very good", "excellent") mean a longer scale.
+fn holds_apart(scale: &KnownScale, keys: &[String]) -> bool {
+    let mut points = Vec::with_capacity(keys.len());
+    for k in keys {
+        match point_of(scale, k) {
+            Some(p) if !points.contains(&p) => points.push(p),
+            _ => return false,
+        }
+    }
+    true
+}
+
+/// A seen label as the draft writes it: the table's lower-case wording
+/// when the two differ only in case and spacing (`Strongly Agree`), else as
+/// seen, as `peil run` compares case- and space-insensitively but not
+/// punctuation (`niet eens, niet oneens`).
+fn written(seen: &str, key: &str) -> String {
+    let plain = seen
+        .split_whitespace()
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ");
+    if plain == key {
+        plain
+    } else {
+        seen.to_string()
+    }
 }
 
 /// The point of `scale` that wording `key` (see [`key`]) names.
@@ -658,10 +688,12 @@ mod tests {
     fn a_subset_takes_the_fewest_points_and_keeps_the_wording_seen() {
         let m = match_labels(&["Never", "ALWAYS", "often"]).unwrap();
         assert_eq!((m.scale.kind, m.scale.language), ("frequency", "en"));
-        assert_eq!(m.labels, vec!["Never", "sometimes", "often", "ALWAYS"]);
+        assert_eq!(m.labels, vec!["never", "sometimes", "often", "always"]);
         assert!(match_labels(&["never", "rarely"]).is_some_and(|m| m.scale.points.len() == 5));
         let m = match_labels(&["Neutral", "agree"]).unwrap();
-        assert_eq!(m.labels[2], "Neutral");
+        assert_eq!(m.labels[2], "neutral");
+        let m = match_labels(&["Niet eens, niet oneens", "Eens"]).unwrap();
+        assert_eq!(m.labels[2], "Niet eens, niet oneens");
         assert!(match_labels(&["nooit", "agree"]).is_none());
     }
 }

@@ -222,12 +222,12 @@ impl Draft {
             ),
         };
         if !rare.is_empty() {
-            if source.is_some() {
-                max_why.insert_str(0, "check: ");
-            }
+            // Values the data holds off a stated or known scale still need
+            // a look: they are slips, or the scale is another.
+            let check = if source.is_some() { "check: " } else { "" };
             let _ = write!(
                 max_why,
-                "; seen but left off the scale (such cells will be invalid): {}",
+                "; {check}seen but left off the scale (such cells will be invalid): {}",
                 seen(&rare)
             );
         }
