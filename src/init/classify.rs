@@ -57,6 +57,11 @@ pub(super) const META_NAMES: &[&str] = &[
     "locationlongitude",
     "distributionchannel",
     "userlanguage",
+    // Google Forms (Dutch and English)
+    "tijdstempel",
+    "timestamp",
+    "e-mailadres",
+    "email address",
     // MS Forms (Dutch and English)
     "begintijd",
     "tijd van voltooien",

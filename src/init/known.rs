@@ -28,10 +28,9 @@ const fn scale(
 }
 
 // Shared wordings of the middle point, so a variant is added in one place.
-const NL_NEUTRAL: &str =
-    "neutraal|niet eens niet oneens|niet mee eens niet mee oneens|noch eens noch oneens";
+const NL_NEUTRAL: &str = "neutraal|niet eens niet oneens|niet eens en niet oneens|niet mee eens niet mee oneens|noch eens noch oneens|eens noch oneens";
 const EN_NEUTRAL_AGREE: &str =
-    "neither agree nor disagree|neutral|neither disagree nor agree|undecided";
+    "neither agree nor disagree|neutral|neither disagree nor agree|neither agree or disagree|undecided";
 
 /// The table. Order matters only between scales of one kind and language
 /// with equally many points (the first wins); fewer points are tried first.
