@@ -15,6 +15,7 @@ use std::collections::{BTreeMap, HashSet};
 use super::classify::{kind, Kind};
 use super::export::Column;
 use super::known;
+use crate::codebook::normalize_cell;
 
 /// Where a scale guess comes from, which decides what a person must check.
 #[derive(Default, Clone, Copy, PartialEq, Debug)]
@@ -87,25 +88,31 @@ impl ScaleGuess {
 
     /// The scale the file states: every column with the same value labels
     /// (missing values apart). Cells read as their labels; a number left
-    /// without one is off the scale.
+    /// without one is off the scale. A value labelled as no rating ("weet
+    /// niet") but not declared missing is a missing code by its value, the
+    /// text `peil run` reads in its cells.
     fn stated(cols: &[&Column], tally: &Tally) -> Option<ScaleGuess> {
         let first = &cols.first()?.stated;
         if first.values.is_empty() || cols.iter().any(|c| c.stated.values != first.values) {
             return None;
         }
+        let (points, no_rating): (Vec<_>, Vec<_>) = first
+            .values
+            .iter()
+            .cloned()
+            .partition(|(_, l)| kind(&normalize_cell(l)) != Kind::Missing);
         let mut missing: Vec<(String, usize)> = Vec::new();
-        for c in cols {
-            for m in &c.stated.missing {
-                if !missing.iter().any(|(w, _)| w == m) {
-                    missing.push((m.clone(), 0));
-                }
+        let declared = cols.iter().flat_map(|c| c.stated.missing.iter().cloned());
+        for m in declared.chain(no_rating.iter().map(|(v, _)| v.to_string())) {
+            if !missing.iter().any(|(w, _)| *w == m) {
+                missing.push((m, 0));
             }
         }
         let mut g = ScaleGuess {
             origin: Origin::File,
-            min: first.values.first()?.0,
-            max: first.values.last()?.0,
-            labels: first.values.clone(),
+            min: points.first()?.0,
+            max: points.last()?.0,
+            labels: points,
             missing,
             ..ScaleGuess::default()
         };
@@ -324,7 +331,42 @@ fn label_rank(label: &str) -> Option<u8> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::export::Stated;
     use super::*;
+
+    /// A column of sampled cells (normalized = shown) with value labels.
+    fn column(cells: &[(&str, usize)], values: &[(i64, &str)], missing: &[&str]) -> Column {
+        Column {
+            name: "v".into(),
+            values: cells
+                .iter()
+                .map(|(v, n)| (v.to_string(), (*n, v.to_string())))
+                .collect(),
+            filled: cells.iter().map(|(_, n)| n).sum(),
+            order: cells.iter().map(|(v, _)| v.to_string()).collect(),
+            stated: Stated {
+                label: None,
+                values: values.iter().map(|(v, l)| (*v, l.to_string())).collect(),
+                missing: missing.iter().map(|m| m.to_string()).collect(),
+            },
+        }
+    }
+
+    #[test]
+    fn a_stated_scale_sets_no_rating_labels_apart() {
+        let c = column(
+            &[("oneens", 2), ("eens", 3), ("weet niet", 1), ("5", 1)],
+            &[(1, "oneens"), (2, "eens"), (9, "weet niet")],
+            &["n.v.t."],
+        );
+        let g = ScaleGuess::from_columns(&[&c]);
+        assert_eq!(g.origin, Origin::File);
+        assert_eq!((g.min, g.max), (1, 2));
+        assert_eq!(g.labels, vec![(1, "oneens".into()), (2, "eens".into())]);
+        let missing: Vec<&str> = g.missing.iter().map(|(m, _)| m.as_str()).collect();
+        assert_eq!(missing, vec!["n.v.t.", "9"]);
+        assert_eq!(g.rare, vec![("5".to_string(), 1)]);
+    }
 
     #[test]
     fn labels_are_ordered_by_their_wording() {
