@@ -74,9 +74,9 @@ impl Export {
         let header_rows = text::detect_header_rows(csv).unwrap_or(1);
         let names = text::header(csv, header_rows, file)?;
         let mut columns: Vec<Column> = names
-            .into_iter()
+            .iter()
             .map(|name| Column {
-                stated: Stated::of(&csv.dictionary, &name),
+                stated: Stated::of(&csv.dictionary, name),
                 name: name.split_whitespace().collect::<Vec<_>>().join(" "),
                 values: BTreeMap::new(),
                 filled: 0,
@@ -95,12 +95,9 @@ impl Export {
                 problem: format!("cannot be read as CSV: {e}"),
             })?;
             rows += 1;
-            for (c, raw) in columns.iter_mut().zip(rec.iter()) {
+            for ((c, name), raw) in columns.iter_mut().zip(&names).zip(rec.iter()) {
                 // Sampled as its label, as `peil run` reads a labelled group.
-                let raw = csv
-                    .dictionary
-                    .value_label(&c.name, raw.trim())
-                    .unwrap_or(raw);
+                let raw = csv.dictionary.value_label(name, raw.trim()).unwrap_or(raw);
                 let n = normalize_cell(raw);
                 if n.is_empty() {
                     continue;

@@ -2,8 +2,10 @@
 //! institution, which hold ratings, and (through `layout`) how the rating
 //! columns make measures, areas and items.
 //!
-//! Owns the order of the guesses and the roles of columns; refuses an
-//! export without an id column or without rating columns. It must not read
+//! Owns the order of the guesses and the roles of columns (the group: the
+//! column that looks most like categories), the item texts an SPSS file
+//! states, and the report language (a known scale's, else `language`'s
+//! vote); refuses an export without an id column or without rating columns. It must not read
 //! the file (that is `export`) nor write the draft (that is `render`).
 
 use std::collections::{HashMap, HashSet};
