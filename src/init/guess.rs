@@ -325,3 +325,51 @@ fn looks_like_ratings(c: &Column, vocab: &HashSet<String>) -> bool {
             _ => true,
         })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::export::Stated;
+    use super::*;
+
+    /// A column named `name` whose cells are `cells`, each once.
+    fn column(name: &str, cells: &[&str]) -> Column {
+        let mut values = std::collections::BTreeMap::new();
+        for v in cells {
+            values.entry(v.to_string()).or_insert((0, v.to_string())).0 += 1;
+        }
+        Column {
+            name: name.into(),
+            values,
+            filled: cells.len(),
+            order: Vec::new(),
+            stated: Stated::default(),
+        }
+    }
+
+    #[test]
+    fn only_category_columns_can_be_the_group() {
+        let yes_no = column("Mantelzorger", &["ja", "nee", "ja", "nee"]);
+        assert_eq!(not_a_group(&yes_no), Some("yes/no"));
+        let dates = column("Ingevuld", &["2025-03-01", "2025-03-02", "2025-03-01"]);
+        assert_eq!(not_a_group(&dates), Some("dates"));
+        let sex = column("Q7", &["m", "v", "v", "x"]);
+        assert_eq!(not_a_group(&sex), Some("sex or gender"));
+        let named = column("Gender identity", &["a", "b", "a"]);
+        assert_eq!(not_a_group(&named), Some("sex or gender"));
+        let cells: Vec<String> = (0..20).map(|i| format!("n{i}")).collect();
+        let id = column(
+            "Lidnr",
+            &cells.iter().map(String::as_str).collect::<Vec<_>>(),
+        );
+        assert_eq!(not_a_group(&id), Some("an id: nearly every value distinct"));
+        let roles = [
+            "docent",
+            "ondersteuner",
+            "docent",
+            "manager",
+            "docent",
+            "manager",
+        ];
+        assert_eq!(not_a_group(&column("Functie", &roles)), None);
+    }
+}
