@@ -57,6 +57,11 @@ pub(super) const META_NAMES: &[&str] = &[
     "locationlongitude",
     "distributionchannel",
     "userlanguage",
+    // Google Forms (Dutch and English)
+    "tijdstempel",
+    "timestamp",
+    "e-mailadres",
+    "email address",
     // MS Forms (Dutch and English)
     "begintijd",
     "tijd van voltooien",
@@ -91,6 +96,41 @@ pub(super) const GROUP_HINTS: &[&str] = &[
     "stakeholder",
     "geleding",
     "doelgroep",
+];
+
+/// Column names of a sex or gender question: such a column has few values
+/// but is no stakeholder group.
+pub(super) const SEX_NAMES: &[&str] = &["geslacht", "gender", "sex", "sekse"];
+
+/// The answers of a sex or gender question (normalized).
+pub(super) const SEX_VALUES: &[&str] = &[
+    "man",
+    "vrouw",
+    "male",
+    "female",
+    "m",
+    "v",
+    "f",
+    "x",
+    "men",
+    "women",
+    "mannelijk",
+    "vrouwelijk",
+    "jongen",
+    "meisje",
+    "boy",
+    "girl",
+    "anders",
+    "other",
+    "non-binair",
+    "non-binary",
+    "non binair",
+    "non binary",
+];
+
+/// The answers of a yes/no question (normalized).
+pub(super) const YES_NO: &[&str] = &[
+    "ja", "nee", "yes", "no", "j", "n", "y", "true", "false", "waar", "onwaar", "0", "1",
 ];
 
 pub(super) const INSTITUTION_HINTS: &[&str] = &[
@@ -133,6 +173,18 @@ pub(super) fn kind(v: &str) -> Kind {
     Kind::Text
 }
 
+/// A date (or date and time) as exports write it: `2025-03-01`,
+/// `1-3-2025`, `01/03/2025 10:12`.
+pub(super) fn looks_like_date(v: &str) -> bool {
+    let day = v.split([' ', 't']).next().unwrap_or("");
+    let parts: Vec<&str> = day.split(['-', '/', '.']).collect();
+    parts.len() == 3
+        && parts
+            .iter()
+            .all(|p| (1..=4).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
+        && parts.iter().any(|p| p.len() == 4)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -143,5 +195,8 @@ mod tests {
         assert_eq!(kind("3,0"), Kind::Number(3));
         assert_eq!(kind("weet niet"), Kind::Missing);
         assert_eq!(kind("-oth-"), Kind::Text);
+        assert!(looks_like_date("2025-03-01"));
+        assert!(looks_like_date("1/3/2025 10:12"));
+        assert!(!looks_like_date("3"));
     }
 }

@@ -26,6 +26,8 @@ pub(super) struct ItemDraft {
     pub(super) id: String,
     pub(super) area: usize,
     pub(super) text: String,
+    /// Whether `text` is the file's own variable label (SPSS), not a guess.
+    pub(super) text_stated: bool,
     /// (measure index, column name)
     pub(super) columns: Vec<(usize, String)>,
 }
@@ -36,10 +38,21 @@ pub(super) struct Respondents {
     pub(super) id: String,
     pub(super) id_why: String,
     pub(super) group: Option<(String, Vec<String>)>,
+    /// The other columns that could be the group, each with why it was not
+    /// taken ("sex or gender", "an id", ...) or empty when it only lost.
+    pub(super) group_others: Vec<(String, &'static str)>,
     pub(super) institution: Option<String>,
 }
 
+/// The report language and, when words voted rather than a known scale
+/// decided, the votes (Dutch, English).
+pub(super) struct LanguageGuess {
+    pub(super) code: &'static str,
+    pub(super) votes: Option<(usize, usize)>,
+}
+
 pub(super) struct Draft {
+    pub(super) language: LanguageGuess,
     pub(super) respondents: Respondents,
     pub(super) measures: Vec<MeasureDraft>,
     pub(super) areas: Vec<AreaDraft>,

@@ -3,14 +3,17 @@
 //! folder (the draft's `[[rounds]]` entry).
 //!
 //! Owns every read of the export file and all of `init`'s use of `ingest`
-//! apart from number parsing (`classify`). It must not guess anything about
-//! the columns: that is `guess`, `layout` and `scale`.
+//! apart from number parsing (`classify`). What an SPSS file states about a
+//! column (variable label, value labels, user-missing values) it carries on
+//! the column as stated, and a labelled value is sampled as its label, as
+//! `peil run` reads a group's value. It must not guess anything about the
+//! columns: that is `guess`, `layout` and `scale`.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use crate::codebook::normalize_cell;
-use crate::ingest::text::{self, CsvText};
+use crate::ingest::text::{self, CsvText, Dictionary};
 use crate::ingest::{display_path, is_xlsx, read_csv_text, IngestError};
 use crate::Error;
 
@@ -25,6 +28,39 @@ pub(super) struct Column {
     pub(super) filled: usize,
     /// Distinct values in order of first appearance (normalized).
     pub(super) order: Vec<String>,
+    /// What the file states about the column (SPSS); empty for CSV/xlsx.
+    pub(super) stated: Stated,
+}
+
+/// What an SPSS file's dictionary says about one variable.
+#[derive(Default)]
+pub(super) struct Stated {
+    /// The variable label: the question or item text.
+    pub(super) label: Option<String>,
+    /// Value labels of the values that are not declared missing, ascending:
+    /// (value, label).
+    pub(super) values: Vec<(i64, String)>,
+    /// The labels (else values) of the values declared missing.
+    pub(super) missing: Vec<String>,
+}
+
+impl Stated {
+    fn of(dict: &Dictionary, name: &str) -> Stated {
+        let missing = dict.missing.get(name).cloned().unwrap_or_default();
+        let values = dict
+            .values
+            .get(name)
+            .into_iter()
+            .flatten()
+            .filter(|(_, l)| !missing.contains(l))
+            .filter_map(|(v, l)| Some((crate::ingest::cell::parse_integer(v)?, l.clone())))
+            .collect();
+        Stated {
+            label: dict.labels.get(name).cloned(),
+            values,
+            missing,
+        }
+    }
 }
 
 pub(super) struct Export {
@@ -38,8 +74,9 @@ impl Export {
         let header_rows = text::detect_header_rows(csv).unwrap_or(1);
         let names = text::header(csv, header_rows, file)?;
         let mut columns: Vec<Column> = names
-            .into_iter()
+            .iter()
             .map(|name| Column {
+                stated: Stated::of(&csv.dictionary, name),
                 name: name.split_whitespace().collect::<Vec<_>>().join(" "),
                 values: BTreeMap::new(),
                 filled: 0,
@@ -58,7 +95,9 @@ impl Export {
                 problem: format!("cannot be read as CSV: {e}"),
             })?;
             rows += 1;
-            for (c, raw) in columns.iter_mut().zip(rec.iter()) {
+            for ((c, name), raw) in columns.iter_mut().zip(&names).zip(rec.iter()) {
+                // Sampled as its label, as `peil run` reads a labelled group.
+                let raw = csv.dictionary.value_label(name, raw.trim()).unwrap_or(raw);
                 let n = normalize_cell(raw);
                 if n.is_empty() {
                     continue;

@@ -2,16 +2,23 @@
 //! institution, which hold ratings, and (through `layout`) how the rating
 //! columns make measures, areas and items.
 //!
-//! Owns the order of the guesses and the roles of columns; refuses an
-//! export without an id column or without rating columns. It must not read
+//! Owns the order of the guesses and the roles of columns (the group: the
+//! column that looks most like categories), the item texts an SPSS file
+//! states, and the report language (a known scale's, else `language`'s
+//! vote); refuses an export without an id column or without rating columns. It must not read
 //! the file (that is `export`) nor write the draft (that is `render`).
 
 use std::collections::{HashMap, HashSet};
 
-use super::classify::{kind, Kind, GROUP_HINTS, ID_NAMES, INSTITUTION_HINTS, META_NAMES};
-use super::draft::{Draft, Respondents};
+use super::classify::{
+    kind, looks_like_date, Kind, GROUP_HINTS, ID_NAMES, INSTITUTION_HINTS, META_NAMES, SEX_NAMES,
+    SEX_VALUES, YES_NO,
+};
+use super::draft::{Draft, ItemDraft, LanguageGuess, MeasureDraft, Respondents};
 use super::export::{Column, Export};
+use super::language;
 use super::layout;
+use super::scale::Origin;
 use crate::codebook::normalize_cell;
 use crate::Error;
 
@@ -28,8 +35,10 @@ impl Draft {
             .collect();
         let (suffixes, stems) = layout::split_measures(&names);
         let (measures, measure_of) = layout::measures(&suffixes, &roles.rating, cols);
-        let (areas, items) = layout::areas_and_items(&stems, &names, &measure_of);
+        let (areas, mut items) = layout::areas_and_items(&stems, &names, &measure_of);
+        texts_from_file(&mut items, cols);
         Ok(Draft {
+            language: guess_language(&measures, &items, &names),
             respondents: roles.respondents(export),
             measures,
             areas,
@@ -43,11 +52,55 @@ impl Draft {
     }
 }
 
+/// An item's text from its first column's variable label, where the file
+/// gives one (SPSS): the wording as the questionnaire put it.
+fn texts_from_file(items: &mut [ItemDraft], cols: &[Column]) {
+    for it in items {
+        let label = it.columns.first().and_then(|(_, name)| {
+            let c = cols.iter().find(|c| &c.name == name)?;
+            c.stated.label.clone()
+        });
+        if let Some(l) = label {
+            it.text = l;
+            it.text_stated = true;
+        }
+    }
+}
+
+/// The language of the first measure on a known scale; else the vote of
+/// the words in the labels, item texts and rating column names.
+fn guess_language(measures: &[MeasureDraft], items: &[ItemDraft], names: &[&str]) -> LanguageGuess {
+    if let Some(language) = measures.iter().find_map(|m| match m.scale.origin {
+        Origin::Known { language, .. } => Some(language),
+        _ => None,
+    }) {
+        return LanguageGuess {
+            code: language,
+            votes: None,
+        };
+    }
+    let labels = measures.iter().flat_map(|m| {
+        let s = &m.scale;
+        s.labels
+            .iter()
+            .map(|(_, l)| l.as_str())
+            .chain(s.unordered.iter().map(String::as_str))
+    });
+    let texts = items.iter().map(|i| i.text.as_str());
+    let (code, nl, en) = language::vote(labels.chain(texts).chain(names.iter().copied()));
+    LanguageGuess {
+        code,
+        votes: Some((nl, en)),
+    }
+}
+
 /// Which column plays which part (indices into `Export::columns`).
 struct Roles {
     id: usize,
     rating: Vec<usize>,
     group: Option<usize>,
+    /// The columns left (of two values or more) not taken as the group.
+    group_others: Vec<usize>,
     institution: Option<usize>,
     /// Columns of long free text: open answers.
     comments: Vec<usize>,
@@ -80,10 +133,17 @@ impl Roles {
             .filter(|i| !taken.contains(i) && !rating.contains(i))
             .partition(|&i| looks_like_free_text(&cols[i]));
         let (group, institution) = guess_group_institution(cols, &others);
+        let group_others = others
+            .iter()
+            .copied()
+            .filter(|&i| Some(i) != group && Some(i) != institution)
+            .filter(|&i| cols[i].values.len() >= 2)
+            .collect();
         Ok(Roles {
             id,
             rating,
             group,
+            group_others,
             institution,
             comments,
         })
@@ -105,20 +165,23 @@ impl Roles {
         Respondents {
             id: id.name.clone(),
             id_why,
-            group: self.group.map(|g| {
-                let c = &cols[g];
-                (
-                    c.name.clone(),
-                    c.order.iter().map(|v| c.values[v].1.clone()).collect(),
-                )
-            }),
+            group: self
+                .group
+                .map(|g| (cols[g].name.clone(), group_values(&cols[g]))),
+            group_others: self
+                .group_others
+                .iter()
+                .map(|&i| (cols[i].name.clone(), not_a_group(&cols[i]).unwrap_or("")))
+                .collect(),
             institution: self.institution.map(|i| cols[i].name.clone()),
         }
     }
 }
 
-/// The group column (by name, else the column of 2 to 12 values with the
-/// fewest) and the institution column (by name), among `others`.
+/// The group column (by name, else the column that looks most like
+/// categories: 2 to 12 values, not an id, a date, yes/no or sex, and of
+/// those the fewest values) and the institution column (by name), among
+/// `others`.
 fn guess_group_institution(cols: &[Column], others: &[usize]) -> (Option<usize>, Option<usize>) {
     let group = guess_by_name(cols, others, GROUP_HINTS, |c| {
         (2..=20).contains(&c.values.len())
@@ -127,7 +190,7 @@ fn guess_group_institution(cols: &[Column], others: &[usize]) -> (Option<usize>,
         others
             .iter()
             .copied()
-            .filter(|&i| (2..=12).contains(&cols[i].values.len()))
+            .filter(|&i| not_a_group(&cols[i]).is_none())
             .min_by_key(|&i| cols[i].values.len())
     });
     let institution = guess_by_name(
@@ -141,6 +204,44 @@ fn guess_group_institution(cols: &[Column], others: &[usize]) -> (Option<usize>,
         |_| true,
     );
     (group, institution)
+}
+
+/// The group's values: as the file's value labels order them (SPSS), else
+/// in order of first appearance.
+fn group_values(c: &Column) -> Vec<String> {
+    if c.stated.values.is_empty() {
+        c.order.iter().map(|v| c.values[v].1.clone()).collect()
+    } else {
+        c.stated.values.iter().map(|(_, l)| l.clone()).collect()
+    }
+}
+
+/// Why column `c` is no stakeholder group, or `None` when its values look
+/// like categories. A sex, yes/no or date column has few values too, but
+/// a team compares stakeholders, not those.
+fn not_a_group(c: &Column) -> Option<&'static str> {
+    let name = normalize_cell(&c.name);
+    let all_in = |list: &[&str]| c.values.keys().all(|v| list.contains(&v.as_str()));
+    let n = c.values.len();
+    if n < 2 {
+        Some("fewer than 2 values")
+    } else if SEX_NAMES
+        .iter()
+        .any(|s| name.split(|c: char| !c.is_alphanumeric()).any(|w| w == *s))
+        || all_in(SEX_VALUES)
+    {
+        Some("sex or gender")
+    } else if all_in(YES_NO) {
+        Some("yes/no")
+    } else if c.values.keys().all(|v| looks_like_date(v)) {
+        Some("dates")
+    } else if n > 2 && n * 10 >= c.filled * 9 {
+        Some("an id: nearly every value distinct")
+    } else if n > 12 {
+        Some("more than 12 values")
+    } else {
+        None
+    }
 }
 
 /// The id column: a known name, else the first column whose sampled values
@@ -223,4 +324,52 @@ fn looks_like_ratings(c: &Column, vocab: &HashSet<String>) -> bool {
             Kind::Text => vocab.contains(v),
             _ => true,
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::export::Stated;
+    use super::*;
+
+    /// A column named `name` whose cells are `cells`, each once.
+    fn column(name: &str, cells: &[&str]) -> Column {
+        let mut values = std::collections::BTreeMap::new();
+        for v in cells {
+            values.entry(v.to_string()).or_insert((0, v.to_string())).0 += 1;
+        }
+        Column {
+            name: name.into(),
+            values,
+            filled: cells.len(),
+            order: Vec::new(),
+            stated: Stated::default(),
+        }
+    }
+
+    #[test]
+    fn only_category_columns_can_be_the_group() {
+        let yes_no = column("Mantelzorger", &["ja", "nee", "ja", "nee"]);
+        assert_eq!(not_a_group(&yes_no), Some("yes/no"));
+        let dates = column("Ingevuld", &["2025-03-01", "2025-03-02", "2025-03-01"]);
+        assert_eq!(not_a_group(&dates), Some("dates"));
+        let sex = column("Q7", &["m", "v", "v", "x"]);
+        assert_eq!(not_a_group(&sex), Some("sex or gender"));
+        let named = column("Gender identity", &["a", "b", "a"]);
+        assert_eq!(not_a_group(&named), Some("sex or gender"));
+        let cells: Vec<String> = (0..20).map(|i| format!("n{i}")).collect();
+        let id = column(
+            "Lidnr",
+            &cells.iter().map(String::as_str).collect::<Vec<_>>(),
+        );
+        assert_eq!(not_a_group(&id), Some("an id: nearly every value distinct"));
+        let roles = [
+            "docent",
+            "ondersteuner",
+            "docent",
+            "manager",
+            "docent",
+            "manager",
+        ];
+        assert_eq!(not_a_group(&column("Functie", &roles)), None);
+    }
 }

@@ -78,6 +78,7 @@ pub(super) fn areas_and_items(
                 id: String::new(),
                 area,
                 text: item_text(stem, key),
+                text_stated: false,
                 columns: Vec::new(),
             });
             items.len() - 1
@@ -89,6 +90,7 @@ pub(super) fn areas_and_items(
                 id: String::new(),
                 area,
                 text: item_text(stem, key),
+                text_stated: false,
                 columns: vec![(m, names[k].to_string())],
             });
         } else {
@@ -100,10 +102,66 @@ pub(super) fn areas_and_items(
     (areas, items)
 }
 
-/// Splits rating column names into (measure suffix, item stem): a trailing
-/// `[x]`, ` - x` or `_x` shared by at least two columns, when at least two
-/// such suffixes exist; else one measure for all.
+/// Splits rating column names into (measure suffix, item stem). A Google
+/// Forms grid column (`Question [row]`) whose question at least two columns
+/// share is that question x its row. Otherwise a trailing `[x]`, ` - x` or
+/// `_x` shared by at least two columns, when at least two such suffixes
+/// exist. A name left whole that is an MS Forms grid column
+/// (`Question.Statement`, its question shared) is question x statement;
+/// after the suffixes, as a dot inside item text (`o.a.`) is more common
+/// than a bracket. Else one measure for all.
 pub(super) fn split_measures(names: &[&str]) -> (Vec<String>, Vec<String>) {
+    let grids = |form: fn(&str) -> Option<(&str, &str)>| {
+        let cut: Vec<Option<(&str, &str)>> = names.iter().map(|n| form(n)).collect();
+        let questions = shared(cut.iter().flatten().map(|(_, q)| *q));
+        cut.into_iter()
+            .map(|g| g.filter(|(_, q)| questions.contains(q)))
+            .collect::<Vec<_>>()
+    };
+    let (google, msforms) = (grids(google_grid), grids(msforms_grid));
+    let (suffixes, stems) = split_suffixes(names);
+    (0..names.len())
+        .map(|i| match (google[i], msforms[i]) {
+            (Some((row, q)), _) => (q.to_string(), row.to_string()),
+            (None, Some((row, q))) if suffixes[i].is_empty() => (q.to_string(), row.to_string()),
+            _ => (suffixes[i].clone(), stems[i].clone()),
+        })
+        .unzip()
+}
+
+/// A Google Forms grid column's (row, question): `Question [row]`.
+fn google_grid(name: &str) -> Option<(&str, &str)> {
+    let inner = name.strip_suffix(']')?;
+    let open = name.rfind(" [").filter(|&at| at > 0)?;
+    let row = inner.get(open + 2..)?.trim();
+    (!row.is_empty()).then(|| (row, name[..open].trim()))
+}
+
+/// An MS Forms Likert column's (statement, question): `Question.Statement`,
+/// a dot with no space or digit after it (neither a sentence's end nor
+/// `1.2`).
+fn msforms_grid(name: &str) -> Option<(&str, &str)> {
+    let dot = name.find('.').filter(|&at| at > 0)?;
+    let row = &name[dot + 1..];
+    let next = row.chars().next()?;
+    (!next.is_whitespace() && !next.is_ascii_digit()).then(|| (row.trim(), name[..dot].trim()))
+}
+
+/// The values that occur at least twice.
+fn shared<'a>(values: impl Iterator<Item = &'a str>) -> HashSet<&'a str> {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for v in values {
+        *counts.entry(v).or_default() += 1;
+    }
+    counts
+        .into_iter()
+        .filter(|(_, n)| *n >= 2)
+        .map(|(v, _)| v)
+        .collect()
+}
+
+/// The suffix split of `split_measures`, for names that are no grid.
+fn split_suffixes(names: &[&str]) -> (Vec<String>, Vec<String>) {
     fn split(name: &str) -> Option<(&str, &str)> {
         if let (Some(stripped), Some(open)) = (name.strip_suffix(']'), name.rfind('[')) {
             if open > 0 {
@@ -118,15 +176,7 @@ pub(super) fn split_measures(names: &[&str]) -> (Vec<String>, Vec<String>) {
             .map(|at| (&name[..at], &name[at + 1..]))
     }
     let parts: Vec<Option<(&str, &str)>> = names.iter().map(|n| split(n)).collect();
-    let mut counts: HashMap<&str, usize> = HashMap::new();
-    for (_, s) in parts.iter().flatten() {
-        *counts.entry(s).or_default() += 1;
-    }
-    let shared: HashSet<&str> = counts
-        .iter()
-        .filter(|(_, n)| **n >= 2)
-        .map(|(s, _)| *s)
-        .collect();
+    let shared = shared(parts.iter().flatten().map(|(_, s)| *s));
     let split_ok = shared.len() >= 2;
     names
         .iter()
@@ -298,6 +348,18 @@ mod tests {
         assert_eq!(stems, vec!["Q1", "Q1", "Q2", "Q2", "Q3_x"]);
         let (s, _) = split_measures(&["A1", "A2_herk"]);
         assert_eq!(s, vec!["", ""]);
+    }
+
+    #[test]
+    fn grid_columns_are_question_by_row() {
+        let (s, stems) = split_measures(&["Hoe vaak? [Thuis]", "Hoe vaak? [Werk]", "Leeftijd"]);
+        assert_eq!(s, vec!["Hoe vaak?", "Hoe vaak?", ""]);
+        assert_eq!(stems, vec!["Thuis", "Werk", "Leeftijd"]);
+        let (s, stems) = split_measures(&["How often?.At home", "How often?.At work"]);
+        assert_eq!(s, vec!["How often?", "How often?"]);
+        assert_eq!(stems, vec!["At home", "At work"]);
+        let (s, _) = split_measures(&["Q1.1", "Q1.2", "Ends here. - herk", "Ends there. - herk"]);
+        assert_eq!(s, vec!["", "", "", ""]);
     }
 
     #[test]

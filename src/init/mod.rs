@@ -15,13 +15,17 @@
 //! group, institution and ratings) -> `layout` (measures, areas and items
 //! from the rating columns' names, each measure's scale from `scale`) ->
 //! `render` (the TOML text). `classify` tells what one value looks like;
-//! `draft` holds the guessed types. Arrows point one way and no file uses
-//! this one. Only `export` and `classify` import from `crate::ingest`.
+//! `known` holds the common answer scales and `language` the Dutch/English
+//! word vote; `draft` holds the guessed types. Arrows point one way and no
+//! file uses this one. Only `export` and `classify` import from
+//! `crate::ingest`.
 
 mod classify;
 mod draft;
 mod export;
 mod guess;
+mod known;
+mod language;
 mod layout;
 mod render;
 mod scale;

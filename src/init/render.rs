@@ -11,7 +11,7 @@ use std::fmt::Write as _;
 
 use super::draft::Draft;
 use super::export::{Export, RoundDraft};
-use super::scale::ScaleGuess;
+use super::scale::{Origin, ScaleGuess};
 
 /// A TOML basic string.
 fn q(s: &str) -> String {
@@ -65,6 +65,7 @@ impl Draft {
     pub(super) fn render(&self, export: &Export, round: &RoundDraft, name: &str) -> String {
         let mut t = String::new();
         render_head(&mut t, export, round, name);
+        self.render_language(&mut t);
         self.render_scale(&mut t);
         self.render_respondents(&mut t);
         self.render_measures(&mut t);
@@ -74,6 +75,24 @@ impl Draft {
         self.render_rules(&mut t);
         render_round(&mut t, round);
         t
+    }
+
+    /// The language: plain when a known scale decided it, else with the
+    /// word vote to check.
+    fn render_language(&self, t: &mut String) {
+        let l = &self.language;
+        match l.votes {
+            None => {
+                let _ = writeln!(t, "language = {}", q(l.code));
+            }
+            Some((nl, en)) => {
+                let _ = writeln!(
+                    t,
+                    "language = {}  # check: nl or en, the language of the report; guessed from the words ({nl} Dutch, {en} English)",
+                    q(l.code)
+                );
+            }
+        }
     }
 
     /// Each long free-text column as a `[[comments]]` entry about nothing
@@ -132,9 +151,14 @@ impl Draft {
 
     fn render_items(&self, t: &mut String) {
         for it in &self.items {
+            let why = if it.text_stated {
+                ""
+            } else {
+                "  # check: the item's wording"
+            };
             let _ = writeln!(
                 t,
-                "\n[[items]]\nid = {}\narea = {}\ntext = {}  # check: the item's wording",
+                "\n[[items]]\nid = {}\narea = {}\ntext = {}{why}",
                 q(&it.id),
                 q(&self.areas[it.area].id),
                 q(&it.text)
@@ -156,6 +180,28 @@ impl Draft {
             .any(|w| w[0].scale.labels != w[1].scale.labels || w[0].scale.codes != w[1].scale.codes)
     }
 
+    /// What the scale's range rests on when no measure's scale was guessed
+    /// from values alone (then no `# check:`): a known scale or the file.
+    fn scale_source(&self) -> Option<String> {
+        let mut sources: Vec<String> = Vec::new();
+        for m in &self.measures {
+            let s = match m.scale.origin {
+                Origin::Seen => return None,
+                Origin::File => "the file's value labels".to_string(),
+                Origin::Known { kind, language } => {
+                    format!(
+                        "the {}-point {kind} scale ({language})",
+                        m.scale.labels.len()
+                    )
+                }
+            };
+            if !sources.contains(&s) {
+                sources.push(s);
+            }
+        }
+        (!sources.is_empty()).then(|| sources.join(", "))
+    }
+
     fn render_scale(&self, t: &mut String) {
         let min = self.measures.iter().map(|m| m.scale.min).min().unwrap_or(1);
         let max = self.measures.iter().map(|m| m.scale.max).max().unwrap_or(4);
@@ -167,33 +213,57 @@ impl Draft {
                 *missing.entry(v.clone()).or_default() += n;
             }
         }
-        let _ = writeln!(t, "\n[scale]\nmin = {min}  # check: the lowest value seen");
-        let mut why = "the highest value seen".to_string();
+        let source = self.scale_source();
+        let (min_why, mut max_why) = match &source {
+            Some(s) => (s.clone(), s.clone()),
+            None => (
+                "check: the lowest value seen".to_string(),
+                "check: the highest value seen".to_string(),
+            ),
+        };
         if !rare.is_empty() {
+            // Values the data holds off a stated or known scale still need
+            // a look: they are slips, or the scale is another.
+            let check = if source.is_some() { "check: " } else { "" };
             let _ = write!(
-                why,
-                "; seen but left off the scale (such cells will be invalid): {}",
+                max_why,
+                "; {check}seen but left off the scale (such cells will be invalid): {}",
                 seen(&rare)
             );
         }
-        let _ = writeln!(t, "max = {max}  # check: {why}");
-        let mut codes: Vec<String> = missing.keys().cloned().collect();
-        codes.push(String::new());
-        let why = if missing.is_empty() {
-            "no missing code seen; add texts that mean \"no rating\"".to_string()
-        } else {
-            format!("seen: {}", seen(&missing.into_iter().collect::<Vec<_>>()))
-        };
         let _ = writeln!(
             t,
-            "missing = {}  # check: {why}; an empty cell is always missing",
-            list(&codes)
+            "\n[scale]\nmin = {min}  # {min_why}\nmax = {max}  # {max_why}"
         );
+        self.render_missing(t, missing);
         if !self.own_scales() {
             if let Some(m) = self.measures.first() {
                 render_labels_codes(t, &m.scale, false);
             }
         }
+    }
+
+    /// `missing`: what the file declares missing needs no check; codes seen
+    /// in the cells do.
+    fn render_missing(&self, t: &mut String, missing: BTreeMap<String, usize>) {
+        let mut codes: Vec<String> = missing.keys().cloned().collect();
+        codes.push(String::new());
+        let stated = self.measures.iter().all(|m| m.scale.origin == Origin::File);
+        let why = if stated {
+            "the file's user-missing values".to_string()
+        } else if missing.is_empty() {
+            "check: no missing code seen; add texts that mean \"no rating\"".to_string()
+        } else {
+            format!(
+                "check: seen: {}",
+                seen(&missing.into_iter().collect::<Vec<_>>())
+            )
+        };
+        let _ = writeln!(
+            t,
+            "missing = {}  # {why}; an empty cell is always missing",
+            list(&codes)
+        );
     }
 
     fn render_respondents(&self, t: &mut String) {
@@ -209,9 +279,10 @@ impl Draft {
                 let shown: Vec<String> = values.iter().take(12).cloned().collect();
                 let _ = writeln!(
                     t,
-                    "group = {}  # check: the stakeholder group; {} values seen",
+                    "group = {}  # check: the stakeholder group; {} values seen{}",
                     q(name),
-                    values.len()
+                    values.len(),
+                    other_candidates(&r.group_others)
                 );
                 if let Some(inst) = &r.institution {
                     let _ = writeln!(
@@ -251,6 +322,27 @@ impl Draft {
     }
 }
 
+/// The columns not taken as the group, for the group's check: at most 8,
+/// each with why it was passed over.
+fn other_candidates(others: &[(String, &str)]) -> String {
+    if others.is_empty() {
+        return String::new();
+    }
+    let named: Vec<String> = others
+        .iter()
+        .take(8)
+        .map(|(name, why)| match *why {
+            "" => q(name),
+            why => format!("{} ({why})", q(name)),
+        })
+        .collect();
+    let more = match others.len().saturating_sub(8) {
+        0 => String::new(),
+        n => format!(" and {n} more"),
+    };
+    format!("; other columns: {}{more}", named.join(", "))
+}
+
 /// The comment at the top and `[study]`.
 fn render_head(t: &mut String, export: &Export, round: &RoundDraft, name: &str) {
     let _ = writeln!(
@@ -267,7 +359,6 @@ fn render_head(t: &mut String, export: &Export, round: &RoundDraft, name: &str) 
         "\n[study]\nname = {}  # check: the study's name",
         q(name)
     );
-    t.push_str("language = \"nl\"  # check: nl or en, the language of the report\n");
 }
 
 /// The `[[rounds]]` entry of the export.
@@ -306,7 +397,15 @@ fn render_labels_codes(t: &mut String, g: &ScaleGuess, inline: bool) {
             codes.join(", ")
         );
     }
-    let why = "ordered by their wording (helemaal niet < niet < ... < zeer)";
+    let why = match g.origin {
+        Origin::Seen => {
+            "check: ordered by their wording (helemaal niet < niet < ... < zeer)".to_string()
+        }
+        Origin::Known { kind, language } => {
+            format!("the {}-point {kind} scale ({language})", g.labels.len())
+        }
+        Origin::File => "the file's value labels".to_string(),
+    };
     if !g.labels.is_empty() {
         let labels: Vec<String> = g
             .labels
@@ -314,9 +413,9 @@ fn render_labels_codes(t: &mut String, g: &ScaleGuess, inline: bool) {
             .map(|(v, l)| format!("{v} = {}", q(l)))
             .collect();
         if inline {
-            let _ = writeln!(t, "labels = {{ {} }}  # check: {why}", labels.join(", "));
+            let _ = writeln!(t, "labels = {{ {} }}  # {why}", labels.join(", "));
         } else {
-            let _ = writeln!(t, "[scale.labels]  # check: {why}");
+            let _ = writeln!(t, "[scale.labels]  # {why}");
             for l in labels {
                 let _ = writeln!(t, "{l}");
             }

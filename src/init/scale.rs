@@ -2,6 +2,10 @@
 //! their wording, its answer codes and its missing codes ("weet niet", and
 //! 9/99/999 apart from the other values).
 //!
+//! A scale is taken, in this order, from what an SPSS file states (value
+//! labels, user-missing values), from a known scale its answer texts match
+//! (`known`), or from the values and wordings seen.
+//!
 //! Owns what the cells of one measure say about its scale. It must not look
 //! at column names (that is `guess` and `layout`) nor write TOML (that is
 //! `render`).
@@ -10,9 +14,27 @@ use std::collections::{BTreeMap, HashSet};
 
 use super::classify::{kind, Kind};
 use super::export::Column;
+use super::known;
+use crate::codebook::normalize_cell;
+
+/// Where a scale guess comes from, which decides what a person must check.
+#[derive(Default, Clone, Copy, PartialEq, Debug)]
+pub(super) enum Origin {
+    /// The values and wordings seen: every part is a guess.
+    #[default]
+    Seen,
+    /// A known scale the answer texts match: its points and order are known.
+    Known {
+        kind: &'static str,
+        language: &'static str,
+    },
+    /// The export's own dictionary (SPSS value labels and missing values).
+    File,
+}
 
 #[derive(Default, Clone, PartialEq)]
 pub(super) struct ScaleGuess {
+    pub(super) origin: Origin,
     pub(super) min: i64,
     pub(super) max: i64,
     /// Values seen outside the scale guessed (slips): (value, count).
@@ -29,7 +51,13 @@ pub(super) struct ScaleGuess {
 impl ScaleGuess {
     pub(super) fn from_columns(cols: &[&Column]) -> ScaleGuess {
         let mut tally = Tally::of(cols);
+        if let Some(g) = ScaleGuess::stated(cols, &tally) {
+            return g;
+        }
         tally.set_apart_dont_know();
+        if let Some(g) = ScaleGuess::known(&tally) {
+            return g;
+        }
         // Labels: ordered by their wording, if that gives each its own place.
         let (ranked, orderable) = rank_labels(&tally.texts);
         let k = if orderable { ranked.len() as i64 } else { 0 };
@@ -56,6 +84,64 @@ impl ScaleGuess {
         }
         g.sort_out(&tally);
         g
+    }
+
+    /// The scale the file states: every column with the same value labels
+    /// (missing values apart). Cells read as their labels; a number left
+    /// without one is off the scale. A value labelled as no rating ("weet
+    /// niet") but not declared missing is a missing code by its value, the
+    /// text `peil run` reads in its cells.
+    fn stated(cols: &[&Column], tally: &Tally) -> Option<ScaleGuess> {
+        let first = &cols.first()?.stated;
+        if first.values.is_empty() || cols.iter().any(|c| c.stated.values != first.values) {
+            return None;
+        }
+        let (points, no_rating): (Vec<_>, Vec<_>) = first
+            .values
+            .iter()
+            .cloned()
+            .partition(|(_, l)| kind(&normalize_cell(l)) != Kind::Missing);
+        let mut missing: Vec<(String, usize)> = Vec::new();
+        let declared = cols.iter().flat_map(|c| c.stated.missing.iter().cloned());
+        for m in declared.chain(no_rating.iter().map(|(v, _)| v.to_string())) {
+            if !missing.iter().any(|(w, _)| *w == m) {
+                missing.push((m, 0));
+            }
+        }
+        let mut g = ScaleGuess {
+            origin: Origin::File,
+            min: points.first()?.0,
+            max: points.last()?.0,
+            labels: points,
+            missing,
+            ..ScaleGuess::default()
+        };
+        g.sort_out(tally);
+        Some(g)
+    }
+
+    /// The known scale the answer texts match: points 1 to its size, every
+    /// label of it, whether or not all were answered.
+    fn known(tally: &Tally) -> Option<ScaleGuess> {
+        let seen: Vec<String> = tally
+            .texts
+            .iter()
+            .map(|(v, (_, shown))| tidy_label(shown, v))
+            .collect();
+        let m = known::match_labels(&seen.iter().map(String::as_str).collect::<Vec<_>>())?;
+        let mut g = ScaleGuess {
+            origin: Origin::Known {
+                kind: m.scale.kind,
+                language: m.scale.language,
+            },
+            min: 1,
+            max: m.labels.len() as i64,
+            labels: (1..).zip(m.labels).collect(),
+            missing: tally.missing.iter().map(|(w, n)| (w.clone(), *n)).collect(),
+            ..ScaleGuess::default()
+        };
+        g.sort_out(tally);
+        Some(g)
     }
 
     /// Numbers and codes off the scale are rare (slips); codes on it are
@@ -245,7 +331,42 @@ fn label_rank(label: &str) -> Option<u8> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::export::Stated;
     use super::*;
+
+    /// A column of sampled cells (normalized = shown) with value labels.
+    fn column(cells: &[(&str, usize)], values: &[(i64, &str)], missing: &[&str]) -> Column {
+        Column {
+            name: "v".into(),
+            values: cells
+                .iter()
+                .map(|(v, n)| (v.to_string(), (*n, v.to_string())))
+                .collect(),
+            filled: cells.iter().map(|(_, n)| n).sum(),
+            order: cells.iter().map(|(v, _)| v.to_string()).collect(),
+            stated: Stated {
+                label: None,
+                values: values.iter().map(|(v, l)| (*v, l.to_string())).collect(),
+                missing: missing.iter().map(|m| m.to_string()).collect(),
+            },
+        }
+    }
+
+    #[test]
+    fn a_stated_scale_sets_no_rating_labels_apart() {
+        let c = column(
+            &[("oneens", 2), ("eens", 3), ("weet niet", 1), ("5", 1)],
+            &[(1, "oneens"), (2, "eens"), (9, "weet niet")],
+            &["n.v.t."],
+        );
+        let g = ScaleGuess::from_columns(&[&c]);
+        assert_eq!(g.origin, Origin::File);
+        assert_eq!((g.min, g.max), (1, 2));
+        assert_eq!(g.labels, vec![(1, "oneens".into()), (2, "eens".into())]);
+        let missing: Vec<&str> = g.missing.iter().map(|(m, _)| m.as_str()).collect();
+        assert_eq!(missing, vec!["n.v.t.", "9"]);
+        assert_eq!(g.rare, vec![("5".to_string(), 1)]);
+    }
 
     #[test]
     fn labels_are_ordered_by_their_wording() {
