@@ -20,6 +20,7 @@ use crate::output::{Manifest, OutputDir};
 use crate::render::document::Document;
 use crate::render::report::{self, ReportInput};
 use crate::render::table::Table;
+use crate::render::tables::{BreakdownTables, RoundTables};
 use crate::render::{charts, docx, page, tables, xlsx};
 use crate::Error;
 
@@ -270,24 +271,51 @@ fn render_err(what: &str) -> impl Fn(String) -> Error {
     }
 }
 
+/// A file to write: its path under the output folder and its bytes.
+type File = (String, Vec<u8>);
+
 /// Every table as CSV and Markdown, and all of them in `summary.xlsx`,
-/// into `dir` (`tables` or a breakdown's `tables/by-<slug>`).
-fn write_tables(
-    out: &mut OutputDir,
-    dir: &str,
-    tables: &[&Table],
-    lang: Language,
-) -> Result<(), Error> {
+/// in `dir` (`tables` or a breakdown's `tables/by-<slug>`).
+fn table_files(dir: &str, tables: &[&Table], lang: Language) -> Result<Vec<File>, Error> {
+    let mut files = Vec::with_capacity(2 * tables.len() + 1);
     for t in tables {
-        out.write(&format!("{dir}/{}.csv", t.name), &t.to_csv())?;
-        out.write(
-            &format!("{dir}/{}.md", t.name),
-            t.to_markdown(lang).as_bytes(),
-        )?;
+        files.push((format!("{dir}/{}.csv", t.name), t.to_csv()));
+        let md = t.to_markdown(lang).into_bytes();
+        files.push((format!("{dir}/{}.md", t.name), md));
     }
     let xlsx = xlsx::workbook(tables.iter().copied())
         .map_err(|e| render_err("summary.xlsx")(e.to_string()))?;
-    out.write(&format!("{dir}/summary.xlsx"), &xlsx)
+    files.push((format!("{dir}/summary.xlsx"), xlsx));
+    Ok(files)
+}
+
+fn write_files(out: &mut OutputDir, files: Vec<File>) -> Result<(), Error> {
+    files
+        .iter()
+        .try_for_each(|(rel, bytes)| out.write(rel, bytes))
+}
+
+/// A round's tables, then each breakdown's: the breakdowns' bytes are made
+/// on a second core while the round's are (they share nothing).
+fn write_round_tables(
+    out: &mut OutputDir,
+    round: &RoundTables,
+    breakdowns: &[BreakdownTables],
+    lang: Language,
+) -> Result<(), Error> {
+    let (main, by) = std::thread::scope(|scope| {
+        let by = scope.spawn(|| {
+            let folder =
+                |b: &BreakdownTables| table_files(&format!("tables/{}", b.folder), &b.list(), lang);
+            breakdowns.iter().map(folder).collect::<Result<Vec<_>, _>>()
+        });
+        let main = table_files("tables", &round.list(), lang);
+        (main, by.join())
+    });
+    write_files(out, main?)?;
+    let by = by.map_err(|_| render_err("tables")("a thread writing tables failed".into()))?;
+    by?.into_iter()
+        .try_for_each(|files| write_files(out, files))
 }
 
 fn write_charts(out: &mut OutputDir, charts: &[charts::ChartFile]) -> Result<(), Error> {
@@ -332,11 +360,8 @@ fn write_round(study: &Codebook, a: &Analysed, opts: &Options) -> Result<RoundRe
     let mut out = OutputDir::new(opts.out.join(&study.slug).join(&a.round.id));
     let ledgers = a.ledgers();
     let tables = tables::all(&a.cb, &a.scores, a.notes.as_ref(), &ledgers);
-    write_tables(&mut out, "tables", &tables.list(), lang)?;
     let breakdowns = tables::breakdowns(&a.cb, &a.scores);
-    for b in &breakdowns {
-        write_tables(&mut out, &format!("tables/{}", b.folder), &b.list(), lang)?;
-    }
+    write_round_tables(&mut out, &tables, &breakdowns, lang)?;
     let inputs = input_hashes(a);
     if !opts.no_charts {
         let mut charts = charts::all(&a.cb, &a.scores, lang).map_err(render_err("charts"))?;
@@ -383,7 +408,7 @@ fn write_comparison(
     let cmp = compare::compare(study, from.as_compared(), to.as_compared());
     let mut out = OutputDir::new(opts.out.join(&study.slug).join(&name));
     let tables = tables::comparison(study, &cmp);
-    write_tables(&mut out, "tables", &tables.list(), lang)?;
+    write_files(&mut out, table_files("tables", &tables.list(), lang)?)?;
     let mut inputs = input_hashes(from);
     inputs.extend(input_hashes(to).into_iter().skip(1));
     if !opts.no_charts {

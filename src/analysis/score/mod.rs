@@ -166,9 +166,10 @@ type ByGroup = (
 );
 
 /// The figures of one grouping: area and item scores, headcounts and group
-/// tests. The area side (area scores, group tests) and the item side (item
-/// scores, headcounts) are independent passes over the same codes and run
-/// on two cores; each is deterministic on its own.
+/// tests. The respondent area scores (and weighted area rows) are counted
+/// on one core while the other counts the item histograms (and weighted
+/// item rows) and headcounts; area and item rows then both come from the
+/// histograms. Each pass is deterministic on its own.
 fn score_by(
     cb: &Codebook,
     people: &respondents::People,
@@ -176,19 +177,23 @@ fn score_by(
     gs: Grouping,
     weights: Option<&[f64]>,
 ) -> PolarsResult<ByGroup> {
-    let (area_side, (items, respondents)) = std::thread::scope(|scope| {
+    let (area_side, (hists, items, respondents)) = std::thread::scope(|scope| {
         let area_side = scope.spawn(|| {
-            let tallies = tally::area_tallies(cb, matrices, gs);
+            let scores = tally::area_scores(cb, matrices, gs);
             let w = weights.map(|w| weighted::area_rows(cb, gs, matrices, w));
-            let areas = rows::area_scores(cb, gs, &tallies, w.as_ref());
-            (areas, psychometrics::group_tests(cb, &tallies))
+            (scores, w)
         });
+        let hists = tally::item_histograms(matrices, gs);
         let w = weights.map(|w| weighted::item_rows(cb, gs, matrices, w));
-        let items = rows::item_scores(cb, matrices, gs, w.as_ref());
+        let found = tally::item_tallies(cb, matrices, &hists);
+        let items = rows::item_scores(cb, &found, gs, w.as_ref());
         let respondents = respondents::respondent_counts(cb, people, gs);
-        (area_side.join(), (items, respondents))
+        (area_side.join(), (hists, items, respondents))
     });
-    let (mut areas, group_tests) = area_side.map_err(|_| thread_failed())?;
+    let (scores, w) = area_side.map_err(|_| thread_failed())?;
+    let tallies = tally::area_tallies(cb, matrices, &hists, scores);
+    let mut areas = rows::area_scores(cb, gs, &tallies, w.as_ref());
+    let group_tests = psychometrics::group_tests(cb, &tallies);
     rows::add_scale_cvi(cb, &mut areas, &items);
     Ok((areas, items, respondents, group_tests))
 }

@@ -11,8 +11,8 @@
 use std::collections::HashMap;
 
 use super::grouping::Grouping;
-use super::matrix::{area_targets, Matrix};
-use super::tally::{group_ids, item_tallies, Figures, Tallies, Tally};
+use super::matrix::area_targets;
+use super::tally::{group_ids, Figures, Tallies, Tally};
 use super::weighted::{Weighted, WeightedRows};
 use crate::analysis::rules::{decide, Decision, Rule};
 use crate::analysis::stats;
@@ -200,11 +200,10 @@ pub(crate) fn hidden_groups(sizes: impl Iterator<Item = (u64, bool)>, min_cell: 
 /// Item scores: per measure x item x group.
 pub(super) fn item_scores(
     cb: &Codebook,
-    matrices: &[Matrix],
+    found: &Tallies,
     groups: Grouping,
     weighted: Option<&WeightedRows>,
 ) -> Vec<ScoreRow> {
-    let found = item_tallies(cb, matrices, groups);
     let targets: Vec<(usize, usize)> = (0..cb.measures.len())
         .flat_map(|m| {
             cb.items
@@ -214,7 +213,7 @@ pub(super) fn item_scores(
                 .map(move |(i, _)| (m, i))
         })
         .collect();
-    let mut items = rows(cb, &targets, groups, &found, |row| {
+    let mut items = rows(cb, &targets, groups, found, |row| {
         let Some(f) = &row.figures else { return };
         row.kappa_star = stats::kappa_star(f.rated, f.agree);
         row.panel = Panel::of(cb, f);

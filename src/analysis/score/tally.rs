@@ -148,17 +148,40 @@ pub(super) fn group_ids(gs: Grouping) -> impl Iterator<Item = u32> + Clone {
     0..=gs.len() as u32
 }
 
-/// Counts of ratings per item x group x value, and of missing cells: one
-/// histogram of codes per item column.
-pub(super) fn item_tallies(cb: &Codebook, mxs: &[Matrix], gs: Grouping) -> Tallies {
+/// Per matrix, per item column: a histogram of codes, 256 slots per group.
+/// Item and area rows both count from them: an area's pooled counts are
+/// the sums of its items', so the codes are counted once.
+pub(super) type Histograms = Vec<Vec<Vec<u64>>>;
+
+pub(super) fn item_histograms(mxs: &[Matrix], gs: Grouping) -> Histograms {
+    let one = |codes: &&[i8]| histogram(std::slice::from_ref(codes), gs);
+    mxs.iter()
+        .map(|mx| mx.columns.iter().map(one).collect())
+        .collect()
+}
+
+/// Counts of ratings per item x group x value, and of missing cells.
+pub(super) fn item_tallies(cb: &Codebook, mxs: &[Matrix], hists: &Histograms) -> Tallies {
     let mut out = Tallies::new();
-    for mx in mxs {
-        for (&item, codes) in mx.items.iter().zip(&mx.columns) {
-            let hist = histogram(std::slice::from_ref(codes), gs);
-            insert_counts(&mut out, cb, (mx.measure, item), &hist, Dist::Ratings);
+    for (mx, hs) in mxs.iter().zip(hists) {
+        for (&item, hist) in mx.items.iter().zip(hs) {
+            insert_counts(&mut out, cb, (mx.measure, item), hist, Dist::Ratings);
         }
     }
     with_all(out, &cb.scale)
+}
+
+/// Per matrix: respondents per (group, count, sum), see [`score_counts`].
+pub(super) type AreaScores = Vec<Vec<((u32, u16, i32), u64)>>;
+
+/// The respondent area scores of every matrix, counted (a pass over the
+/// codes that needs no histogram, so it runs beside [`item_histograms`]).
+pub(super) fn area_scores(cb: &Codebook, mxs: &[Matrix], gs: Grouping) -> AreaScores {
+    let one = |mx: &Matrix| {
+        let (count, sum) = mx.counts_and_sums(gs.of.len());
+        score_counts(cb, mx.items.len(), gs, &count, &sum)
+    };
+    mxs.iter().map(one).collect()
 }
 
 /// Area tallies. A respondent's area score is sum / count of their valid
@@ -166,15 +189,22 @@ pub(super) fn item_tallies(cb: &Codebook, mxs: &[Matrix], gs: Grouping) -> Talli
 /// of them; respondents are counted per distinct (count, sum), so every
 /// score is an exact fraction and equal scores tie exactly. The pooled
 /// counts (`pct_agree`, `n_1..`, `n_missing`) are those of every used
-/// respondent of the group, with a score or not, so that an area row's
-/// counts are the sums of its item rows' counts.
-pub(super) fn area_tallies(cb: &Codebook, mxs: &[Matrix], gs: Grouping) -> Tallies {
+/// respondent of the group, with a score or not: the sums of its item
+/// rows' counts (`hists`).
+pub(super) fn area_tallies(
+    cb: &Codebook,
+    mxs: &[Matrix],
+    hists: &Histograms,
+    scores: AreaScores,
+) -> Tallies {
     let mut out = Tallies::new();
-    for mx in mxs {
-        let hist = histogram(&mx.columns, gs);
+    for ((mx, hs), found) in mxs.iter().zip(hists).zip(scores) {
+        let mut hist = vec![0u64; hs.first().map_or(0, Vec::len)];
+        for h in hs {
+            hist.iter_mut().zip(h).for_each(|(a, b)| *a += b);
+        }
         insert_counts(&mut out, cb, (mx.measure, mx.area), &hist, Dist::Scores);
-        let (count, sum) = mx.counts_and_sums(gs.of.len());
-        for ((g, c, s), n) in score_counts(cb, mx.items.len(), gs, &count, &sum) {
+        for ((g, c, s), n) in found {
             out.entry((mx.measure, mx.area, g))
                 .or_insert_with(|| Tally::new(&cb.scale))
                 .dist
