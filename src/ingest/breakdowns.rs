@@ -9,6 +9,8 @@
 
 use std::collections::HashMap;
 
+use polars::prelude::PlHashMap;
+
 use super::frame::RespondentPos;
 use super::ingested::BreakdownValues;
 use super::pending::Pending;
@@ -22,8 +24,9 @@ pub(super) struct BreakdownReader {
     out: BreakdownValues,
     /// Normalized text -> value.
     index: HashMap<String, u32>,
-    /// Cell text as written -> value: a handful of texts over a million rows.
-    seen: HashMap<String, u32>,
+    /// Cell text as written -> value: a handful of texts over a million
+    /// rows, looked up once per row (with a fast hash: the key is no secret).
+    seen: PlHashMap<String, u32>,
 }
 
 /// A reader per breakdown column, in codebook order.
@@ -47,7 +50,7 @@ impl BreakdownReader {
                 of: Vec::new(),
             },
             index: HashMap::new(),
-            seen: HashMap::new(),
+            seen: PlHashMap::default(),
         }
     }
 

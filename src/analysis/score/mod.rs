@@ -106,40 +106,71 @@ pub fn respondent_area_scores(
 
 /// All scores of one questionnaire: the stakeholder groups', then each
 /// breakdown's.
+///
+/// The passes over the codes serve every grouping at once: one core counts
+/// the respondent area scores (each respondent's count and sum of an area
+/// worked out once for all groupings) and the weighted area rows, the other
+/// the item histograms and weighted item rows, beside the reliability. The
+/// rows of each grouping are then made from those counts. Each pass is
+/// deterministic on its own.
 pub fn score(cb: &Codebook, data: &Ingested) -> PolarsResult<Scores> {
     let matrices = matrix::build(cb, data);
     let weights = weighted::respondent_weights(cb, data);
+    let w = weights.as_deref();
     let of: Vec<u32> = data.respondents.iter().map(|r| r.group).collect();
-    let gs = Grouping::stakeholders(data, &of);
+    let groupings: Vec<Grouping> = std::iter::once(Grouping::stakeholders(data, &of))
+        .chain(data.breakdowns.iter().map(Grouping::breakdown))
+        .collect();
     let people = respondents::People::of(data);
-    let ((areas, items, respondents, group_tests), (reliability, item_reliability)) =
-        std::thread::scope(|scope| {
-            let reliability = scope.spawn(|| psychometrics::reliability(&matrices));
-            let scored = score_by(cb, &people, &matrices, gs, weights.as_deref())?;
-            Ok::<_, PolarsError>((scored, reliability.join().map_err(|_| thread_failed())?))
-        })?;
-    let mut breakdowns = Vec::with_capacity(data.breakdowns.len());
-    for b in &data.breakdowns {
-        let gs = Grouping::breakdown(b);
-        let (areas, items, respondents, group_tests) =
-            score_by(cb, &people, &matrices, gs, weights.as_deref())?;
-        breakdowns.push(Scores {
-            groups: b.values.clone(),
-            respondents,
-            areas,
-            items,
-            reliability: Vec::new(),
-            item_reliability: Vec::new(),
-            group_tests,
-            comments: Vec::new(),
-            breakdowns: Vec::new(),
-            breakdown: Some(BreakdownOf {
-                column: b.column.clone(),
-                slug: b.slug.clone(),
-                left_out: b.of.iter().filter(|g| **g == 0).count() as u64,
-            }),
+    let (area_side, item_side, reliability) = std::thread::scope(|scope| {
+        let reliability = scope.spawn(|| psychometrics::reliability(&matrices));
+        let area_side = scope.spawn(|| {
+            let scores = tally::area_scores(cb, &matrices, &groupings);
+            let rows = |gs: &Grouping| w.map(|w| weighted::area_rows(cb, *gs, &matrices, w));
+            (scores, groupings.iter().map(rows).collect::<Vec<_>>())
         });
-    }
+        let hists = tally::item_histograms(&matrices, &groupings);
+        let rows = |gs: &Grouping| w.map(|w| weighted::item_rows(cb, *gs, &matrices, w));
+        let item_side = (hists, groupings.iter().map(rows).collect::<Vec<_>>());
+        (area_side.join(), item_side, reliability.join())
+    });
+    let ((scores, w_areas), (hists, w_items)) =
+        (area_side.map_err(|_| thread_failed())?, item_side);
+    let (reliability, item_reliability) = reliability.map_err(|_| thread_failed())?;
+    let counted = groupings
+        .iter()
+        .zip(hists)
+        .zip(scores)
+        .zip(w_areas.iter().zip(&w_items));
+    let mut scored = counted.map(|(((gs, hists), scores), (wa, wi))| {
+        let counts = Counted {
+            hists,
+            scores,
+            weighted: (wa.as_ref(), wi.as_ref()),
+        };
+        rows_of(cb, &people, &matrices, *gs, counts)
+    });
+    let (areas, items, respondents, group_tests) = scored.next().unwrap_or_default();
+    let breakdowns =
+        data.breakdowns
+            .iter()
+            .zip(scored)
+            .map(|(b, (areas, items, respondents, group_tests))| Scores {
+                groups: b.values.clone(),
+                respondents,
+                areas,
+                items,
+                reliability: Vec::new(),
+                item_reliability: Vec::new(),
+                group_tests,
+                comments: Vec::new(),
+                breakdowns: Vec::new(),
+                breakdown: Some(BreakdownOf {
+                    column: b.column.clone(),
+                    slug: b.slug.clone(),
+                    left_out: b.of.iter().filter(|g| **g == 0).count() as u64,
+                }),
+            });
     Ok(Scores {
         groups: data.groups.clone(),
         respondents,
@@ -149,7 +180,7 @@ pub fn score(cb: &Codebook, data: &Ingested) -> PolarsResult<Scores> {
         item_reliability,
         group_tests,
         comments: comment_rows(cb, data),
-        breakdowns,
+        breakdowns: breakdowns.collect(),
         breakdown: None,
     })
 }
@@ -165,35 +196,32 @@ type ByGroup = (
     Vec<GroupTestRow>,
 );
 
-/// The figures of one grouping: area and item scores, headcounts and group
-/// tests. The respondent area scores (and weighted area rows) are counted
-/// on one core while the other counts the item histograms (and weighted
-/// item rows) and headcounts; area and item rows then both come from the
-/// histograms. Each pass is deterministic on its own.
-fn score_by(
+/// What the passes over the codes counted for one grouping.
+struct Counted<'a> {
+    hists: tally::Histograms,
+    scores: tally::AreaScores,
+    /// Weighted (area, item) rows, with `[weights]`.
+    weighted: (
+        Option<&'a weighted::WeightedRows>,
+        Option<&'a weighted::WeightedRows>,
+    ),
+}
+
+/// The rows of one grouping from its counts: area and item scores (both
+/// from the item histograms), headcounts and group tests.
+fn rows_of(
     cb: &Codebook,
     people: &respondents::People,
     matrices: &[matrix::Matrix],
     gs: Grouping,
-    weights: Option<&[f64]>,
-) -> PolarsResult<ByGroup> {
-    let (area_side, (hists, items, respondents)) = std::thread::scope(|scope| {
-        let area_side = scope.spawn(|| {
-            let scores = tally::area_scores(cb, matrices, gs);
-            let w = weights.map(|w| weighted::area_rows(cb, gs, matrices, w));
-            (scores, w)
-        });
-        let hists = tally::item_histograms(matrices, gs);
-        let w = weights.map(|w| weighted::item_rows(cb, gs, matrices, w));
-        let found = tally::item_tallies(cb, matrices, &hists);
-        let items = rows::item_scores(cb, &found, gs, w.as_ref());
-        let respondents = respondents::respondent_counts(cb, people, gs);
-        (area_side.join(), (hists, items, respondents))
-    });
-    let (scores, w) = area_side.map_err(|_| thread_failed())?;
-    let tallies = tally::area_tallies(cb, matrices, &hists, scores);
-    let mut areas = rows::area_scores(cb, gs, &tallies, w.as_ref());
+    c: Counted,
+) -> ByGroup {
+    let found = tally::item_tallies(cb, matrices, &c.hists);
+    let items = rows::item_scores(cb, &found, gs, c.weighted.1);
+    let respondents = respondents::respondent_counts(cb, people, gs);
+    let tallies = tally::area_tallies(cb, matrices, &c.hists, c.scores);
+    let mut areas = rows::area_scores(cb, gs, &tallies, c.weighted.0);
     let group_tests = psychometrics::group_tests(cb, &tallies);
     rows::add_scale_cvi(cb, &mut areas, &items);
-    Ok((areas, items, respondents, group_tests))
+    (areas, items, respondents, group_tests)
 }

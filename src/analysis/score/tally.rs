@@ -153,11 +153,22 @@ pub(super) fn group_ids(gs: Grouping) -> impl Iterator<Item = u32> + Clone {
 /// the sums of its items', so the codes are counted once.
 pub(super) type Histograms = Vec<Vec<Vec<u64>>>;
 
-pub(super) fn item_histograms(mxs: &[Matrix], gs: Grouping) -> Histograms {
-    let one = |codes: &&[i8]| histogram(std::slice::from_ref(codes), gs);
-    mxs.iter()
-        .map(|mx| mx.columns.iter().map(one).collect())
-        .collect()
+/// The item histograms of every grouping, in the groupings' order: a
+/// column's codes are read once for all of them.
+pub(super) fn item_histograms(mxs: &[Matrix], groupings: &[Grouping]) -> Vec<Histograms> {
+    let mut out: Vec<Histograms> = vec![Vec::with_capacity(mxs.len()); groupings.len()];
+    for mx in mxs {
+        let mut per: Histograms = vec![Vec::with_capacity(mx.columns.len()); groupings.len()];
+        for codes in &mx.columns {
+            for (gs, hists) in groupings.iter().zip(per.iter_mut()) {
+                hists.push(histogram(std::slice::from_ref(codes), *gs));
+            }
+        }
+        for (o, p) in out.iter_mut().zip(per) {
+            o.push(p);
+        }
+    }
+    out
 }
 
 /// Counts of ratings per item x group x value, and of missing cells.
@@ -174,14 +185,24 @@ pub(super) fn item_tallies(cb: &Codebook, mxs: &[Matrix], hists: &Histograms) ->
 /// Per matrix: respondents per (group, count, sum), see [`score_counts`].
 pub(super) type AreaScores = Vec<Vec<((u32, u16, i32), u64)>>;
 
-/// The respondent area scores of every matrix, counted (a pass over the
-/// codes that needs no histogram, so it runs beside [`item_histograms`]).
-pub(super) fn area_scores(cb: &Codebook, mxs: &[Matrix], gs: Grouping) -> AreaScores {
-    let one = |mx: &Matrix| {
-        let (count, sum) = mx.counts_and_sums(gs.of.len());
-        score_counts(cb, mx.items.len(), gs, &count, &sum)
-    };
-    mxs.iter().map(one).collect()
+/// The respondent area scores of every matrix, counted for every grouping
+/// (in their order): each respondent's count and sum of an area are worked
+/// out once for all groupings. A pass that needs no histogram, so it runs
+/// beside [`item_histograms`].
+pub(super) fn area_scores(
+    cb: &Codebook,
+    mxs: &[Matrix],
+    groupings: &[Grouping],
+) -> Vec<AreaScores> {
+    let mut out: Vec<AreaScores> = vec![Vec::with_capacity(mxs.len()); groupings.len()];
+    for mx in mxs {
+        let n = groupings.first().map_or(0, |gs| gs.of.len());
+        let (count, sum) = mx.counts_and_sums(n);
+        for (gs, o) in groupings.iter().zip(out.iter_mut()) {
+            o.push(score_counts(cb, mx.items.len(), *gs, &count, &sum));
+        }
+    }
+    out
 }
 
 /// Area tallies. A respondent's area score is sum / count of their valid
