@@ -201,3 +201,5 @@ fn folder_name(dir: &Path) -> String {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+pub(crate) use tests::MINIMAL;

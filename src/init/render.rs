@@ -296,6 +296,19 @@ impl Draft {
                     "# groups = {}  # check: uncomment to allow only these groups, in this display order",
                     list(&shown)
                 );
+                // Category columns that lost to the group are what teams
+                // break results down by (role, region): offered, not set.
+                let cats: Vec<String> = (r.group_others.iter())
+                    .filter(|(_, why)| why.is_empty() || *why == "sex or gender")
+                    .map(|(name, _)| name.clone())
+                    .collect();
+                if !cats.is_empty() {
+                    let _ = writeln!(
+                        t,
+                        "# breakdowns = {}  # check: uncomment to analyse these columns like the group too (tables/by-<column>/)",
+                        list(&cats)
+                    );
+                }
             }
             None => {
                 t.push_str("group = \"\"  # check: no column looks like a stakeholder group; name the one there is\n");

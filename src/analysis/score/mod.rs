@@ -112,11 +112,16 @@ pub fn respondent_area_scores(
 /// worked out once for all groupings) and the weighted area rows, the other
 /// the item histograms and weighted item rows, beside the reliability. The
 /// rows of each grouping are then made from those counts. Each pass is
-/// deterministic on its own.
+/// deterministic on its own. Post-stratified, every respondent of a
+/// stakeholder group weighs the same, so the stakeholder groups' weighted
+/// rows come from the counts too, with no pass of their own.
 pub fn score(cb: &Codebook, data: &Ingested) -> PolarsResult<Scores> {
     let matrices = matrix::build(cb, data);
     let weights = weighted::respondent_weights(cb, data);
     let w = weights.as_deref();
+    let wg = weighted::group_weights(cb, data);
+    // Which groupings need a weighted pass over the cells.
+    let pass = |i: usize| w.filter(|_| i > 0 || wg.is_none());
     let of: Vec<u32> = data.respondents.iter().map(|r| r.group).collect();
     let groupings: Vec<Grouping> = std::iter::once(Grouping::stakeholders(data, &of))
         .chain(data.breakdowns.iter().map(Grouping::breakdown))
@@ -126,16 +131,30 @@ pub fn score(cb: &Codebook, data: &Ingested) -> PolarsResult<Scores> {
         let reliability = scope.spawn(|| psychometrics::reliability(&matrices));
         let area_side = scope.spawn(|| {
             let scores = tally::area_scores(cb, &matrices, &groupings);
-            let rows = |gs: &Grouping| w.map(|w| weighted::area_rows(cb, *gs, &matrices, w));
-            (scores, groupings.iter().map(rows).collect::<Vec<_>>())
+            let rows = |(i, gs): (usize, &Grouping)| {
+                pass(i).map(|w| weighted::area_rows(cb, *gs, &matrices, w))
+            };
+            (
+                scores,
+                groupings.iter().enumerate().map(rows).collect::<Vec<_>>(),
+            )
         });
         let hists = tally::item_histograms(&matrices, &groupings);
-        let rows = |gs: &Grouping| w.map(|w| weighted::item_rows(cb, *gs, &matrices, w));
-        let item_side = (hists, groupings.iter().map(rows).collect::<Vec<_>>());
+        let rows = |(i, gs): (usize, &Grouping)| {
+            pass(i).map(|w| weighted::item_rows(cb, *gs, &matrices, w))
+        };
+        let item_side = (
+            hists,
+            groupings.iter().enumerate().map(rows).collect::<Vec<_>>(),
+        );
         (area_side.join(), item_side, reliability.join())
     });
-    let ((scores, w_areas), (hists, w_items)) =
+    let ((scores, mut w_areas), (hists, mut w_items)) =
         (area_side.map_err(|_| thread_failed())?, item_side);
+    if let (Some(wg), Some(h), Some(s)) = (&wg, hists.first(), scores.first()) {
+        w_items[0] = Some(weighted::item_rows_of_counts(cb, &matrices, h, wg));
+        w_areas[0] = Some(weighted::area_rows_of_counts(cb, &matrices, h, s, wg));
+    }
     let (reliability, item_reliability) = reliability.map_err(|_| thread_failed())?;
     let counted = groupings
         .iter()

@@ -15,7 +15,7 @@ use polars::prelude::PlHashMap;
 
 use super::grouping::Grouping;
 use super::matrix::{rated, Matrix};
-use super::tally::has_area_score;
+use super::tally::{has_area_score, AreaScores, Histograms};
 use crate::analysis::stats::{self, WeightedValue};
 use crate::codebook::{Codebook, Weights};
 use crate::ingest::Ingested;
@@ -36,9 +36,24 @@ pub(super) type WeightedRows = HashMap<(usize, usize, u32), Weighted>;
 
 /// Each used respondent's weight; `None` without `[weights]`.
 pub(super) fn respondent_weights(cb: &Codebook, data: &Ingested) -> Option<Vec<f64>> {
-    let shares = match cb.weights.as_ref()? {
-        Weights::Column(_) => return Some(data.respondents.iter().map(|r| r.weight).collect()),
-        Weights::Groups(shares) => shares,
+    if let Weights::Column(_) = cb.weights.as_ref()? {
+        return Some(data.respondents.iter().map(|r| r.weight).collect());
+    }
+    let wg = group_weights(cb, data)?;
+    Some(
+        data.respondents
+            .iter()
+            .map(|r| wg[r.group as usize])
+            .collect(),
+    )
+}
+
+/// Post-stratified (`[weights] by = "group"`): the one weight of every
+/// respondent of stakeholder group g, share_g / (n_g / N), by group (index
+/// 0 unused); `None` for any other form.
+pub(super) fn group_weights(cb: &Codebook, data: &Ingested) -> Option<Vec<f64>> {
+    let Some(Weights::Groups(shares)) = cb.weights.as_ref() else {
+        return None;
     };
     let mut n_g = vec![0u64; data.groups.len() + 1];
     for r in &data.respondents {
@@ -47,15 +62,11 @@ pub(super) fn respondent_weights(cb: &Codebook, data: &Ingested) -> Option<Vec<f
     let present = n_g.iter().skip(1).filter(|n| **n > 0).count() as f64;
     let total = data.respondents.len() as f64;
     let share = |g: usize| shares.as_ref().map_or(1.0 / present, |s| s[g - 1]);
-    let weights = data
-        .respondents
-        .iter()
-        .map(|r| {
-            let g = r.group as usize;
-            share(g) / (n_g[g] as f64 / total)
-        })
-        .collect();
-    Some(weights)
+    let weight = |g: usize| match n_g[g] {
+        0 => 0.0,
+        n => share(g) / (n as f64 / total),
+    };
+    Some((0..n_g.len()).map(weight).collect())
 }
 
 /// Weight sums of one row: per distinct score, in lowest terms, (n, sum w,
@@ -163,6 +174,19 @@ impl CodeSums {
         }
     }
 
+    /// The sums of a count histogram whose groups each have one weight
+    /// (`wg[g]`, post-stratification): n w_g and n w_g^2.
+    fn of_counts(hist: &[u64], wg: &[f64]) -> CodeSums {
+        let mut s = CodeSums::new(hist.len() / 256 - 1);
+        for (slot, n) in hist.iter().enumerate().skip(256) {
+            let w = wg.get(slot / 256).copied().unwrap_or(0.0);
+            s.n[slot] = *n;
+            s.w[slot] = *n as f64 * w;
+            s.w2[slot] = *n as f64 * w * w;
+        }
+        s
+    }
+
     fn add(&mut self, g: usize, code: i8, w: f64) {
         let slot = g * 256 + usize::from(code as u8);
         self.n[slot] += 1;
@@ -217,6 +241,68 @@ pub(super) fn item_rows(cb: &Codebook, gs: Grouping, mxs: &[Matrix], w: &[f64]) 
             let sums: Vec<Sums> = (0..=gs.len()).map(|g| acc.sums(cb, g)).collect();
             insert(&mut out, (mx.measure, item), &sums);
         }
+    }
+    out
+}
+
+/// Weighted item rows of the stakeholder groups under post-stratification
+/// (one weight per group, `wg`): from the item histograms, no pass over the
+/// cells.
+pub(super) fn item_rows_of_counts(
+    cb: &Codebook,
+    mxs: &[Matrix],
+    hists: &Histograms,
+    wg: &[f64],
+) -> WeightedRows {
+    let mut out = WeightedRows::new();
+    for (mx, hs) in mxs.iter().zip(hists) {
+        for (&item, hist) in mx.items.iter().zip(hs) {
+            let mut acc = CodeSums::of_counts(hist, wg);
+            acc.fold_all();
+            let sums: Vec<Sums> = (0..hist.len() / 256).map(|g| acc.sums(cb, g)).collect();
+            insert(&mut out, (mx.measure, item), &sums);
+        }
+    }
+    out
+}
+
+/// Weighted area rows of the stakeholder groups under post-stratification:
+/// from the counted area scores and the item histograms, no pass over the
+/// cells. The same sums as [`area_rows`], merged in the same key order.
+pub(super) fn area_rows_of_counts(
+    cb: &Codebook,
+    mxs: &[Matrix],
+    hists: &Histograms,
+    scores: &AreaScores,
+    wg: &[f64],
+) -> WeightedRows {
+    let mut out = WeightedRows::new();
+    for ((mx, hs), found) in mxs.iter().zip(hists).zip(scores) {
+        let groups = hs.first().map_or(1, |h| h.len() / 256);
+        let mut sums = vec![Sums::default(); groups];
+        let mut keys = found.clone();
+        keys.sort_by_key(|(key, _)| *key);
+        for ((g, c, s), n) in keys {
+            let w = wg.get(g as usize).copied().unwrap_or(0.0);
+            let v = WeightedValue {
+                value: f64::from(s) / f64::from(c),
+                n,
+                w: n as f64 * w,
+                w2: n as f64 * w * w,
+            };
+            let score = (i64::from(s), i64::from(c));
+            sums[g as usize].merge(score, v);
+            sums[0].merge(score, v);
+        }
+        let mut hist = vec![0.0; groups * 256];
+        for h in hs {
+            for (slot, n) in h.iter().enumerate().skip(256) {
+                hist[slot] += *n as f64 * wg.get(slot / 256).copied().unwrap_or(0.0);
+            }
+        }
+        fold_all(&mut hist);
+        set_agreement(cb, &mut sums, &hist);
+        insert(&mut out, (mx.measure, mx.area), &sums);
     }
     out
 }
@@ -282,6 +368,72 @@ fn insert(out: &mut WeightedRows, (m, target): (usize, usize), sums: &[Sums]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::score::tally;
+    use crate::ingest::ratings::{INVALID, MISSING};
+
+    /// Post-stratified, the stakeholder groups' weighted rows come from the
+    /// counts (no pass over the cells): they must equal the pass's, here on
+    /// 3 groups x 2 items of hand-made codes (missing and invalid codes
+    /// included) with the weights share_g / (n_g / N).
+    #[test]
+    fn weighted_rows_from_counts_equal_the_pass_over_the_cells() {
+        let dir = tempfile::tempdir().unwrap();
+        let text = crate::codebook::MINIMAL;
+        std::fs::write(dir.path().join("study.toml"), text).unwrap();
+        let cb = Codebook::parse(dir.path(), text).unwrap();
+        let a: Vec<i8> = vec![1, 2, 3, 4, 4, 3, MISSING, 2, 4, 1, 3, 3];
+        let b: Vec<i8> = vec![2, 2, MISSING, 4, 3, 3, 1, 1, 4, INVALID, 2, 4];
+        let of: Vec<u32> = vec![1, 1, 1, 1, 2, 2, 2, 3, 3, 3, 3, 3];
+        let names: Vec<String> = ["mbo", "hbo", "wo"].map(String::from).to_vec();
+        let gs = Grouping {
+            names: &names,
+            of: &of,
+        };
+        // Shares 0.3 / 0.45 / 0.25 of N = 12 with n_g = 4, 3, 5.
+        let wg = [
+            0.0,
+            0.3 / (4.0 / 12.0),
+            0.45 / (3.0 / 12.0),
+            0.25 / (5.0 / 12.0),
+        ];
+        let w: Vec<f64> = of.iter().map(|g| wg[*g as usize]).collect();
+        let mx = Matrix {
+            measure: 0,
+            area: 0,
+            items: vec![0, 0],
+            columns: vec![&a, &b],
+        };
+        let mxs = [mx];
+        let hists = tally::item_histograms(&mxs, &[gs]).remove(0);
+        let scores = tally::area_scores(&cb, &mxs, &[gs]).remove(0);
+        let pairs = [
+            (
+                item_rows(&cb, gs, &mxs, &w),
+                item_rows_of_counts(&cb, &mxs, &hists, &wg),
+            ),
+            (
+                area_rows(&cb, gs, &mxs, &w),
+                area_rows_of_counts(&cb, &mxs, &hists, &scores, &wg),
+            ),
+        ];
+        for (pass, counts) in pairs {
+            assert_eq!(pass.len(), counts.len());
+            for (key, p) in &pass {
+                let c = counts[key];
+                let near = |x: f64, y: f64| (x - y).abs() < 1e-12;
+                let ci = |v: Option<(f64, f64)>| v.map_or((0.0, 0.0), |c| c);
+                assert!(near(p.mean, c.mean) && near(p.median, c.median), "{key:?}");
+                assert!(near(p.n_eff, c.n_eff), "{key:?}");
+                assert!(near(p.sd.unwrap_or(0.0), c.sd.unwrap_or(0.0)), "{key:?}");
+                assert!(
+                    near(p.pct_agree.unwrap_or(0.0), c.pct_agree.unwrap_or(0.0)),
+                    "{key:?}"
+                );
+                let (pc, cc) = (ci(p.ci), ci(c.ci));
+                assert!(near(pc.0, cc.0) && near(pc.1, cc.1), "{key:?}");
+            }
+        }
+    }
 
     #[test]
     fn equal_scores_share_a_key() {
