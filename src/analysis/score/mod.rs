@@ -15,21 +15,23 @@
 //! `rows`, for every output. Nothing here formats or writes: that is
 //! `render`.
 //!
-//! Files: `matrix` (the code columns of a measure x area), `tally` (exact
-//! counts and the figures computed from them), `weighted` (the weighted
-//! figures of `[weights]`), `rows` (area and item score rows, suppression,
-//! decisions), `respondents` (headcounts) and
-//! `psychometrics` (reliability and group tests). This file only runs them
-//! and gathers the [`Scores`]; the files import each other one way (`rows`
-//! and `psychometrics` from `tally` and `matrix`, `rows` also from
-//! `weighted`, `weighted` from `tally` and `matrix`, `tally` from `matrix`),
-//! never from here.
+//! Files: `grouping` (which group each respondent counts in: the
+//! stakeholder group or a breakdown's value), `matrix` (the code columns
+//! of a measure x area), `tally` (exact counts and the figures computed
+//! from them), `weighted` (the weighted figures of `[weights]`), `rows`
+//! (area and item score rows, suppression, decisions), `respondents`
+//! (headcounts) and `psychometrics` (reliability and group tests). This
+//! file only runs them, for the stakeholder groups and every breakdown, and
+//! gathers the [`Scores`]; the files import each other one way (`rows` and
+//! `psychometrics` from `tally` and `matrix`, `rows` also from `weighted`,
+//! `weighted` from `tally` and `matrix`, `tally` from `matrix`; `tally`,
+//! `rows`, `weighted` and `respondents` from `grouping`), never from here.
 
 use polars::prelude::{PolarsError, PolarsResult};
 
 use crate::analysis::comments::{comment_rows, CommentRow};
 use crate::codebook::Codebook;
-use crate::ingest::Ingested;
+use crate::ingest::{BreakdownValues, Ingested};
 
 mod grouping;
 use grouping::Grouping;
@@ -117,79 +119,16 @@ pub fn respondent_area_scores(
 /// rows come from the counts too, with no pass of their own.
 pub fn score(cb: &Codebook, data: &Ingested) -> PolarsResult<Scores> {
     let matrices = matrix::build(cb, data);
-    let weights = weighted::respondent_weights(cb, data);
-    let w = weights.as_deref();
-    let wg = weighted::group_weights(cb, data);
-    // Which groupings need a weighted pass over the cells.
-    let pass = |i: usize| w.filter(|_| i > 0 || wg.is_none());
     let of: Vec<u32> = data.respondents.iter().map(|r| r.group).collect();
     let groupings: Vec<Grouping> = std::iter::once(Grouping::stakeholders(data, &of))
         .chain(data.breakdowns.iter().map(Grouping::breakdown))
         .collect();
     let people = respondents::People::of(data);
-    let (area_side, item_side, reliability) = std::thread::scope(|scope| {
-        let reliability = scope.spawn(|| psychometrics::reliability(&matrices));
-        let area_side = scope.spawn(|| {
-            let scores = tally::area_scores(cb, &matrices, &groupings);
-            let rows = |(i, gs): (usize, &Grouping)| {
-                pass(i).map(|w| weighted::area_rows(cb, *gs, &matrices, w))
-            };
-            (
-                scores,
-                groupings.iter().enumerate().map(rows).collect::<Vec<_>>(),
-            )
-        });
-        let hists = tally::item_histograms(&matrices, &groupings);
-        let rows = |(i, gs): (usize, &Grouping)| {
-            pass(i).map(|w| weighted::item_rows(cb, *gs, &matrices, w))
-        };
-        let item_side = (
-            hists,
-            groupings.iter().enumerate().map(rows).collect::<Vec<_>>(),
-        );
-        (area_side.join(), item_side, reliability.join())
-    });
-    let ((scores, mut w_areas), (hists, mut w_items)) =
-        (area_side.map_err(|_| thread_failed())?, item_side);
-    if let (Some(wg), Some(h), Some(s)) = (&wg, hists.first(), scores.first()) {
-        w_items[0] = Some(weighted::item_rows_of_counts(cb, &matrices, h, wg));
-        w_areas[0] = Some(weighted::area_rows_of_counts(cb, &matrices, h, s, wg));
-    }
-    let (reliability, item_reliability) = reliability.map_err(|_| thread_failed())?;
-    let counted = groupings
-        .iter()
-        .zip(hists)
-        .zip(scores)
-        .zip(w_areas.iter().zip(&w_items));
-    let mut scored = counted.map(|(((gs, hists), scores), (wa, wi))| {
-        let counts = Counted {
-            hists,
-            scores,
-            weighted: (wa.as_ref(), wi.as_ref()),
-        };
-        rows_of(cb, &people, &matrices, *gs, counts)
-    });
+    let (counted, (reliability, item_reliability)) = count(cb, data, &matrices, &groupings)?;
+    let mut scored = (counted.into_iter().zip(&groupings))
+        .map(|(c, gs)| rows_of(cb, &people, &matrices, *gs, c));
     let (areas, items, respondents, group_tests) = scored.next().unwrap_or_default();
-    let breakdowns =
-        data.breakdowns
-            .iter()
-            .zip(scored)
-            .map(|(b, (areas, items, respondents, group_tests))| Scores {
-                groups: b.values.clone(),
-                respondents,
-                areas,
-                items,
-                reliability: Vec::new(),
-                item_reliability: Vec::new(),
-                group_tests,
-                comments: Vec::new(),
-                breakdowns: Vec::new(),
-                breakdown: Some(BreakdownOf {
-                    column: b.column.clone(),
-                    slug: b.slug.clone(),
-                    left_out: b.of.iter().filter(|g| **g == 0).count() as u64,
-                }),
-            });
+    let breakdowns = data.breakdowns.iter().zip(scored);
     Ok(Scores {
         groups: data.groups.clone(),
         respondents,
@@ -199,9 +138,78 @@ pub fn score(cb: &Codebook, data: &Ingested) -> PolarsResult<Scores> {
         item_reliability,
         group_tests,
         comments: comment_rows(cb, data),
-        breakdowns: breakdowns.collect(),
+        breakdowns: breakdowns.map(|(b, by)| breakdown_scores(b, by)).collect(),
         breakdown: None,
     })
+}
+
+/// A breakdown's scores: groups, headcounts, area and item rows and group
+/// tests (reliability and comments are the round's).
+fn breakdown_scores(b: &BreakdownValues, by: ByGroup) -> Scores {
+    let (areas, items, respondents, group_tests) = by;
+    Scores {
+        groups: b.values.clone(),
+        respondents,
+        areas,
+        items,
+        reliability: Vec::new(),
+        item_reliability: Vec::new(),
+        group_tests,
+        comments: Vec::new(),
+        breakdowns: Vec::new(),
+        breakdown: Some(BreakdownOf {
+            column: b.column.clone(),
+            slug: b.slug.clone(),
+            left_out: b.of.iter().filter(|g| **g == 0).count() as u64,
+        }),
+    }
+}
+
+type Reliability = (Vec<ReliabilityRow>, Vec<ItemReliabilityRow>);
+
+/// The passes over the codes, for every grouping (see [`score`]), and the
+/// reliability beside them.
+fn count(
+    cb: &Codebook,
+    data: &Ingested,
+    matrices: &[matrix::Matrix],
+    groupings: &[Grouping],
+) -> PolarsResult<(Vec<Counted>, Reliability)> {
+    let weights = weighted::respondent_weights(cb, data);
+    let wg = weighted::group_weights(cb, data);
+    // Which groupings need a weighted pass over the cells.
+    let pass = |i: usize| weights.as_deref().filter(|_| i > 0 || wg.is_none());
+    let (area_side, item_side, reliability) = std::thread::scope(|scope| {
+        let reliability = scope.spawn(|| psychometrics::reliability(matrices));
+        let area_side = scope.spawn(|| {
+            let rows = |(i, gs): (usize, &Grouping)| {
+                pass(i).map(|w| weighted::area_rows(cb, *gs, matrices, w))
+            };
+            let w: Vec<_> = groupings.iter().enumerate().map(rows).collect();
+            (tally::area_scores(cb, matrices, groupings), w)
+        });
+        let rows = |(i, gs): (usize, &Grouping)| {
+            pass(i).map(|w| weighted::item_rows(cb, *gs, matrices, w))
+        };
+        let w: Vec<_> = groupings.iter().enumerate().map(rows).collect();
+        let item_side = (tally::item_histograms(matrices, groupings), w);
+        (area_side.join(), item_side, reliability.join())
+    });
+    let ((scores, mut w_areas), (hists, mut w_items)) =
+        (area_side.map_err(|_| thread_failed())?, item_side);
+    if let (Some(wg), Some(h), Some(s)) = (&wg, hists.first(), scores.first()) {
+        w_items[0] = Some(weighted::item_rows_of_counts(cb, matrices, h, wg));
+        w_areas[0] = Some(weighted::area_rows_of_counts(cb, matrices, h, s, wg));
+    }
+    let counted = (hists.into_iter().zip(scores))
+        .zip(w_areas.into_iter().zip(w_items))
+        .map(|((hists, scores), weighted)| Counted {
+            hists,
+            scores,
+            weighted,
+        })
+        .collect();
+    Ok((counted, reliability.map_err(|_| thread_failed())?))
 }
 
 fn thread_failed() -> PolarsError {
@@ -216,13 +224,13 @@ type ByGroup = (
 );
 
 /// What the passes over the codes counted for one grouping.
-struct Counted<'a> {
+struct Counted {
     hists: tally::Histograms,
     scores: tally::AreaScores,
     /// Weighted (area, item) rows, with `[weights]`.
     weighted: (
-        Option<&'a weighted::WeightedRows>,
-        Option<&'a weighted::WeightedRows>,
+        Option<weighted::WeightedRows>,
+        Option<weighted::WeightedRows>,
     ),
 }
 
@@ -236,10 +244,10 @@ fn rows_of(
     c: Counted,
 ) -> ByGroup {
     let found = tally::item_tallies(cb, matrices, &c.hists);
-    let items = rows::item_scores(cb, &found, gs, c.weighted.1);
+    let items = rows::item_scores(cb, &found, gs, c.weighted.1.as_ref());
     let respondents = respondents::respondent_counts(cb, people, gs);
     let tallies = tally::area_tallies(cb, matrices, &c.hists, c.scores);
-    let mut areas = rows::area_scores(cb, gs, &tallies, c.weighted.0);
+    let mut areas = rows::area_scores(cb, gs, &tallies, c.weighted.0.as_ref());
     let group_tests = psychometrics::group_tests(cb, &tallies);
     rows::add_scale_cvi(cb, &mut areas, &items);
     (areas, items, respondents, group_tests)
