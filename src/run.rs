@@ -295,27 +295,33 @@ fn write_files(out: &mut OutputDir, files: Vec<File>) -> Result<(), Error> {
         .try_for_each(|(rel, bytes)| out.write(rel, bytes))
 }
 
-/// A round's tables, then each breakdown's: the breakdowns' bytes are made
-/// on a second core while the round's are (they share nothing).
+/// A round's tables, then each breakdown's: the breakdowns' tables and
+/// bytes are made on a second core while the round's are (they share
+/// nothing). Returns the breakdowns' tables, for the report.
 fn write_round_tables(
     out: &mut OutputDir,
+    a: &Analysed,
     round: &RoundTables,
-    breakdowns: &[BreakdownTables],
     lang: Language,
-) -> Result<(), Error> {
+) -> Result<Vec<BreakdownTables>, Error> {
     let (main, by) = std::thread::scope(|scope| {
         let by = scope.spawn(|| {
+            let tables = tables::breakdowns(&a.cb, &a.scores);
             let folder =
                 |b: &BreakdownTables| table_files(&format!("tables/{}", b.folder), &b.list(), lang);
-            breakdowns.iter().map(folder).collect::<Result<Vec<_>, _>>()
+            let files = tables.iter().map(folder).collect::<Result<Vec<_>, _>>();
+            (tables, files)
         });
         let main = table_files("tables", &round.list(), lang);
         (main, by.join())
     });
     write_files(out, main?)?;
-    let by = by.map_err(|_| render_err("tables")("a thread writing tables failed".into()))?;
-    by?.into_iter()
-        .try_for_each(|files| write_files(out, files))
+    let (tables, by) =
+        by.map_err(|_| render_err("tables")("a thread writing tables failed".into()))?;
+    for files in by? {
+        write_files(out, files)?;
+    }
+    Ok(tables)
 }
 
 fn write_charts(out: &mut OutputDir, charts: &[charts::ChartFile]) -> Result<(), Error> {
@@ -360,8 +366,7 @@ fn write_round(study: &Codebook, a: &Analysed, opts: &Options) -> Result<RoundRe
     let mut out = OutputDir::new(opts.out.join(&study.slug).join(&a.round.id));
     let ledgers = a.ledgers();
     let tables = tables::all(&a.cb, &a.scores, a.notes.as_ref(), &ledgers);
-    let breakdowns = tables::breakdowns(&a.cb, &a.scores);
-    write_round_tables(&mut out, &tables, &breakdowns, lang)?;
+    let breakdowns = write_round_tables(&mut out, a, &tables, lang)?;
     let inputs = input_hashes(a);
     if !opts.no_charts {
         let mut charts = charts::all(&a.cb, &a.scores, lang).map_err(render_err("charts"))?;

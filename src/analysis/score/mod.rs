@@ -125,10 +125,17 @@ pub fn score(cb: &Codebook, data: &Ingested) -> PolarsResult<Scores> {
         .collect();
     let people = respondents::People::of(data);
     let (counted, (reliability, item_reliability)) = count(cb, data, &matrices, &groupings)?;
-    let mut scored = (counted.into_iter().zip(&groupings))
-        .map(|(c, gs)| rows_of(cb, &people, &matrices, *gs, c));
-    let (areas, items, respondents, group_tests) = scored.next().unwrap_or_default();
-    let breakdowns = data.breakdowns.iter().zip(scored);
+    let rows = |(c, gs): (Counted, &Grouping)| rows_of(cb, &people, &matrices, *gs, c);
+    let mut counted = counted.into_iter().zip(&groupings);
+    let first = counted.next();
+    // The breakdowns' rows on the second core while the groups' are made.
+    let (main, by) = std::thread::scope(|scope| {
+        let by = scope.spawn(|| counted.map(rows).collect::<Vec<_>>());
+        (first.map(rows), by.join())
+    });
+    let (areas, items, respondents, group_tests) = main.unwrap_or_default();
+    let by = by.map_err(|_| thread_failed())?;
+    let breakdowns = data.breakdowns.iter().zip(by);
     Ok(Scores {
         groups: data.groups.clone(),
         respondents,
