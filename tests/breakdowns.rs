@@ -272,3 +272,43 @@ fn breakdowns_with_the_same_folder_are_exit_2() {
     let out = run_in(dir.path(), &["run", "--quiet"]);
     insta::assert_snapshot!("breakdowns_same_folder", outcome(&out));
 }
+
+/// A long export: an id's first row decides its breakdown value, as it
+/// decides its group; an empty first cell is ledgered on that row's line,
+/// and the id still counts in the main tables.
+#[test]
+fn a_long_export_takes_the_value_of_an_ids_first_row() {
+    let dir = project(&["tiny-long"]);
+    let study = dir.path().join("input/tiny-long");
+    let toml = std::fs::read_to_string(study.join("study.toml")).unwrap();
+    let toml = toml
+        .replace("institution = \"instelling\"\n", "breakdowns = [\"rol\"]\n")
+        .replace("min_cell = 3", "min_cell = 1");
+    std::fs::write(study.join("study.toml"), toml).unwrap();
+    let rows = "respondent,groep,item,measure,value,rol\n\
+                r1,docent,a1,herkenbaarheid,4,leraar\n\
+                r1,docent,a2,herkenbaarheid,3,\n\
+                r2,docent,a1,herkenbaarheid,3,Leraar\n\
+                r3,werkgever,a1,herkenbaarheid,2,\n\
+                r3,werkgever,a2,herkenbaarheid,2,manager\n\
+                r4,student,a1,herkenbaarheid,4,stagiair\n";
+    std::fs::write(study.join("ronde-1/questionnaire.csv"), rows).unwrap();
+    let out = run_in(dir.path(), &["run", "--quiet", "--no-charts"]);
+    assert_eq!(out.status.code(), Some(0), "{}", outcome(&out));
+    let round = dir.path().join("output/tiny-long/ronde-1/tables");
+    let counts: Vec<(String, String)> = read_table(&round.join("by-rol/respondents.csv"))
+        .into_iter()
+        .map(|r| (r["group"].clone(), r["respondents"].clone()))
+        .collect();
+    let expected = [("ALL", "3"), ("leraar", "2"), ("stagiair", "1")];
+    let expected: Vec<(String, String)> = expected
+        .iter()
+        .map(|(g, n)| (g.to_string(), n.to_string()))
+        .collect();
+    assert_eq!(counts, expected);
+    let main = read_table(&round.join("respondents.csv"));
+    assert_eq!(row(&main, &[("group", "ALL")])["respondents"], "4");
+    let ledger = read_table(&round.join("data_quality.csv"));
+    let gap = row(&ledger, &[("reason", "breakdown value empty or ALL")]);
+    assert_eq!((gap["line"].as_str(), gap["column"].as_str()), ("5", "rol"));
+}
