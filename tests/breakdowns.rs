@@ -312,3 +312,50 @@ fn a_long_export_takes_the_value_of_an_ids_first_row() {
     let gap = row(&ledger, &[("reason", "breakdown value empty or ALL")]);
     assert_eq!((gap["line"].as_str(), gap["column"].as_str()), ("5", "rol"));
 }
+
+/// An SPSS breakdown column is known by its value labels (1 = "mbo"), as a
+/// group column is: the npuls example as `.sav`, broken down by `sector`
+/// (grouped by institution instead), gives the sectors by name with the
+/// same headcounts as when `sector` is the group.
+#[test]
+fn an_spss_breakdown_is_known_by_its_value_labels() {
+    let dir = project(&["export-spss"]);
+    let study = dir.path().join("input/export-spss");
+    let plain = run_in(
+        dir.path(),
+        &["run", "--quiet", "--no-charts", "--out", "plain"],
+    );
+    assert_eq!(plain.status.code(), Some(0), "{}", outcome(&plain));
+    let toml = std::fs::read_to_string(study.join("study.toml")).unwrap();
+    let toml = toml
+        .replace(
+            "group = \"sector\"\n",
+            "group = \"instelling\"\nbreakdowns = [\"sector\"]\n",
+        )
+        .replace("institution = \"instelling\"\n", "")
+        .replace("groups = [\"mbo\", \"hbo\", \"wo\"]\n", "");
+    std::fs::write(study.join("study.toml"), toml).unwrap();
+    let out = run_in(
+        dir.path(),
+        &["run", "--quiet", "--no-charts", "--out", "by"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", outcome(&out));
+    let table = |root: &str, file: &str| {
+        let t = read_table(
+            &dir.path()
+                .join(root)
+                .join("export-spss/ronde-1/tables")
+                .join(file),
+        );
+        t.into_iter()
+            .map(|r| (r["group"].clone(), r["respondents"].clone()))
+            .collect::<std::collections::BTreeMap<_, _>>()
+    };
+    let by_group = table("plain", "respondents.csv");
+    let by_sector = table("by", "by-sector/respondents.csv");
+    assert_eq!(
+        by_sector, by_group,
+        "sectors as a breakdown and as the group"
+    );
+    assert!(by_sector.contains_key("mbo"), "{by_sector:?}");
+}
