@@ -194,10 +194,10 @@ fn breakdown(doc: &mut Document, inp: &ReportInput, scores: &Scores, t: &Breakdo
     }
     let caption = format!("{} {column}", w.t("Respondenten per", "Respondents per"));
     doc.table(p.grid(&t.respondents, &caption));
-    // The figures a reader compares between values; the rest (sd,
-    // interval, counts) is in the tables, which keeps the section short.
+    // Per measure, the figures a reader compares between values; the rest
+    // (sd, interval, counts) is in the tables, which keeps the section
+    // short and its table narrow enough for a page.
     let compact = [
-        "measure",
         "area",
         "group",
         "n",
@@ -206,7 +206,10 @@ fn breakdown(doc: &mut Document, inp: &ReportInput, scores: &Scores, t: &Breakdo
         "pct_agree",
         "suppressed",
     ];
-    doc.table(p.grid(&t.area_scores.select(&compact), w.t("Gebieden", "Areas")));
+    for m in &inp.cb.measures {
+        let rows = t.area_scores.filtered("measure", &m.id).select(&compact);
+        doc.table(p.grid(&rows, &m.label));
+    }
     let prefix = format!("{}/", t.folder);
     let mine = (0..inp.charts.len()).filter(|i| inp.charts[*i].name.starts_with(&prefix));
     doc.blocks.extend(mine.map(Block::Chart));
