@@ -217,20 +217,10 @@ fn units(rel: &str, bytes: &[u8]) -> Result<Vec<String>, String> {
 /// The text units of every XML part of a Word document: its text nodes,
 /// paragraphs and table rows.
 fn docx_units(bytes: &[u8]) -> Result<Vec<String>, String> {
-    use std::io::Read;
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| e.to_string())?;
-    let mut out = Vec::new();
-    for i in 0..zip.len() {
-        let mut f = zip.by_index(i).map_err(|e| e.to_string())?;
-        let name = f.name().map_err(|e| e.to_string())?.into_owned();
-        if !(name.ends_with(".xml") || name.ends_with(".rels")) {
-            continue;
-        }
-        let mut text = String::new();
-        f.read_to_string(&mut text).map_err(|e| e.to_string())?;
-        out.extend(markup_units(&text));
-    }
-    Ok(out)
+    Ok(common::zip_texts(bytes)?
+        .iter()
+        .flat_map(|t| markup_units(t))
+        .collect())
 }
 
 fn xlsx_cells(bytes: &[u8]) -> Result<Vec<String>, String> {

@@ -168,8 +168,35 @@ fn key_figures(doc: &mut Document, inp: &ReportInput) {
             .collect();
         doc.blocks.push(Block::Cards(area_cards));
     }
+    all_respondents_tables(doc, inp);
+}
+
+/// `area_scores` for all respondents, per measure as two tables narrow
+/// enough for a page: the figures, then the distribution of the answers
+/// (n per scale value and missing). Together they hold every column.
+fn all_respondents_tables(doc: &mut Document, inp: &ReportInput) {
+    let (w, p) = (Words(inp.lang), people(inp));
     let all = inp.tables.area_scores.filtered("group", "ALL");
-    doc.table(people(inp).grid(&all, w.all()));
+    let names: Vec<&str> = all.columns().iter().map(|(c, _)| c.as_str()).collect();
+    let is_count = |c: &str| {
+        c == "n_missing"
+            || c.strip_prefix("n_")
+                .is_some_and(|v| v.parse::<i64>().is_ok())
+    };
+    let figures: Vec<&str> = (names.iter().copied())
+        .filter(|c| !is_count(c) && !["measure", "group"].contains(c))
+        .collect();
+    let counts: Vec<&str> = ["area", "n", "suppressed"]
+        .into_iter()
+        .chain(names.iter().copied().filter(|c| is_count(c)))
+        .collect();
+    for m in &inp.cb.measures {
+        let rows = all.filtered("measure", &m.id);
+        let of = |what: &str| format!("{}, {}: {what}", w.all(), m.label);
+        let distribution = w.t("verdeling van de antwoorden", "distribution of the answers");
+        doc.table(p.grid(&rows.select(&figures), &of(w.t("cijfers", "figures"))));
+        doc.table(p.grid(&rows.select(&counts), &of(distribution)));
+    }
 }
 
 /// The charts of the stakeholder groups; a breakdown's (`by-<slug>/...`)

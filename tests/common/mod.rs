@@ -150,3 +150,22 @@ pub fn run_npuls(extra: &[&str]) -> (tempfile::TempDir, PathBuf) {
     let root = out.path().join("npuls-docentondersteuning");
     (out, root)
 }
+
+/// The XML parts of a zip container (report.docx, summary.xlsx) as text:
+/// what a reader of the file sees, which its compressed bytes hide.
+pub fn zip_texts(bytes: &[u8]) -> Result<Vec<String>, String> {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| e.to_string())?;
+    let mut out = Vec::new();
+    for i in 0..zip.len() {
+        let mut f = zip.by_index(i).map_err(|e| e.to_string())?;
+        let name = f.name().map_err(|e| e.to_string())?.into_owned();
+        if !(name.ends_with(".xml") || name.ends_with(".rels")) {
+            continue;
+        }
+        let mut text = String::new();
+        f.read_to_string(&mut text).map_err(|e| e.to_string())?;
+        out.push(text);
+    }
+    Ok(out)
+}
