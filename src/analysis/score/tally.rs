@@ -220,10 +220,7 @@ pub(super) fn area_tallies(
 ) -> Tallies {
     let mut out = Tallies::new();
     for ((mx, hs), found) in mxs.iter().zip(hists).zip(scores) {
-        let mut hist = vec![0u64; hs.first().map_or(0, Vec::len)];
-        for h in hs {
-            hist.iter_mut().zip(h).for_each(|(a, b)| *a += b);
-        }
+        let hist = pooled(hs);
         insert_counts(&mut out, cb, (mx.measure, mx.area), &hist, Dist::Scores);
         for ((g, c, s), n) in found {
             out.entry((mx.measure, mx.area, g))
@@ -233,6 +230,15 @@ pub(super) fn area_tallies(
         }
     }
     with_all(out, &cb.scale)
+}
+
+/// An area's histogram: the sum of its items' (`hs`, one matrix's).
+pub(super) fn pooled(hs: &[Vec<u64>]) -> Vec<u64> {
+    let mut hist = vec![0u64; hs.first().map_or(0, Vec::len)];
+    for h in hs {
+        hist.iter_mut().zip(h).for_each(|(a, b)| *a += b);
+    }
+    hist
 }
 
 /// Respondents per (group, count, sum) among those with an area score: an

@@ -15,7 +15,7 @@ use polars::prelude::PlHashMap;
 
 use super::grouping::Grouping;
 use super::matrix::{rated, Matrix};
-use super::tally::{has_area_score, AreaScores, Histograms};
+use super::tally::{self, has_area_score, AreaScores, Histograms};
 use crate::analysis::stats::{self, WeightedValue};
 use crate::codebook::{Codebook, Weights};
 use crate::ingest::Ingested;
@@ -121,11 +121,6 @@ fn reduced(num: i64, den: i64) -> (i64, i64) {
     }
     let g = a.max(1) as i64;
     (num / g, den / g)
-}
-
-/// Sums per group, `ALL` (0) first.
-fn per_group(gs: Grouping) -> Vec<Sums> {
-    vec![Sums::default(); gs.len() + 1]
 }
 
 /// Sets each group's pooled agreement sums from a histogram of weights
@@ -277,34 +272,54 @@ pub(super) fn area_rows_of_counts(
     wg: &[f64],
 ) -> WeightedRows {
     let mut out = WeightedRows::new();
+    let w_of = |g: usize| wg.get(g).copied().unwrap_or(0.0);
     for ((mx, hs), found) in mxs.iter().zip(hists).zip(scores) {
-        let groups = hs.first().map_or(1, |h| h.len() / 256);
-        let mut sums = vec![Sums::default(); groups];
-        let mut keys = found.clone();
-        keys.sort_by_key(|(key, _)| *key);
-        for ((g, c, s), n) in keys {
-            let w = wg.get(g as usize).copied().unwrap_or(0.0);
+        let weighted = found.iter().map(|&((g, c, s), n)| {
+            let w = w_of(g as usize);
             let v = WeightedValue {
                 value: f64::from(s) / f64::from(c),
                 n,
                 w: n as f64 * w,
                 w2: n as f64 * w * w,
             };
-            let score = (i64::from(s), i64::from(c));
-            sums[g as usize].merge(score, v);
-            sums[0].merge(score, v);
-        }
-        let mut hist = vec![0.0; groups * 256];
-        for h in hs {
-            for (slot, n) in h.iter().enumerate().skip(256) {
-                hist[slot] += *n as f64 * wg.get(slot / 256).copied().unwrap_or(0.0);
-            }
-        }
-        fold_all(&mut hist);
-        set_agreement(cb, &mut sums, &hist);
-        insert(&mut out, (mx.measure, mx.area), &sums);
+            ((g, c, s), v)
+        });
+        let counts = tally::pooled(hs);
+        let hist = (counts.iter().enumerate())
+            .map(|(slot, n)| *n as f64 * w_of(slot / 256))
+            .collect();
+        insert_area(
+            cb,
+            &mut out,
+            (mx.measure, mx.area),
+            weighted.collect(),
+            hist,
+        );
     }
     out
+}
+
+/// One area's weighted row per group and `ALL`: its weighted scores merged
+/// in key order, group by group (`ALL` merges them in that order too, so
+/// the same bits each run), and its pooled rating weights per group and
+/// code (`hist`, 256 slots per group; `ALL` is folded here).
+fn insert_area(
+    cb: &Codebook,
+    out: &mut WeightedRows,
+    key: (usize, usize),
+    mut scores: Vec<((u32, u16, i32), WeightedValue)>,
+    mut hist: Vec<f64>,
+) {
+    let mut sums = vec![Sums::default(); hist.len() / 256];
+    scores.sort_by_key(|(key, _)| *key);
+    for ((g, c, s), v) in scores {
+        let score = (i64::from(s), i64::from(c));
+        sums[g as usize].merge(score, v);
+        sums[0].merge(score, v);
+    }
+    fold_all(&mut hist);
+    set_agreement(cb, &mut sums, &hist);
+    insert(out, key, &sums);
 }
 
 /// Weighted area rows: the respondents' area scores, and the pooled item
@@ -312,7 +327,6 @@ pub(super) fn area_rows_of_counts(
 pub(super) fn area_rows(cb: &Codebook, gs: Grouping, mxs: &[Matrix], w: &[f64]) -> WeightedRows {
     let mut out = WeightedRows::new();
     for mx in mxs {
-        let mut sums = per_group(gs);
         let (count, sum) = mx.counts_and_sums(gs.of.len());
         let k = mx.items.len();
         // (group, count, sum) -> weight sums, in respondent order; then
@@ -334,14 +348,6 @@ pub(super) fn area_rows(cb: &Codebook, gs: Grouping, mxs: &[Matrix], w: &[f64]) 
                 v.w2 += w[i] * w[i];
             }
         }
-        // In key order, group by group: `ALL` merges them in that order too.
-        let mut keys: Vec<_> = scores.into_iter().collect();
-        keys.sort_by_key(|(key, _)| *key);
-        for ((g, c, s), v) in keys {
-            let score = (i64::from(s), i64::from(c));
-            sums[g as usize].merge(score, v);
-            sums[0].merge(score, v);
-        }
         // Pooled ratings: weights per group and code, one column at a time
         // in respondent order (codes that are no rating are never read).
         let mut hist = vec![0.0; (gs.len() + 1) * 256];
@@ -350,9 +356,8 @@ pub(super) fn area_rows(cb: &Codebook, gs: Grouping, mxs: &[Matrix], w: &[f64]) 
                 hist[*g as usize * 256 + usize::from(*code as u8)] += *w;
             }
         }
-        fold_all(&mut hist);
-        set_agreement(cb, &mut sums, &hist);
-        insert(&mut out, (mx.measure, mx.area), &sums);
+        let key = (mx.measure, mx.area);
+        insert_area(cb, &mut out, key, scores.into_iter().collect(), hist);
     }
     out
 }
@@ -368,7 +373,6 @@ fn insert(out: &mut WeightedRows, (m, target): (usize, usize), sums: &[Sums]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::score::tally;
     use crate::ingest::ratings::{INVALID, MISSING};
 
     /// Post-stratified, the stakeholder groups' weighted rows come from the
