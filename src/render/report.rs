@@ -199,11 +199,11 @@ fn all_respondents_tables(doc: &mut Document, inp: &ReportInput) {
     }
 }
 
-/// The charts of the stakeholder groups; a breakdown's (`by-<slug>/...`)
-/// are in its own section.
+/// The charts of the stakeholder groups; a breakdown's (in its folder,
+/// `by-<slug>/...`) are in its own section.
 fn charts(doc: &mut Document, charts: &[ChartFile], w: Words) {
     doc.heading(1, w.t("Grafieken", "Charts"));
-    let main = (0..charts.len()).filter(|i| !charts[*i].name.starts_with("by-"));
+    let main = (0..charts.len()).filter(|i| !charts[*i].name.contains('/'));
     doc.blocks.extend(main.map(Block::Chart));
 }
 

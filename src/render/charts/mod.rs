@@ -11,6 +11,7 @@
 use crate::analysis::score::Scores;
 use crate::codebook::{Codebook, Language};
 use crate::render::scene::Scene;
+use crate::render::tables::breakdown_folder;
 
 mod area_means;
 mod distribution;
@@ -54,12 +55,12 @@ pub fn scenes(cb: &Codebook, scores: &Scores, lang: Language) -> Vec<(String, Sc
 /// A breakdown's charts: the area means per value of its column, one per
 /// measure, named `by-<slug>/area_groups_<measure>`.
 pub fn breakdown(cb: &Codebook, scores: &Scores, lang: Language) -> Result<Vec<ChartFile>, String> {
-    let slug = scores.breakdown.as_ref().map_or("", |b| b.slug.as_str());
+    let folder = breakdown_folder(scores);
     cb.measures
         .iter()
         .enumerate()
         .map(|(m, measure)| {
-            let name = format!("by-{slug}/area_groups_{}", measure.id);
+            let name = format!("{folder}/area_groups_{}", measure.id);
             shared::file(name, &group_means_scene(&group_means(cb, scores, m), lang))
         })
         .collect()

@@ -124,6 +124,14 @@ pub fn all(
     }
 }
 
+/// A breakdown's folder under `tables/` and `charts/`: `by-<slug>`.
+pub fn breakdown_folder(b: &Scores) -> String {
+    format!(
+        "by-{}",
+        b.breakdown.as_ref().map_or("", |o| o.slug.as_str())
+    )
+}
+
 /// Each breakdown's tables, in codebook order: the same columns as the
 /// round's, `group` holding the breakdown column's values.
 pub fn breakdowns(cb: &Codebook, scores: &Scores) -> Vec<BreakdownTables> {
@@ -131,10 +139,7 @@ pub fn breakdowns(cb: &Codebook, scores: &Scores) -> Vec<BreakdownTables> {
         .breakdowns
         .iter()
         .map(|b| BreakdownTables {
-            folder: format!(
-                "by-{}",
-                b.breakdown.as_ref().map_or("", |o| o.slug.as_str())
-            ),
+            folder: breakdown_folder(b),
             respondents: scores::respondents(b),
             area_scores: scores::area_scores(cb, b),
             item_scores: scores::item_scores(cb, b),
