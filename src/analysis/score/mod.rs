@@ -189,11 +189,17 @@ fn count(
     let (area_side, item_side, reliability) = std::thread::scope(|scope| {
         let reliability = scope.spawn(|| psychometrics::reliability(matrices));
         let area_side = scope.spawn(|| {
-            let rows = |(i, gs): (usize, &Grouping)| {
-                pass(i).map(|w| weighted::area_rows(cb, *gs, matrices, w))
-            };
-            let w: Vec<_> = groupings.iter().enumerate().map(rows).collect();
-            (tally::area_scores(cb, matrices, groupings), w)
+            let mut w: Vec<Option<weighted::WeightedRows>> = (0..groupings.len())
+                .map(|i| pass(i).map(|_| Default::default()))
+                .collect();
+            let scores = tally::area_scores(cb, matrices, groupings, |mx, count, sum| {
+                for (i, (gs, out)) in groupings.iter().zip(w.iter_mut()).enumerate() {
+                    if let (Some(wt), Some(out)) = (pass(i), out.as_mut()) {
+                        weighted::area_rows(cb, *gs, (mx, count, sum), wt, out);
+                    }
+                }
+            });
+            (scores, w)
         });
         let rows = |(i, gs): (usize, &Grouping)| {
             pass(i).map(|w| weighted::item_rows(cb, *gs, matrices, w))

@@ -187,12 +187,14 @@ pub(super) type AreaScores = Vec<Vec<((u32, u16, i32), u64)>>;
 
 /// The respondent area scores of every matrix, counted for every grouping
 /// (in their order): each respondent's count and sum of an area are worked
-/// out once for all groupings. A pass that needs no histogram, so it runs
-/// beside [`item_histograms`].
+/// out once for all groupings, and handed to `also` (the weighted rows use
+/// them too). A pass that needs no histogram, so it runs beside
+/// [`item_histograms`].
 pub(super) fn area_scores(
     cb: &Codebook,
     mxs: &[Matrix],
     groupings: &[Grouping],
+    mut also: impl FnMut(&Matrix, &[u16], &[i32]),
 ) -> Vec<AreaScores> {
     let mut out: Vec<AreaScores> = vec![Vec::with_capacity(mxs.len()); groupings.len()];
     for mx in mxs {
@@ -201,6 +203,7 @@ pub(super) fn area_scores(
         for (gs, o) in groupings.iter().zip(out.iter_mut()) {
             o.push(score_counts(cb, mx.items.len(), *gs, &count, &sum));
         }
+        also(mx, &count, &sum);
     }
     out
 }

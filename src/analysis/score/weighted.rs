@@ -322,44 +322,47 @@ fn insert_area(
     insert(out, key, &sums);
 }
 
-/// Weighted area rows: the respondents' area scores, and the pooled item
-/// ratings of every respondent for `pct_agree`.
-pub(super) fn area_rows(cb: &Codebook, gs: Grouping, mxs: &[Matrix], w: &[f64]) -> WeightedRows {
-    let mut out = WeightedRows::new();
-    for mx in mxs {
-        let (count, sum) = mx.counts_and_sums(gs.of.len());
-        let k = mx.items.len();
-        // (group, count, sum) -> weight sums, in respondent order; then
-        // folded in key order, so equal scores merge in a fixed order.
-        let mut scores: PlHashMap<(u32, u16, i32), WeightedValue> = PlHashMap::default();
-        for (i, g) in gs.of.iter().enumerate() {
-            // Group 0 is in no group, and so not in `ALL`.
-            if *g != 0 && has_area_score(count[i], k, cb.rules.min_answered) {
-                let v = scores
-                    .entry((*g, count[i], sum[i]))
-                    .or_insert(WeightedValue {
-                        value: f64::from(sum[i]) / f64::from(count[i]),
-                        n: 0,
-                        w: 0.0,
-                        w2: 0.0,
-                    });
-                v.n += 1;
-                v.w += w[i];
-                v.w2 += w[i] * w[i];
-            }
+/// One area's weighted rows into `out`: the respondents' area scores, from
+/// each respondent's `count` and `sum` of the area (worked out once, by
+/// `tally::area_scores`, for every grouping), and the pooled item ratings
+/// of every respondent for `pct_agree`.
+pub(super) fn area_rows(
+    cb: &Codebook,
+    gs: Grouping,
+    (mx, count, sum): (&Matrix, &[u16], &[i32]),
+    w: &[f64],
+    out: &mut WeightedRows,
+) {
+    let k = mx.items.len();
+    // (group, count, sum) -> weight sums, in respondent order; then
+    // folded in key order, so equal scores merge in a fixed order.
+    let mut scores: PlHashMap<(u32, u16, i32), WeightedValue> = PlHashMap::default();
+    for (i, g) in gs.of.iter().enumerate() {
+        // Group 0 is in no group, and so not in `ALL`.
+        if *g != 0 && has_area_score(count[i], k, cb.rules.min_answered) {
+            let v = scores
+                .entry((*g, count[i], sum[i]))
+                .or_insert(WeightedValue {
+                    value: f64::from(sum[i]) / f64::from(count[i]),
+                    n: 0,
+                    w: 0.0,
+                    w2: 0.0,
+                });
+            v.n += 1;
+            v.w += w[i];
+            v.w2 += w[i] * w[i];
         }
-        // Pooled ratings: weights per group and code, one column at a time
-        // in respondent order (codes that are no rating are never read).
-        let mut hist = vec![0.0; (gs.len() + 1) * 256];
-        for codes in &mx.columns {
-            for ((code, g), w) in codes.iter().zip(gs.of).zip(w) {
-                hist[*g as usize * 256 + usize::from(*code as u8)] += *w;
-            }
-        }
-        let key = (mx.measure, mx.area);
-        insert_area(cb, &mut out, key, scores.into_iter().collect(), hist);
     }
-    out
+    // Pooled ratings: weights per group and code, one column at a time
+    // in respondent order (codes that are no rating are never read).
+    let mut hist = vec![0.0; (gs.len() + 1) * 256];
+    for codes in &mx.columns {
+        for ((code, g), w) in codes.iter().zip(gs.of).zip(w) {
+            hist[*g as usize * 256 + usize::from(*code as u8)] += *w;
+        }
+    }
+    let key = (mx.measure, mx.area);
+    insert_area(cb, out, key, scores.into_iter().collect(), hist);
 }
 
 fn insert(out: &mut WeightedRows, (m, target): (usize, usize), sums: &[Sums]) {
@@ -409,14 +412,18 @@ mod tests {
         };
         let mxs = [mx];
         let hists = tally::item_histograms(&mxs, &[gs]).remove(0);
-        let scores = tally::area_scores(&cb, &mxs, &[gs]).remove(0);
+        let mut pass_areas = WeightedRows::new();
+        let scores = tally::area_scores(&cb, &mxs, &[gs], |mx, count, sum| {
+            area_rows(&cb, gs, (mx, count, sum), &w, &mut pass_areas)
+        })
+        .remove(0);
         let pairs = [
             (
                 item_rows(&cb, gs, &mxs, &w),
                 item_rows_of_counts(&cb, &mxs, &hists, &wg),
             ),
             (
-                area_rows(&cb, gs, &mxs, &w),
+                pass_areas,
                 area_rows_of_counts(&cb, &mxs, &hists, &scores, &wg),
             ),
         ];
