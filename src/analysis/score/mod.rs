@@ -17,17 +17,20 @@
 //!
 //! Files: `grouping` (which group each respondent counts in: the
 //! stakeholder group or a breakdown's value), `matrix` (the code columns
-//! of a measure x area), `tally` (exact counts and the figures computed
-//! from them), `weighted` (the weighted figures of `[weights]`), `rows`
-//! (area and item score rows, suppression, decisions), `respondents`
+//! of a measure x area), `joint` (every grouping's item histograms in one
+//! pass), `tally` (exact counts and the figures computed from them),
+//! `weighted` (the weighted figures of `[weights]`), `rows` (area and item
+//! score rows, suppression, decisions), `respondents`
 //! (headcounts) and `psychometrics` (reliability and group tests). This
 //! file only runs them, for the stakeholder groups and every breakdown, and
 //! gathers the [`Scores`]; the files import each other one way (`rows` and
 //! `psychometrics` from `tally` and `matrix`, `rows` also from `weighted`,
-//! `weighted` from `tally` and `matrix`, `tally` from `matrix`; `tally`,
-//! `rows`, `weighted` and `respondents` from `grouping`), never from here.
+//! `weighted` from `tally` and `matrix`, `tally` from `joint` and
+//! `matrix`; `tally`, `joint`, `rows`, `weighted` and `respondents` from
+//! `grouping`), never from here.
 
 use polars::prelude::{PolarsError, PolarsResult};
+use rayon::prelude::*;
 
 use crate::analysis::comments::{comment_rows, CommentRow};
 use crate::codebook::Codebook;
@@ -35,6 +38,7 @@ use crate::ingest::{BreakdownValues, Ingested};
 
 mod grouping;
 use grouping::Grouping;
+mod joint;
 mod matrix;
 mod psychometrics;
 mod respondents;
@@ -112,8 +116,9 @@ pub fn respondent_area_scores(
 /// The passes over the codes serve every grouping at once: one core counts
 /// the respondent area scores (each respondent's count and sum of an area
 /// worked out once for all groupings) and the weighted area rows, the other
-/// the item histograms and weighted item rows, beside the reliability. The
-/// rows of each grouping are then made from those counts. Each pass is
+/// the item histograms (one pass per column for all groupings, `joint`) and
+/// weighted item rows, beside the reliability. The rows of each grouping
+/// are then made from those counts, groupings side by side. Each pass is
 /// deterministic on its own. Post-stratified, every respondent of a
 /// stakeholder group weighs the same, so the stakeholder groups' weighted
 /// rows come from the counts too, with no pass of their own.
@@ -125,16 +130,15 @@ pub fn score(cb: &Codebook, data: &Ingested) -> PolarsResult<Scores> {
         .collect();
     let people = respondents::People::of(data);
     let (counted, (reliability, item_reliability)) = count(cb, data, &matrices, &groupings)?;
-    let rows = |(c, gs): (Counted, &Grouping)| rows_of(cb, &people, &matrices, *gs, c);
-    let mut counted = counted.into_iter().zip(&groupings);
-    let first = counted.next();
-    // The breakdowns' rows on the second core while the groups' are made.
-    let (main, by) = std::thread::scope(|scope| {
-        let by = scope.spawn(|| counted.map(rows).collect::<Vec<_>>());
-        (first.map(rows), by.join())
-    });
-    let (areas, items, respondents, group_tests) = main.unwrap_or_default();
-    let by = by.map_err(|_| thread_failed())?;
+    let counted: Vec<(Counted, &Grouping)> = counted.into_iter().zip(&groupings).collect();
+    // Every grouping's rows on any free core: a breakdown with many values
+    // takes longer than the stakeholder groups.
+    let mut by = counted
+        .into_par_iter()
+        .map(|(c, gs)| rows_of(cb, &people, &matrices, *gs, c))
+        .collect::<Vec<_>>()
+        .into_iter();
+    let (areas, items, respondents, group_tests) = by.next().unwrap_or_default();
     let breakdowns = data.breakdowns.iter().zip(by);
     Ok(Scores {
         groups: data.groups.clone(),
@@ -205,7 +209,7 @@ fn count(
             pass(i).map(|w| weighted::item_rows(cb, *gs, matrices, w))
         };
         let w: Vec<_> = groupings.iter().enumerate().map(rows).collect();
-        let item_side = (tally::item_histograms(matrices, groupings), w);
+        let item_side = (tally::item_histograms(&cb.scale, matrices, groupings), w);
         (area_side.join(), item_side, reliability.join())
     });
     let ((scores, mut w_areas), (hists, mut w_items)) =

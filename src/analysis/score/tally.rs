@@ -10,6 +10,7 @@ use std::collections::HashMap;
 use polars::prelude::PlHashMap;
 
 use super::grouping::Grouping;
+use super::joint::Joint;
 use super::matrix::{self, Matrix};
 use crate::analysis::stats;
 use crate::codebook::{Codebook, Scale};
@@ -154,14 +155,26 @@ pub(super) fn group_ids(gs: Grouping) -> impl Iterator<Item = u32> + Clone {
 pub(super) type Histograms = Vec<Vec<Vec<u64>>>;
 
 /// The item histograms of every grouping, in the groupings' order: a
-/// column's codes are read once for all of them.
-pub(super) fn item_histograms(mxs: &[Matrix], groupings: &[Grouping]) -> Vec<Histograms> {
+/// column's codes are read once for all of them (`joint`), unless their
+/// combinations are too many.
+pub(super) fn item_histograms(
+    scale: &Scale,
+    mxs: &[Matrix],
+    groupings: &[Grouping],
+) -> Vec<Histograms> {
+    let joint = Joint::of(groupings, scale);
     let mut out: Vec<Histograms> = vec![Vec::with_capacity(mxs.len()); groupings.len()];
     for mx in mxs {
         let mut per: Histograms = vec![Vec::with_capacity(mx.columns.len()); groupings.len()];
         for codes in &mx.columns {
-            for (gs, hists) in groupings.iter().zip(per.iter_mut()) {
-                hists.push(histogram(std::slice::from_ref(codes), *gs));
+            let hists = match &joint {
+                Some(joint) => joint.histograms(codes),
+                None => (groupings.iter())
+                    .map(|gs| histogram(std::slice::from_ref(codes), *gs))
+                    .collect(),
+            };
+            for (p, h) in per.iter_mut().zip(hists) {
+                p.push(h);
             }
         }
         for (o, p) in out.iter_mut().zip(per) {

@@ -411,7 +411,7 @@ mod tests {
             columns: vec![&a, &b],
         };
         let mxs = [mx];
-        let hists = tally::item_histograms(&mxs, &[gs]).remove(0);
+        let hists = tally::item_histograms(&cb.scale, &mxs, &[gs]).remove(0);
         let mut pass_areas = WeightedRows::new();
         let scores = tally::area_scores(&cb, &mxs, &[gs], |mx, count, sum| {
             area_rows(&cb, gs, (mx, count, sum), &w, &mut pass_areas)

@@ -8,6 +8,9 @@
 
 #[cfg(test)]
 use statrs::distribution::Normal;
+use std::cell::RefCell;
+use std::collections::HashMap;
+
 use statrs::distribution::{ContinuousCDF, StudentsT};
 
 /// Arithmetic mean; `None` for no values.
@@ -24,13 +27,25 @@ pub fn t_quantile(p: f64, df: f64) -> Option<f64> {
     StudentsT::new(0.0, 1.0, df).ok().map(|t| t.inverse_cdf(p))
 }
 
+/// `t_quantile(0.975, df)`, remembered per thread and df: an item table asks
+/// for the same df in many rows, and each costs an inverse of the
+/// incomplete beta function. Same value, so still a function of df alone.
+fn t975(df: u64) -> Option<f64> {
+    thread_local!(static SEEN: RefCell<HashMap<u64, Option<f64>>> = RefCell::default());
+    SEEN.with(|seen| {
+        *(seen.borrow_mut())
+            .entry(df)
+            .or_insert_with(|| t_quantile(0.975, df as f64))
+    })
+}
+
 /// Two-sided 95% confidence interval of a mean: mean +- t(0.975, n-1) * sd / sqrt(n),
 /// as R's `t.test(x)$conf.int`. `None` if n < 2 (no sd, no df).
 pub fn mean_ci95(mean: f64, sd: f64, n: u64) -> Option<(f64, f64)> {
     if n < 2 || !sd.is_finite() {
         return None;
     }
-    let half = t_quantile(0.975, (n - 1) as f64)? * sd / (n as f64).sqrt();
+    let half = t975(n - 1)? * sd / (n as f64).sqrt();
     Some((mean - half, mean + half))
 }
 

@@ -6,6 +6,9 @@
 //! Pure functions of numbers, each with its formula and source; no polars,
 //! no I/O, no formatting. Imports only `descriptive`.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+
 use statrs::distribution::{Binomial, ContinuousCDF, DiscreteCDF, Normal};
 
 use super::descriptive::value_at;
@@ -59,6 +62,13 @@ pub fn cvr(agree: u64, n: u64) -> Option<f64> {
 /// smallest a with P(X >= a | n, 1/2) <= 0.05 (one-tailed), as a CVR
 /// (2a - n) / n. `None` when even a = n does not reach it (n < 5) or n = 0.
 pub fn cvr_critical(n: u64) -> Option<f64> {
+    // Remembered per thread and n: an item table asks for the same n in
+    // many rows, and above n = 120 each tail is an incomplete beta function.
+    thread_local!(static SEEN: RefCell<HashMap<u64, Option<f64>>> = RefCell::default());
+    SEEN.with(|seen| *seen.borrow_mut().entry(n).or_insert_with(|| critical(n)))
+}
+
+fn critical(n: u64) -> Option<f64> {
     let reaches = |a: u64| upper_tail_at_most_5pct(n, a);
     // P(X >= n) = 2^-n, at most 0.05 from n = 5 on: only small panels need
     // the check (the unit test runs it for every n up to 40).
