@@ -12,7 +12,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::OnceLock;
+use std::sync::{mpsc, OnceLock};
 
 use serde::Serialize;
 
@@ -54,11 +54,47 @@ impl OutputDir {
         Ok(())
     }
 
+    /// Runs `make` with a [`Queue`] that any thread may hand files to; one
+    /// writer thread writes them as they come, so the threads making files
+    /// never wait for the disk, and a killed run still leaves at most one
+    /// temporary. The first failed write is the error; later files are
+    /// then dropped.
+    pub fn writing<R>(&mut self, make: impl FnOnce(&Queue) -> R) -> Result<R, Error> {
+        let (tx, rx) = mpsc::channel::<(String, Vec<u8>)>();
+        let root = self.root.clone();
+        std::thread::scope(|scope| {
+            let writer =
+                scope.spawn(move || rx.iter().try_for_each(|(rel, b)| self.write(&rel, &b)));
+            let made = make(&Queue { tx });
+            // `make` dropped the queue: the writer ends with the last file.
+            writer.join().unwrap_or_else(|_| {
+                Err(Error::Write {
+                    path: root,
+                    source: std::io::Error::other("the thread writing the files failed"),
+                })
+            })?;
+            Ok(made)
+        })
+    }
+
     /// Files written so far, sorted.
     pub fn written(&self) -> Vec<String> {
         let mut w = self.written.clone();
         w.sort();
         w
+    }
+}
+
+/// Where threads hand over files for [`OutputDir::writing`]'s writer.
+pub struct Queue {
+    tx: mpsc::Sender<(String, Vec<u8>)>,
+}
+
+impl Queue {
+    /// Queues `rel` (a `/`-separated path under the folder). A file queued
+    /// after a failed write is dropped: the run fails with that error.
+    pub fn write(&self, rel: String, bytes: Vec<u8>) {
+        let _ = self.tx.send((rel, bytes));
     }
 }
 

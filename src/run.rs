@@ -9,6 +9,8 @@
 
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 use crate::analysis::score::{self, Scores};
 use crate::analysis::{compare, consult};
 use crate::codebook::{Codebook, Language, Round};
@@ -16,12 +18,14 @@ use crate::digest::InputHash;
 use crate::ingest::notes::Notes;
 use crate::ingest::{self, display_path, Ingested};
 use crate::ledger::FileLedger;
-use crate::output::{Manifest, OutputDir};
+use crate::output::{Manifest, OutputDir, Queue};
+use crate::render::charts::{self, ChartFile};
 use crate::render::document::Document;
 use crate::render::report::{self, ReportInput};
+use crate::render::scene::Scene;
 use crate::render::table::Table;
 use crate::render::tables::{BreakdownTables, RoundTables};
-use crate::render::{charts, docx, page, tables, xlsx};
+use crate::render::{docx, page, tables, xlsx};
 use crate::Error;
 
 /// Where a run is, for whoever shows it (`cmd` draws a spinner). The
@@ -272,75 +276,99 @@ fn render_err(what: &str) -> impl Fn(String) -> Error {
 }
 
 /// A file to write: its path under the output folder and its bytes.
-type File = (String, Vec<u8>);
+/// One folder of tables (`tables` or a breakdown's `tables/by-<slug>`).
+type Folder<'a> = (String, Vec<&'a Table>);
 
-/// Every table as CSV and Markdown, and all of them in `summary.xlsx`,
-/// in `dir` (`tables` or a breakdown's `tables/by-<slug>`).
-fn table_files(dir: &str, tables: &[&Table], lang: Language) -> Result<Vec<File>, Error> {
-    let mut files = Vec::with_capacity(2 * tables.len() + 1);
-    for t in tables {
-        files.push((format!("{dir}/{}.csv", t.name), t.to_csv()));
-        let md = t.to_markdown(lang).into_bytes();
-        files.push((format!("{dir}/{}.md", t.name), md));
-    }
-    let xlsx = xlsx::workbook(tables.iter().copied())
-        .map_err(|e| render_err("summary.xlsx")(e.to_string()))?;
-    files.push((format!("{dir}/summary.xlsx"), xlsx));
-    Ok(files)
+/// The files of one folder: each table as CSV and Markdown, or all of them
+/// in `summary.xlsx`.
+#[derive(Clone, Copy)]
+enum Part {
+    Text,
+    Workbook,
 }
 
-fn write_files(out: &mut OutputDir, files: Vec<File>) -> Result<(), Error> {
-    files
-        .iter()
-        .try_for_each(|(rel, bytes)| out.write(rel, bytes))
-}
-
-/// A round's tables, then each breakdown's: the breakdowns' tables and
-/// bytes are made on a second core while the round's are (they share
-/// nothing). Returns the breakdowns' tables, for the report.
-fn write_round_tables(
-    out: &mut OutputDir,
-    a: &Analysed,
-    round: &RoundTables,
+/// Makes one part of a folder and queues its files.
+fn write_part(
+    out: &Queue,
+    (dir, tables): &Folder,
+    part: Part,
     lang: Language,
-) -> Result<Vec<BreakdownTables>, Error> {
-    let (main, by) = std::thread::scope(|scope| {
-        let by = scope.spawn(|| {
-            let tables = tables::breakdowns(&a.cb, &a.scores);
-            let folder =
-                |b: &BreakdownTables| table_files(&format!("tables/{}", b.folder), &b.list(), lang);
-            let files = tables.iter().map(folder).collect::<Result<Vec<_>, _>>();
-            (tables, files)
-        });
-        let main = table_files("tables", &round.list(), lang);
-        (main, by.join())
-    });
-    write_files(out, main?)?;
-    let (tables, by) =
-        by.map_err(|_| render_err("tables")("a thread writing tables failed".into()))?;
-    for files in by? {
-        write_files(out, files)?;
-    }
-    Ok(tables)
-}
-
-fn write_charts(out: &mut OutputDir, charts: &[charts::ChartFile]) -> Result<(), Error> {
-    for c in charts {
-        out.write(&format!("charts/{}.svg", c.name), c.svg.as_bytes())?;
-        out.write(&format!("charts/{}.png", c.name), &c.png)?;
+) -> Result<(), Error> {
+    match part {
+        Part::Text => {
+            for t in tables {
+                out.write(format!("{dir}/{}.csv", t.name), t.to_csv());
+                out.write(
+                    format!("{dir}/{}.md", t.name),
+                    t.to_markdown(lang).into_bytes(),
+                );
+            }
+        }
+        Part::Workbook => {
+            let xlsx = xlsx::workbook(tables.iter().copied())
+                .map_err(|e| render_err("summary.xlsx")(e.to_string()))?;
+            out.write(format!("{dir}/summary.xlsx"), xlsx);
+        }
     }
     Ok(())
 }
 
-/// The report as report.html and report.docx.
-fn write_reports(
-    out: &mut OutputDir,
-    doc: &Document,
-    charts: &[charts::ChartFile],
-) -> Result<(), Error> {
-    out.write("report.html", page::html(doc, charts).as_bytes())?;
-    let docx = docx::docx(doc, charts).map_err(render_err("report.docx"))?;
-    out.write("report.docx", &docx)
+/// Every folder's tables as CSV and Markdown, and all of a folder's in its
+/// `summary.xlsx`. The parts are made on every core (a breakdown's item
+/// sheet alone takes as long as the round's tables), and queued for the
+/// writer as they are done; the manifest lists them sorted.
+fn write_tables(out: &Queue, folders: &[Folder], lang: Language) -> Result<(), Error> {
+    let parts: Vec<(&Folder, Part)> = (folders.iter())
+        .flat_map(|f| [(f, Part::Workbook), (f, Part::Text)])
+        .collect();
+    parts
+        .par_iter()
+        .map(|(f, part)| write_part(out, f, *part, lang))
+        .collect()
+}
+
+/// A round's tables and each breakdown's. Returns the breakdowns' tables,
+/// for the report.
+fn write_round_tables(
+    out: &Queue,
+    a: &Analysed,
+    round: &RoundTables,
+    lang: Language,
+) -> Result<Vec<BreakdownTables>, Error> {
+    let by = tables::breakdowns(&a.cb, &a.scores);
+    let folders: Vec<Folder> = std::iter::once(("tables".to_string(), round.list()))
+        .chain(
+            by.iter()
+                .map(|b| (format!("tables/{}", b.folder), b.list())),
+        )
+        .collect();
+    write_tables(out, &folders, lang)?;
+    Ok(by)
+}
+
+/// Paints every chart scene on every core and queues its SVG and PNG as
+/// soon as it is painted; the charts in scene order.
+fn write_charts(out: &Queue, scenes: Vec<(String, Scene)>) -> Result<Vec<ChartFile>, Error> {
+    scenes
+        .into_par_iter()
+        .map(|(name, scene)| {
+            let c = charts::paint(name, &scene).map_err(render_err("charts"))?;
+            out.write(format!("charts/{}.svg", c.name), c.svg.clone().into_bytes());
+            out.write(format!("charts/{}.png", c.name), c.png.clone());
+            Ok(c)
+        })
+        .collect()
+}
+
+/// The report as report.html and report.docx, made side by side.
+fn write_reports(out: &Queue, doc: &Document, charts: &[ChartFile]) -> Result<(), Error> {
+    let (html, docx) = rayon::join(|| page::html(doc, charts), || docx::docx(doc, charts));
+    out.write("report.html".into(), html.into_bytes());
+    out.write(
+        "report.docx".into(),
+        docx.map_err(render_err("report.docx"))?,
+    );
+    Ok(())
 }
 
 /// The manifest goes last: it lists every file written before it.
@@ -365,18 +393,22 @@ fn write_round(study: &Codebook, a: &Analysed, opts: &Options) -> Result<RoundRe
     let lang = opts.lang.unwrap_or(study.language);
     let mut out = OutputDir::new(opts.out.join(&study.slug).join(&a.round.id));
     let ledgers = a.ledgers();
-    let tables = tables::all(&a.cb, &a.scores, a.notes.as_ref(), &ledgers);
-    let breakdowns = write_round_tables(&mut out, a, &tables, lang)?;
     let inputs = input_hashes(a);
-    if !opts.no_charts {
-        let mut charts = charts::all(&a.cb, &a.scores, lang).map_err(render_err("charts"))?;
-        if let Some(n) = &a.notes {
-            charts.push(charts::heat_map(n, lang).map_err(render_err("charts"))?);
-        }
-        for b in &a.scores.breakdowns {
-            charts.extend(charts::breakdown(&a.cb, b, lang).map_err(render_err("charts"))?);
-        }
-        write_charts(&mut out, &charts)?;
+    out.writing(|out| {
+        let tables = tables::all(&a.cb, &a.scores, a.notes.as_ref(), &ledgers);
+        // The tables are made while the charts are painted.
+        let (breakdowns, charts) = rayon::join(
+            || write_round_tables(out, a, &tables, lang),
+            || {
+                (!opts.no_charts).then(|| {
+                    write_charts(out, charts::all(&a.cb, &a.scores, a.notes.as_ref(), lang))
+                })
+            },
+        );
+        let (breakdowns, Some(charts)) = (breakdowns?, charts) else {
+            return Ok(());
+        };
+        let charts = charts?;
         let doc = report::round_document(&ReportInput {
             cb: &a.cb,
             round: &a.round,
@@ -389,8 +421,8 @@ fn write_round(study: &Codebook, a: &Analysed, opts: &Options) -> Result<RoundRe
             inputs: &inputs,
             lang,
         });
-        write_reports(&mut out, &doc, &charts)?;
-    }
+        write_reports(out, &doc, &charts)
+    })??;
     let (out_dir, files) = finish(out, study, a.round.id.clone(), inputs)?;
     Ok(RoundResult {
         round: a.round.id.clone(),
@@ -412,13 +444,15 @@ fn write_comparison(
     let name = format!("compare-{}-{}", from.round.id, to.round.id);
     let cmp = compare::compare(study, from.as_compared(), to.as_compared());
     let mut out = OutputDir::new(opts.out.join(&study.slug).join(&name));
-    let tables = tables::comparison(study, &cmp);
-    write_files(&mut out, table_files("tables", &tables.list(), lang)?)?;
     let mut inputs = input_hashes(from);
     inputs.extend(input_hashes(to).into_iter().skip(1));
-    if !opts.no_charts {
-        let charts = charts::dumbbells(study, &cmp, lang).map_err(render_err("charts"))?;
-        write_charts(&mut out, &charts)?;
+    out.writing(|out| {
+        let tables = tables::comparison(study, &cmp);
+        write_tables(out, &[("tables".to_string(), tables.list())], lang)?;
+        if opts.no_charts {
+            return Ok(());
+        }
+        let charts = write_charts(out, charts::dumbbells(study, &cmp, lang))?;
         let doc = report::comparison_document(&report::CompareInput {
             cb: study,
             cmp: &cmp,
@@ -427,8 +461,8 @@ fn write_comparison(
             inputs: &inputs,
             lang,
         });
-        write_reports(&mut out, &doc, &charts)?;
-    }
+        write_reports(out, &doc, &charts)
+    })??;
     let (out_dir, files) = finish(out, study, name.clone(), inputs)?;
     Ok(RoundResult {
         round: name,

@@ -58,7 +58,9 @@ fn pack(xml: XMLDocx) -> zip::result::ZipResult<Vec<u8>> {
     use std::io::Write;
     use zip::write::SimpleFileOptions;
     let fixed = SimpleFileOptions::default().last_modified_time(zip::DateTime::default());
-    let deflated = fixed.compression_method(zip::CompressionMethod::Deflated);
+    let deflated = fixed
+        .compression_method(zip::CompressionMethod::Deflated)
+        .compression_level(Some(1));
     let stored = fixed.compression_method(zip::CompressionMethod::Stored);
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let parts = [

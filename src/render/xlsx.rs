@@ -48,6 +48,7 @@ fn sheet(wb: &mut Workbook, t: &Table) -> Result<(), XlsxError> {
             .max()
             .unwrap_or(0);
         ws.set_column_width(c as u16, (widest.max(name.len()) + 2).min(MAX_WIDTH) as f64)?;
+        ws.set_column_format(c as u16, &formats[c])?;
     }
     for (r, row) in t.rows().iter().enumerate() {
         let r = r as u32 + 1;
@@ -56,7 +57,7 @@ fn sheet(wb: &mut Workbook, t: &Table) -> Result<(), XlsxError> {
             match v {
                 Value::Text(s) => ws.write_string(r, c, escape::formula(s))?,
                 Value::Int(n) => ws.write_number(r, c, *n as f64)?,
-                Value::Num(x) => ws.write_number_with_format(r, c, *x, &formats[c as usize])?,
+                Value::Num(x) => ws.write_number(r, c, *x)?,
                 Value::Flag(b) => ws.write_boolean(r, c, *b)?,
                 Value::Empty => ws,
             };

@@ -4,7 +4,7 @@
 //! Drawn from `compare::Comparison` (group `ALL`) only. It must not compute
 //! a figure.
 
-use super::shared::{file, item_label, scale_x, titled, value_axis, ChartFile, WIDTH};
+use super::shared::{item_label, scale_x, titled, value_axis, WIDTH};
 use crate::analysis::compare::{Change, Comparison, Status};
 use crate::codebook::{Codebook, Language};
 use crate::render::format;
@@ -146,15 +146,11 @@ pub fn dumbbell_data(study: &Codebook, cmp: &Comparison) -> Vec<(String, Dumbbel
     out
 }
 
-/// Every chart of a comparison, painted.
-pub fn dumbbells(
-    study: &Codebook,
-    cmp: &Comparison,
-    lang: Language,
-) -> Result<Vec<ChartFile>, String> {
+/// Every chart scene of a comparison, named as its files.
+pub fn dumbbells(study: &Codebook, cmp: &Comparison, lang: Language) -> Vec<(String, Scene)> {
     dumbbell_data(study, cmp)
         .into_iter()
-        .map(|(name, d)| file(name, &dumbbell_scene(&d, lang)))
+        .map(|(name, d)| (name, dumbbell_scene(&d, lang)))
         .collect()
 }
 

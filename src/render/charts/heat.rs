@@ -2,7 +2,7 @@
 //!
 //! Drawn from the counts of `consult` only. It must not read statements.
 
-use super::shared::{file, on, titled, ChartFile, WIDTH};
+use super::shared::{on, titled, WIDTH};
 use crate::analysis::consult::{self, Summary};
 use crate::codebook::Language;
 use crate::render::scene::{Anchor, Rgb, Scene, INK};
@@ -95,14 +95,6 @@ pub fn heat_scene(d: &HeatMap, lang: Language) -> Scene {
         }
     }
     s
-}
-
-/// The heat map of a round's notes, painted.
-pub fn heat_map(s: &Summary, lang: Language) -> Result<ChartFile, String> {
-    file(
-        "consultation_themes".to_string(),
-        &heat_scene(&heat_data(s), lang),
-    )
 }
 
 #[cfg(test)]

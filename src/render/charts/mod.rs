@@ -8,6 +8,7 @@
 //! charts in report order; each chart is in its own file, and what they
 //! share is in `shared`. It must not compute a figure nor write a file.
 
+use crate::analysis::consult::Summary;
 use crate::analysis::score::Scores;
 use crate::codebook::{Codebook, Language};
 use crate::render::scene::Scene;
@@ -24,8 +25,8 @@ pub use area_means::{area_means, area_means_scene, AreaMean, AreaMeans};
 pub use distribution::{distribution, distribution_scene, Distribution, DistributionRow};
 pub use dumbbell::{dumbbell_data, dumbbell_scene, dumbbells, Bell, Dumbbell};
 pub use groups::{group_means, group_means_scene, GroupCell, GroupMeans};
-pub use heat::{heat_data, heat_map, heat_scene, HeatMap};
-pub use shared::ChartFile;
+pub use heat::{heat_data, heat_scene, HeatMap};
+pub use shared::{file as paint, ChartFile};
 
 /// The chart scenes of a round, named as their files, in report order.
 pub fn scenes(cb: &Codebook, scores: &Scores, lang: Language) -> Vec<(String, Scene)> {
@@ -52,24 +53,37 @@ pub fn scenes(cb: &Codebook, scores: &Scores, lang: Language) -> Vec<(String, Sc
     out
 }
 
-/// A breakdown's charts: the area means per value of its column, one per
-/// measure, named `by-<slug>/area_groups_<measure>`.
-pub fn breakdown(cb: &Codebook, scores: &Scores, lang: Language) -> Result<Vec<ChartFile>, String> {
+/// A breakdown's chart scenes: the area means per value of its column, one
+/// per measure, named `by-<slug>/area_groups_<measure>`.
+fn breakdown_scenes(cb: &Codebook, scores: &Scores, lang: Language) -> Vec<(String, Scene)> {
     let folder = breakdown_folder(scores);
-    cb.measures
-        .iter()
-        .enumerate()
+    (cb.measures.iter().enumerate())
         .map(|(m, measure)| {
             let name = format!("{folder}/area_groups_{}", measure.id);
-            shared::file(name, &group_means_scene(&group_means(cb, scores, m), lang))
+            (name, group_means_scene(&group_means(cb, scores, m), lang))
         })
         .collect()
 }
 
-/// Every chart of a round, painted.
-pub fn all(cb: &Codebook, scores: &Scores, lang: Language) -> Result<Vec<ChartFile>, String> {
-    scenes(cb, scores, lang)
-        .into_iter()
-        .map(|(name, s)| shared::file(name, &s))
-        .collect()
+/// Every chart scene of a round in report order, named as its files: the
+/// round's, the consultation themes with notes, and each breakdown's.
+/// [`paint`] turns each into its files (on any core: a PNG costs
+/// milliseconds).
+pub fn all(
+    cb: &Codebook,
+    scores: &Scores,
+    notes: Option<&Summary>,
+    lang: Language,
+) -> Vec<(String, Scene)> {
+    let mut all = scenes(cb, scores, lang);
+    if let Some(n) = notes {
+        all.push((
+            "consultation_themes".to_string(),
+            heat_scene(&heat_data(n), lang),
+        ));
+    }
+    for b in &scores.breakdowns {
+        all.extend(breakdown_scenes(cb, b, lang));
+    }
+    all
 }
