@@ -4,6 +4,9 @@
 //! precision (six decimals), text formula-escaped. It must not round for
 //! reading (the Markdown and HTML writers do) nor write the file itself.
 
+use std::borrow::Cow;
+use std::fmt::Write;
+
 use crate::render::escape;
 use crate::render::format;
 use crate::render::table::{Table, Value};
@@ -16,14 +19,27 @@ impl Table {
             .from_writer(Vec::new());
         // Writing to a Vec cannot fail; the csv crate still returns Results.
         let _ = w.write_record(self.columns().iter().map(|(c, _)| c.as_str()));
+        // Numbers are formatted into one buffer, text is written as it is.
+        let mut num = String::new();
         for row in self.rows() {
-            let _ = w.write_record(row.iter().map(|v| match v {
-                Value::Text(s) => escape::formula(s),
-                Value::Int(n) => n.to_string(),
-                Value::Num(x) => format::fixed6(*x),
-                Value::Flag(b) => b.to_string(),
-                Value::Empty => String::new(),
-            }));
+            for v in row {
+                num.clear();
+                let field = match v {
+                    Value::Text(s) => escape::formula(s),
+                    Value::Int(n) => {
+                        let _ = write!(num, "{n}");
+                        Cow::Borrowed(num.as_str())
+                    }
+                    Value::Num(x) => {
+                        format::push_fixed6(&mut num, *x);
+                        Cow::Borrowed(num.as_str())
+                    }
+                    Value::Flag(b) => Cow::Borrowed(if *b { "true" } else { "false" }),
+                    Value::Empty => Cow::Borrowed(""),
+                };
+                let _ = w.write_field(field.as_bytes());
+            }
+            let _ = w.write_record(None::<&[u8]>);
         }
         w.into_inner().unwrap_or_default()
     }

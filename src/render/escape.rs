@@ -4,6 +4,8 @@
 //! Owns the two escapers so that every writer escapes the same way. It
 //! must not decide what is written, only how a text is made safe.
 
+use std::borrow::Cow;
+
 /// Text for HTML or XML, in element content or a `"`-quoted attribute.
 pub fn xml(s: &str) -> String {
     s.replace('&', "&amp;")
@@ -12,11 +14,12 @@ pub fn xml(s: &str) -> String {
         .replace('"', "&quot;")
 }
 
-/// Text that a spreadsheet would run as a formula gets a leading `'`.
-pub fn formula(s: &str) -> String {
+/// Text that a spreadsheet would run as a formula gets a leading `'`;
+/// any other text is itself, not copied.
+pub fn formula(s: &str) -> Cow<'_, str> {
     if s.starts_with(['=', '+', '-', '@']) {
-        format!("'{s}")
+        Cow::Owned(format!("'{s}"))
     } else {
-        s.to_string()
+        Cow::Borrowed(s)
     }
 }

@@ -7,13 +7,18 @@
 
 use crate::codebook::Language;
 
-/// CSV form: six decimals, never `-0.000000`.
-pub fn fixed6(x: f64) -> String {
-    let s = format!("{x:.6}");
-    if s.bytes().all(|b| matches!(b, b'-' | b'0' | b'.')) {
-        "0.000000".to_string()
-    } else {
-        s
+/// CSV form, appended to `out` (writers reuse one buffer): six decimals,
+/// never `-0.000000`.
+pub fn push_fixed6(out: &mut String, x: f64) {
+    use std::fmt::Write;
+    let start = out.len();
+    let _ = write!(out, "{x:.6}");
+    if out[start..]
+        .bytes()
+        .all(|b| matches!(b, b'-' | b'0' | b'.'))
+    {
+        out.truncate(start);
+        out.push_str("0.000000");
     }
 }
 
@@ -111,6 +116,11 @@ mod tests {
 
     #[test]
     fn fixed6_has_no_negative_zero() {
+        let fixed6 = |x: f64| {
+            let mut s = "kept ".to_string();
+            push_fixed6(&mut s, x);
+            s.strip_prefix("kept ").unwrap().to_string()
+        };
         assert_eq!(fixed6(2.910382059800665), "2.910382");
         assert_eq!(fixed6(-1e-9), "0.000000");
         assert_eq!(fixed6(-0.5), "-0.500000");

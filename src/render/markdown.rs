@@ -5,7 +5,7 @@
 //! It must not write the file itself.
 
 use crate::codebook::Language;
-use crate::render::table::{display, Kind, Table};
+use crate::render::table::{display, Kind, Table, Value};
 
 impl Table {
     /// A GitHub-flavoured Markdown table with the report's rounding.
@@ -30,13 +30,48 @@ impl Table {
         for row in self.rows() {
             out.push('|');
             for (v, (_, k)) in row.iter().zip(self.columns()) {
-                let cell = display(v, *k, lang)
-                    .replace('|', "\\|")
-                    .replace(['\n', '\r'], " ");
-                out.push_str(&format!(" {cell} |"));
+                out.push(' ');
+                match v {
+                    Value::Text(s) => push_text(&mut out, s),
+                    // A number, a count or a flag has no `|` nor a line break.
+                    _ => out.push_str(&display(v, *k, lang)),
+                }
+                out.push_str(" |");
             }
             out.push('\n');
         }
         out
+    }
+}
+
+/// A text cell: `|` escaped, a line break read as a space (a Markdown table
+/// row is one line). Copied as it is when it has neither, as nearly all do.
+fn push_text(out: &mut String, s: &str) {
+    if !s.contains(['|', '\n', '\r']) {
+        out.push_str(s);
+        return;
+    }
+    for c in s.chars() {
+        match c {
+            '|' => out.push_str("\\|"),
+            '\n' | '\r' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pipes_are_escaped_and_line_breaks_become_spaces() {
+        let t = Table::from_rows(
+            "t",
+            &[("a", Kind::Text), ("b", Kind::Count)],
+            [vec![Value::Text("x | y\r\nz".into()), Value::Int(3)]],
+        );
+        let md = t.to_markdown(Language::En);
+        assert!(md.ends_with("| x \\| y  z | 3 |\n"), "{md}");
     }
 }
