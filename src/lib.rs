@@ -35,10 +35,11 @@ pub enum Error {
     Ingest(#[from] ingest::IngestError),
     #[error("{0}")]
     Usage(String),
-    #[error("{path}: cannot write: {source}\n  fix: check that the output folder is writable, or choose another with --out")]
+    #[error("{path}: cannot write: {reason}\n  fix: check that the output folder is writable, or choose another with --out")]
     Write {
         path: PathBuf,
-        source: std::io::Error,
+        /// In the message, so not a `source` (it would print twice).
+        reason: std::io::Error,
     },
     #[error("{file}: computing the scores failed: {message}")]
     Compute { file: String, message: String },

@@ -42,14 +42,14 @@ impl OutputDir {
     /// Writes `rel` (a `/`-separated path under the folder) atomically.
     pub fn write(&mut self, rel: &str, bytes: &[u8]) -> Result<(), Error> {
         if !self.swept {
-            remove_leftovers(&self.root).map_err(|source| Error::Write {
+            remove_leftovers(&self.root).map_err(|reason| Error::Write {
                 path: self.root.clone(),
-                source,
+                reason,
             })?;
             self.swept = true;
         }
         let path = self.root.join(rel);
-        write_atomic(&path, bytes).map_err(|source| Error::Write { path, source })?;
+        write_atomic(&path, bytes).map_err(|reason| Error::Write { path, reason })?;
         self.written.push(rel.to_string());
         Ok(())
     }
@@ -70,7 +70,7 @@ impl OutputDir {
             writer.join().unwrap_or_else(|_| {
                 Err(Error::Write {
                     path: root,
-                    source: std::io::Error::other("the thread writing the files failed"),
+                    reason: std::io::Error::other("the thread writing the files failed"),
                 })
             })?;
             Ok(made)

@@ -164,3 +164,22 @@ fn sigkilled_runs_leave_old_or_new_files() {
     eprintln!("sigkill test: {mid_run} of 7 kills landed part-way through the writing");
     assert_eq!(run_ok(&changed, &out), new);
 }
+
+/// A folder that cannot be made (a file stands where it should be, which
+/// fails for root too): exit 1 with the path and the fix, from the writer
+/// thread's first failed write, while the other threads go on making files.
+#[test]
+fn an_output_that_cannot_be_written_is_exit_1_naming_the_path() {
+    let scratch = tempfile::tempdir().unwrap();
+    let study = scratch.path().join("tiny");
+    copy_dir(&fixture("tiny"), &study);
+    std::fs::write(scratch.path().join("blocker"), b"a file, not a folder").unwrap();
+    let out = peil()
+        .args(["run", "-q", "--out", "blocker/out"])
+        .arg(&study)
+        .current_dir(scratch.path())
+        .output()
+        .unwrap();
+    let text = common::outcome(&out).replace(&*study.to_string_lossy(), "<study>");
+    insta::assert_snapshot!(text);
+}

@@ -10,10 +10,11 @@ use std::path::PathBuf;
 /// all of them end in exit code 2.
 #[derive(Debug, thiserror::Error)]
 pub enum CodebookError {
-    #[error("{path}: cannot read the codebook: {source}\n  fix: every study folder needs a study.toml (see the README)")]
+    #[error("{path}: cannot read the codebook: {reason}\n  fix: every study folder needs a study.toml (see the README)")]
     Read {
         path: PathBuf,
-        source: std::io::Error,
+        /// In the message, so not a `source` (it would print twice).
+        reason: std::io::Error,
     },
     #[error("{path}: {message}")]
     Parse { path: PathBuf, message: String },

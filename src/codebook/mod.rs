@@ -67,9 +67,9 @@ impl Codebook {
     /// Reads and checks `<dir>/study.toml`.
     pub fn load(dir: &Path) -> Result<Codebook, CodebookError> {
         let path = dir.join("study.toml");
-        let bytes = std::fs::read(&path).map_err(|source| CodebookError::Read {
+        let bytes = std::fs::read(&path).map_err(|reason| CodebookError::Read {
             path: path.clone(),
-            source,
+            reason,
         })?;
         let text = String::from_utf8(bytes).map_err(|e| {
             let ok = &e.as_bytes()[..e.utf8_error().valid_up_to()];

@@ -60,9 +60,9 @@ pub fn init(opts: &InitOptions) -> Result<String, Error> {
     let file = &round.questionnaire;
     let draft = Draft::guess(&export, file)?;
     let toml = draft.render(&export, &round, &study_name(&opts.export));
-    crate::output::write_atomic(&opts.out, toml.as_bytes()).map_err(|source| Error::Write {
+    crate::output::write_atomic(&opts.out, toml.as_bytes()).map_err(|reason| Error::Write {
         path: opts.out.clone(),
-        source,
+        reason,
     })?;
     Ok(format!(
         "{}: draft with {} items in {} areas and {} measures from {}; fill in the area labels, check every \"# check:\", then run peil validate {}",
