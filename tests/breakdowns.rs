@@ -233,6 +233,14 @@ fn the_report_has_a_section_per_breakdown() {
     assert!(html.contains("Uitgesplitst naar Regio en provincie"));
     assert!(html.contains("4 respondenten zonder waarde in «Regio en provincie»"));
     assert!(html.contains("gemiddelde per gebied en Regio en provincie"));
+    // Staf (3) is below min_cell; teamleider (8) is hidden only to protect
+    // it, and says so rather than "n < 5" beside its n of 8.
+    assert!(html
+        .contains("<td>teamleider</td><td class=\"num\">8</td><td class=\"num\">verborgen</td>"));
+    assert!(
+        html.contains("teamleider: verborgen, Staf: n &lt; 5"),
+        "chart note"
+    );
     for f in [
         "charts/by-functie/area_groups_herkenbaarheid.svg",
         "charts/by-functie/area_groups_herkenbaarheid.png",

@@ -35,15 +35,20 @@ impl People<'_> {
         let suppressed = cols.iter().position(|(c, _)| c == "suppressed");
         // The figure that says why a suppressed row is empty: its first mean.
         let note_at = cols.iter().position(|(_, k)| *k == Kind::Mean);
+        let n_at = cols.iter().position(|(c, _)| c == "n");
         let rows = t
             .rows()
             .iter()
             .map(|row| {
                 let hidden = suppressed.is_some_and(|i| row[i] == Value::Flag(true));
+                let n = match n_at.map(|i| &row[i]) {
+                    Some(Value::Int(n)) => *n,
+                    _ => 0,
+                };
                 shown
                     .iter()
                     .map(|&i| match (hidden && Some(i) == note_at, &row[i]) {
-                        (true, _) => w.too_small(self.cb.min_cell),
+                        (true, _) => w.suppressed(n, self.cb.min_cell),
                         (false, v) => self.cell(&cols[i].0, cols[i].1, v),
                     })
                     .collect()

@@ -171,9 +171,17 @@ impl Words {
         }
     }
 
-    /// What a reader sees instead of a suppressed figure.
-    pub fn too_small(&self, min_cell: u32) -> String {
-        format!("n < {min_cell}")
+    /// What a reader sees instead of a suppressed figure: "n < 5" for a
+    /// group below `min_cell`, "hidden" for one suppressed only to protect
+    /// another (secondary suppression; its n of thousands beside "n < 5"
+    /// would read as a contradiction). The report's note on small groups
+    /// says why both are empty.
+    pub fn suppressed(&self, n: u64, min_cell: u32) -> String {
+        if n < u64::from(min_cell) {
+            format!("n < {min_cell}")
+        } else {
+            self.t("verborgen", "hidden").to_string()
+        }
     }
 
     /// A table column's header in words: the CSV keeps the machine name,
@@ -403,6 +411,14 @@ fn consensus_text(rules: &Rules, lang: Language) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_group_below_min_cell_says_n_and_a_hidden_one_says_hidden() {
+        assert_eq!(Words(Language::En).suppressed(4, 5), "n < 5");
+        assert_eq!(Words(Language::En).suppressed(0, 5), "n < 5");
+        assert_eq!(Words(Language::En).suppressed(19796, 5), "hidden");
+        assert_eq!(Words(Language::Nl).suppressed(5, 5), "verborgen");
+    }
 
     #[test]
     fn rule_text_names_the_configured_thresholds() {

@@ -29,8 +29,11 @@ pub enum GroupCell {
         mean: f64,
         n: u64,
     },
-    /// Below `min_cell`: only the fact is shown, not the figure.
-    Suppressed,
+    /// Suppressed: only the fact is shown, not the figure; `n` tells a
+    /// group below `min_cell` from one hidden to protect another.
+    Suppressed {
+        n: u64,
+    },
 }
 
 pub fn group_means(cb: &Codebook, scores: &Scores, measure: usize) -> GroupMeans {
@@ -43,9 +46,10 @@ pub fn group_means(cb: &Codebook, scores: &Scores, measure: usize) -> GroupMeans
                         .areas
                         .iter()
                         .find(|r| r.measure == measure && r.target == all.target && r.group == g);
-                    match row.and_then(|r| r.mean().map(|m| (m, r.n))) {
-                        Some((mean, n)) => GroupCell::Mean { mean, n },
-                        None => GroupCell::Suppressed,
+                    match row.map(|r| (r.mean(), r.n)) {
+                        Some((Some(mean), n)) => GroupCell::Mean { mean, n },
+                        Some((None, n)) => GroupCell::Suppressed { n },
+                        None => GroupCell::Suppressed { n: 0 },
                     }
                 })
                 .collect();
@@ -89,7 +93,6 @@ pub fn group_means_scene(d: &GroupMeans, lang: Language) -> Scene {
         x += 40 + 7 * name.chars().count() as i32;
     }
     value_axis(&mut s, d.scale, span, top, bottom, lang);
-    let hidden = format!("n < {}", d.min_cell);
     for (i, (area, cells)) in d.rows.iter().enumerate() {
         let y = top + row_h * i as i32 + row_h / 2;
         s.text(span.0 - 16, y, area.clone(), 13, Anchor::End);
@@ -104,7 +107,10 @@ pub fn group_means_scene(d: &GroupMeans, lang: Language) -> Scene {
                     6,
                     GROUPS[g % GROUPS.len()],
                 ),
-                GroupCell::Suppressed => notes.push(format!("{}: {hidden}", d.groups[g])),
+                GroupCell::Suppressed { n } => {
+                    let why = w.suppressed(*n, d.min_cell);
+                    notes.push(format!("{}: {why}", d.groups[g]));
+                }
             }
         }
         if !notes.is_empty() {

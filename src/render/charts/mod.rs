@@ -2,7 +2,8 @@
 //!
 //! Each chart has a data struct (what it shows: snapshot-tested), a layout
 //! function turning it into a [`Scene`] (where it goes), and is painted by
-//! `scene` to SVG and PNG. Suppressed groups appear as "n < min_cell",
+//! `scene` to SVG and PNG. Suppressed groups appear as "n < min_cell" (or
+//! "hidden", when suppressed to protect another group),
 //! never with a figure. Nothing here reads ratings, so the cost of a chart
 //! does not grow with the number of respondents. This file lists a round's
 //! charts in report order; each chart is in its own file, and what they
