@@ -343,23 +343,14 @@ impl Part {
     }
 }
 
-/// A round's tables and each breakdown's. Returns the breakdowns' tables,
-/// for the report.
-fn write_round_tables(
-    out: &Queue,
-    a: &Analysed,
-    round: &RoundTables,
-    lang: Language,
-) -> Result<Vec<BreakdownTables>, Error> {
-    let by = tables::breakdowns(&a.cb, &a.scores);
-    let folders: Vec<Folder> = std::iter::once(("tables".to_string(), round.list()))
+/// The folders of a round's tables: `tables`, then each breakdown's.
+fn round_folders<'a>(round: &'a RoundTables, by: &'a [BreakdownTables]) -> Vec<Folder<'a>> {
+    std::iter::once(("tables".to_string(), round.list()))
         .chain(
             by.iter()
                 .map(|b| (format!("tables/{}", b.folder), b.list())),
         )
-        .collect();
-    write_tables(out, &folders, lang)?;
-    Ok(by)
+        .collect()
 }
 
 /// Paints every chart scene on every core and queues its SVG and PNG as
@@ -412,19 +403,12 @@ fn write_round(study: &Codebook, a: &Analysed, opts: &Options) -> Result<RoundRe
     let inputs = input_hashes(a);
     out.writing(|out| {
         let tables = tables::all(&a.cb, &a.scores, a.notes.as_ref(), &ledgers);
-        // The tables are made while the charts are painted.
-        let (breakdowns, charts) = rayon::join(
-            || write_round_tables(out, a, &tables, lang),
-            || {
-                (!opts.no_charts).then(|| {
-                    write_charts(out, charts::all(&a.cb, &a.scores, a.notes.as_ref(), lang))
-                })
-            },
-        );
-        let (breakdowns, Some(charts)) = (breakdowns?, charts) else {
-            return Ok(());
-        };
-        let charts = charts?;
+        let breakdowns = tables::breakdowns(&a.cb, &a.scores);
+        let folders = round_folders(&tables, &breakdowns);
+        if opts.no_charts {
+            return write_tables(out, &folders, lang);
+        }
+        let charts = write_charts(out, charts::all(&a.cb, &a.scores, a.notes.as_ref(), lang))?;
         let doc = report::round_document(&ReportInput {
             cb: &a.cb,
             round: &a.round,
@@ -437,7 +421,13 @@ fn write_round(study: &Codebook, a: &Analysed, opts: &Options) -> Result<RoundRe
             inputs: &inputs,
             lang,
         });
-        write_reports(out, &doc, &charts)
+        // The report is made while the table files are (it needs the
+        // charts, the table files need nothing more).
+        let (written, reported) = rayon::join(
+            || write_tables(out, &folders, lang),
+            || write_reports(out, &doc, &charts),
+        );
+        written.and(reported)
     })??;
     let (out_dir, files) = finish(out, study, a.round.id.clone(), inputs)?;
     Ok(RoundResult {

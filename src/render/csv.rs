@@ -16,7 +16,7 @@ impl Table {
     pub fn to_csv(&self) -> Vec<u8> {
         let mut w = ::csv::WriterBuilder::new()
             .terminator(::csv::Terminator::Any(b'\n'))
-            .from_writer(Vec::new());
+            .from_writer(Vec::with_capacity(self.size_hint()));
         // Writing to a Vec cannot fail; the csv crate still returns Results.
         let _ = w.write_record(self.columns().iter().map(|(c, _)| c.as_str()));
         // Numbers are formatted into one buffer, text is written as it is.

@@ -10,7 +10,8 @@ use crate::render::table::{display, Kind, Table, Value};
 impl Table {
     /// A GitHub-flavoured Markdown table with the report's rounding.
     pub fn to_markdown(&self, lang: Language) -> String {
-        let mut out = format!("# {}\n\n", self.name);
+        let mut out = String::with_capacity(self.size_hint());
+        out.push_str(&format!("# {}\n\n", self.name));
         if let Some(note) = self.note_in(lang) {
             out.push_str(&format!("_{note}_\n\n"));
         }
