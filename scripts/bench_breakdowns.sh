@@ -3,7 +3,9 @@
 # --breakdowns: N respondents x 60 items x 2 measures plus `functie` and
 # `regio`) run with `breakdowns = ["functie", "regio"]` and without (the same
 # study.toml minus that line), alternating, RUNS times each; min and median
-# wall time of `peil run --no-charts` (tables) and `peil run` (full).
+# wall time of `peil run --no-charts` (tables) and `peil run` (full). On a
+# shared machine the median moves with the neighbours' load; the min is the
+# steadier figure of what a run costs, so both changes are printed.
 #
 # Usage: scripts/bench_breakdowns.sh [SIZES...]   (default: 100000 1000000)
 # Env:   RUNS (default 5), BENCH_DIR (default target/bench-data).
@@ -28,13 +30,13 @@ secs() {
 # stats TIMES...: "min / median"
 stats() {
   local sorted; sorted=$(printf '%s\n' "$@" | sort -n)
-  printf '%.2f / %.2f' "$(echo "$sorted" | head -1)" "$(echo "$sorted" | sed -n "$(( ($# + 1) / 2 ))p")"
+  printf '%.3f / %.3f' "$(echo "$sorted" | head -1)" "$(echo "$sorted" | sed -n "$(( ($# + 1) / 2 ))p")"
 }
 
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg); RUNS=$runs"
 echo
-echo "| respondents | mode | without min / med s | with two breakdowns min / med s | median change |"
-echo "|---:|---|---:|---:|---:|"
+echo "| respondents | mode | without min / med s | with two breakdowns min / med s | median change | min change |"
+echo "|---:|---|---:|---:|---:|---:|"
 for n in "${sizes[@]}"; do
   with="$work/b$n"; without="$work/b$n-none"
   if [ ! -f "$with/study.toml" ]; then
@@ -54,6 +56,7 @@ for n in "${sizes[@]}"; do
     done
     sa=$(stats "${a[@]}"); sb=$(stats "${b[@]}")
     ma=${sa#*/ }; mb=${sb#*/ }
-    echo "| $n | $mode | $sa | $sb | $(echo "scale=1; 100 * ($mb - $ma) / $ma" | bc)% |"
+    na=${sa% /*}; nb=${sb% /*}
+    echo "| $n | $mode | $sa | $sb | $(echo "scale=1; 100 * ($mb - $ma) / $ma" | bc)% | $(echo "scale=1; 100 * ($nb - $na) / $na" | bc)% |"
   done
 done
