@@ -98,17 +98,21 @@ fn run_fixture() -> (tempfile::TempDir, std::path::PathBuf) {
 
 /// Every shown figure of `by-functie` and `by-regio-en-provincie` equals
 /// its definition computed from the raw rows; small values are suppressed.
+/// `ALL` is every respondent, those without a value included (as in the
+/// round's own tables).
 #[test]
 fn breakdown_tables_equal_figures_recomputed_from_the_raw_rows() {
     let (dir, round) = run_fixture();
     let rows = raw_rows(&dir.path().join("input/breakdowns"));
-    for (column, slug) in [
-        ("Functie", "functie"),
-        ("Regio en provincie", "regio-en-provincie"),
+    for (column, slug, without_value) in [
+        ("Functie", "functie", 0),
+        ("Regio en provincie", "regio-en-provincie", 4),
     ] {
         let tables = round.join("tables").join(format!("by-{slug}"));
         let groups = by_value(&rows, column);
-        let everyone: Vec<&Raw> = groups.values().flatten().copied().collect();
+        let everyone: Vec<&Raw> = rows.iter().collect();
+        let in_groups = groups.values().flatten().count();
+        assert_eq!(everyone.len() - in_groups, without_value, "{slug}");
         let resp = read_table(&tables.join("respondents.csv"));
         let areas = read_table(&tables.join("area_scores.csv"));
         let items = read_table(&tables.join("item_scores.csv"));
@@ -176,7 +180,7 @@ fn breakdown_tables_equal_figures_recomputed_from_the_raw_rows() {
 /// Functie: staf (3 respondents) is below min_cell; teamleider is then the
 /// smallest group shown and is suppressed too, so `ALL` minus docent does
 /// not give staf back. The ledger lists the four rows without a region;
-/// they count in the main tables and in by-functie.
+/// they count everywhere, and in by-regio-en-provincie in `ALL` only.
 #[test]
 fn small_values_are_suppressed_and_rows_without_a_value_are_ledgered() {
     let (_dir, round) = run_fixture();
@@ -217,7 +221,12 @@ fn small_values_are_suppressed_and_rows_without_a_value_are_ledgered() {
     let functie = read_table(&round.join("tables/by-functie/respondents.csv"));
     assert_eq!(row(&functie, &[("group", "ALL")])["respondents"], "37");
     let regio = read_table(&round.join("tables/by-regio-en-provincie/respondents.csv"));
-    assert_eq!(row(&regio, &[("group", "ALL")])["respondents"], "33");
+    assert_eq!(row(&regio, &[("group", "ALL")])["respondents"], "37");
+    let in_groups: u64 = (regio.iter())
+        .filter(|r| r["group"] != "ALL")
+        .map(|r| r["respondents"].parse::<u64>().unwrap())
+        .sum();
+    assert_eq!(in_groups, 33, "the four without a region are in no group");
 }
 
 /// The report has a section per breakdown with its chart, saying who it
@@ -283,7 +292,7 @@ fn breakdowns_with_the_same_folder_are_exit_2() {
 
 /// A long export: an id's first row decides its breakdown value, as it
 /// decides its group; an empty first cell is ledgered on that row's line,
-/// and the id still counts in the main tables.
+/// and the id still counts in `ALL` (of the round and of the breakdown).
 #[test]
 fn a_long_export_takes_the_value_of_an_ids_first_row() {
     let dir = project(&["tiny-long"]);
@@ -308,7 +317,7 @@ fn a_long_export_takes_the_value_of_an_ids_first_row() {
         .into_iter()
         .map(|r| (r["group"].clone(), r["respondents"].clone()))
         .collect();
-    let expected = [("ALL", "3"), ("leraar", "2"), ("stagiair", "1")];
+    let expected = [("ALL", "4"), ("leraar", "2"), ("stagiair", "1")];
     let expected: Vec<(String, String)> = expected
         .iter()
         .map(|(g, n)| (g.to_string(), n.to_string()))
@@ -366,4 +375,56 @@ fn an_spss_breakdown_is_known_by_its_value_labels() {
         "sectors as a breakdown and as the group"
     );
     assert!(by_sector.contains_key("mbo"), "{by_sector:?}");
+}
+
+/// Weighted (post-stratified, and by a weight column), a breakdown's `ALL`
+/// rows are still the round's, weighted figures and `n_eff` included: the
+/// respondents without a value weigh in `ALL` as they do in the round.
+#[test]
+fn weighted_breakdown_all_rows_are_the_rounds() {
+    for weights in [
+        "[weights]\nby = \"group\"\nshares = \"equal\"\n",
+        "[weights]\ncolumn = \"gewicht\"\n",
+    ] {
+        let dir = project(&["breakdowns"]);
+        // A weight column: 0.5, 1, 1.5, 2, 0.5, ... down the rows.
+        let export = dir
+            .path()
+            .join("input/breakdowns/ronde-1/questionnaire.csv");
+        let text = std::fs::read_to_string(&export).unwrap();
+        let weighted: Vec<String> = (text.lines().enumerate())
+            .map(|(i, l)| match i {
+                0 => format!("{l};gewicht"),
+                _ => format!("{l};{}", 0.5 * (1 + (i - 1) % 4) as f64),
+            })
+            .collect();
+        std::fs::write(&export, weighted.join("\n") + "\n").unwrap();
+        let study = dir.path().join("input/breakdowns/study.toml");
+        let toml = std::fs::read_to_string(&study).unwrap();
+        let toml = toml.replacen("[privacy]", &format!("{weights}\n[privacy]"), 1);
+        std::fs::write(&study, toml).unwrap();
+        let out = run_in(dir.path(), &["run", "--quiet", "--no-charts"]);
+        assert_eq!(out.status.code(), Some(0), "{weights}: {}", outcome(&out));
+        let tables = dir.path().join("output/breakdowns/ronde-1/tables");
+        for table in ["area_scores.csv", "item_scores.csv"] {
+            let all_rows = |path: &Path| -> Vec<BTreeMap<String, String>> {
+                (read_table(path).into_iter())
+                    .filter(|r| r["group"] == "ALL")
+                    .map(|mut r| {
+                        r.remove("contested");
+                        r
+                    })
+                    .collect()
+            };
+            let round = all_rows(&tables.join(table));
+            assert!(round[0].contains_key("n_eff"), "{weights}: not weighted");
+            for by in ["by-functie", "by-regio-en-provincie"] {
+                assert_eq!(
+                    all_rows(&tables.join(by).join(table)),
+                    round,
+                    "{weights} {by} {table}"
+                );
+            }
+        }
+    }
 }

@@ -528,8 +528,9 @@ fn true_round(study: &Path, out_round: &Path, scratch: &Path) -> PathBuf {
 
 /// Secondary suppression: in every set of rows that shares one `ALL` row
 /// (a measure and an area or item), `ALL` minus the shown rows must not
-/// equal one suppressed group's true counts (`n_1..`, `n_missing`), nor be
-/// the union of suppressed groups whose `n` add up to less than `min_cell`.
+/// equal one suppressed group's true counts (`n_1..`, `n_missing`), nor
+/// hold fewer than `min_cell` (the suppressed groups and, in a breakdown,
+/// the respondents without a value, who are in `ALL` but in no group).
 /// `truth` is the round run with `min_cell = 1`. A set whose groups are all
 /// suppressed is `ALL` itself, which is always shown.
 fn subtraction_leaks(shown: &Path, truth: &Path, dir: &str, min_cell: u32) -> Vec<String> {
@@ -587,7 +588,7 @@ fn set_leaks<'a>(
     };
     let groups: Vec<&Row> = rows.iter().filter(|r| r["group"] != "ALL").collect();
     let (hidden, shown): (Vec<&Row>, Vec<&Row>) = groups.iter().partition(|r| suppressed(r));
-    if shown.is_empty() || hidden.is_empty() {
+    if shown.is_empty() {
         return Vec::new();
     }
     let diff: Vec<i64> = count_cols
@@ -613,12 +614,46 @@ fn set_leaks<'a>(
             ));
         }
     }
-    let n: i64 = hidden.iter().map(|r| num(r, "n")).sum();
+    // What ALL holds beyond the shown rows: the hidden groups, and in a
+    // breakdown the respondents in no group.
+    let n = num(all, "n") - shown.iter().map(|r| num(r, "n")).sum::<i64>();
     if n < i64::from(min_cell) {
-        let names: Vec<&str> = hidden.iter().map(|r| r["group"].as_str()).collect();
+        let mut names: Vec<&str> = hidden.iter().map(|r| r["group"].as_str()).collect();
+        if n > hidden.iter().map(|r| num(r, "n")).sum::<i64>() {
+            names.push("(respondents without a value)");
+        }
         leaks.push(format!(
             "ALL minus the shown rows gives back {names:?} (n = {n}): {diff:?}"
         ));
+    }
+    leaks
+}
+
+/// A breakdown's `ALL` rows are the round's, column for column (but
+/// `contested`, which names the groups of its own table): otherwise the
+/// round's `ALL` minus the breakdown's would give back the respondents
+/// without a value in the breakdown column, however few.
+fn all_rows_differ(round: &Path, dir: &str) -> Vec<String> {
+    let mut leaks = Vec::new();
+    for table in ["area_scores", "item_scores", "respondents"] {
+        let all_rows = |d: &str| -> Vec<Row> {
+            let path = round.join(format!("{d}/{table}.csv"));
+            (common::read_table(&path).into_iter())
+                .filter(|r| r["group"] == "ALL")
+                .map(|mut r| {
+                    r.remove("contested");
+                    r
+                })
+                .collect()
+        };
+        let (theirs, ours) = (all_rows("tables"), all_rows(dir));
+        if theirs != ours {
+            leaks.push(format!(
+                "{dir}/{table}: the ALL rows are not the round's ({} against {})",
+                ours.len(),
+                theirs.len()
+            ));
+        }
     }
     leaks
 }
@@ -751,6 +786,10 @@ fn no_output_holds_ids_contacts_or_figures_of_small_groups() {
                     let sub = subtraction_leaks(&round.path(), &truth, dir, min_cell);
                     subtraction_sets += 1;
                     found.extend(sub.into_iter().map(|l| format!("subtraction: {l}")));
+                    if dir != "tables" {
+                        let across = all_rows_differ(&round.path(), dir);
+                        found.extend(across.into_iter().map(|l| format!("subtraction: {l}")));
+                    }
                 }
                 for l in found {
                     leaks.push(format!(

@@ -215,7 +215,7 @@ fn breakdown(doc: &mut Document, inp: &ReportInput, scores: &Scores, t: &Breakdo
     let Some(by) = &scores.breakdown else { return };
     let column = &by.column;
     doc.heading(1, format!("{} {column}", w.t("Uitgesplitst naar", "By")));
-    doc.para(breakdown_intro(column, by.left_out, &t.folder, lang));
+    doc.para(breakdown_intro(column, by.without_value, &t.folder, lang));
     if scores.areas.iter().any(|r| r.suppressed()) {
         doc.note(None, small_groups_note(inp.cb.min_cell, lang));
     }
@@ -244,17 +244,18 @@ fn breakdown(doc: &mut Document, inp: &ReportInput, scores: &Scores, t: &Breakdo
     doc.table(p.grid(&t.group_tests, tests));
 }
 
-/// What a breakdown section shows, and who it leaves out.
-fn breakdown_intro(column: &str, left_out: u64, folder: &str, lang: Language) -> String {
-    let (nl_out, en_out) = match left_out {
+/// What a breakdown section shows, and where the respondents without a
+/// value count.
+fn breakdown_intro(column: &str, without_value: u64, folder: &str, lang: Language) -> String {
+    let (nl_out, en_out) = match without_value {
         0 => (String::new(), String::new()),
         1 => (
-            format!(" Eén respondent zonder waarde in «{column}» telt hier niet mee (wel overal elders)."),
-            format!(" One respondent without a value in “{column}” is left out here (and counted everywhere else)."),
+            format!(" Eén respondent zonder waarde in «{column}» telt mee in «Alle respondenten», maar in geen van de groepen."),
+            format!(" One respondent without a value in “{column}” counts in “All respondents” but in none of the groups."),
         ),
         n => (
-            format!(" {n} respondenten zonder waarde in «{column}» tellen hier niet mee (wel overal elders)."),
-            format!(" {n} respondents without a value in “{column}” are left out here (and counted everywhere else)."),
+            format!(" {n} respondenten zonder waarde in «{column}» tellen mee in «Alle respondenten», maar in geen van de groepen."),
+            format!(" {n} respondents without a value in “{column}” count in “All respondents” but in none of the groups."),
         ),
     };
     match lang {

@@ -3,10 +3,11 @@
 //!
 //! Owns the one view every scoring pass takes its groups from, so that a
 //! breakdown is scored by the same code as the stakeholder groups. A
-//! respondent in group 0 (no value in a breakdown column) counts in no
-//! group and not in `ALL`: a breakdown's `ALL` is the sum of its groups, so
-//! that `ALL` minus the rows shown is a sum of hidden groups only. Types
-//! only: it must not count anything.
+//! respondent in group 0 (no value in a breakdown column) counts in `ALL`
+//! but in no group: a breakdown's `ALL` is the round's, so that subtracting
+//! one from the other gives back nobody, and `ALL` minus the groups (those
+//! respondents) is protected like a hidden group (`rows::hidden_groups`).
+//! Types only: it must not count anything.
 
 use crate::ingest::{BreakdownValues, Ingested};
 
@@ -15,7 +16,7 @@ use crate::ingest::{BreakdownValues, Ingested};
 pub struct Grouping<'a> {
     /// Group `g` is `names[g - 1]`.
     pub names: &'a [String],
-    /// Per respondent, in respondent order; 0: in no group.
+    /// Per respondent, in respondent order; 0: in no group (in `ALL` only).
     pub of: &'a [u32],
 }
 

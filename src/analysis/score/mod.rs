@@ -71,13 +71,13 @@ pub struct Scores {
     pub breakdown: Option<BreakdownOf>,
 }
 
-/// A breakdown: its column, its folder's slug, and how many respondents it
-/// leaves out for want of a value (they count everywhere else).
+/// A breakdown: its column, its folder's slug, and how many respondents
+/// have no value in it (they count in its `ALL`, in none of its groups).
 #[derive(Debug, Clone, PartialEq)]
 pub struct BreakdownOf {
     pub column: String,
     pub slug: String,
-    pub left_out: u64,
+    pub without_value: u64,
 }
 
 impl Scores {
@@ -171,7 +171,7 @@ fn breakdown_scores(b: &BreakdownValues, by: ByGroup) -> Scores {
         breakdown: Some(BreakdownOf {
             column: b.column.clone(),
             slug: b.slug.clone(),
-            left_out: b.of.iter().filter(|g| **g == 0).count() as u64,
+            without_value: b.of.iter().filter(|g| **g == 0).count() as u64,
         }),
     }
 }

@@ -71,8 +71,10 @@ pub(super) fn respondent_counts(
     let width = people.institutions + 1;
     let mut seen = vec![false; n * width];
     let rows = people.rated.iter().zip(&people.institution).zip(gs.of);
-    for ((r, inst), g) in rows.filter(|(_, g)| **g != 0) {
-        for slot in [0, *g as usize] {
+    for ((r, inst), g) in rows {
+        // Group 0 (in no group) counts in `ALL` only.
+        let g = *g as usize;
+        for slot in std::iter::once(0).chain((g != 0).then_some(g)) {
             ans[slot] += u64::from(*r > 0);
             comp[slot] += u64::from(*r == total);
             heads[slot] += 1;

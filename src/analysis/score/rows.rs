@@ -154,7 +154,7 @@ fn rows(
         let set: Vec<(u64, Figures)> = group_ids(groups)
             .map(|g| found.get(&(m, t, g)).unwrap_or(&empty).figures())
             .collect();
-        let sizes = set.iter().map(|(n, f)| (*n, f.rated + f.n_missing > 0));
+        let sizes = set.iter().map(|(n, f)| (*n, f.rated + f.n_missing));
         let hidden = hidden_groups(sizes, cb.min_cell);
         for (g, ((n, figures), hidden)) in group_ids(groups).zip(set.into_iter().zip(hidden)) {
             let mut row = ScoreRow {
@@ -181,20 +181,34 @@ fn rows(
 }
 
 /// Which rows of one set are hidden, given the `n` of every row with `ALL`
-/// first and whether it counts anything: `ALL` never, the groups by primary
-/// and secondary suppression.
-pub(crate) fn hidden_groups(sizes: impl Iterator<Item = (u64, bool)>, min_cell: u32) -> Vec<bool> {
-    let cells: Vec<Cell> = sizes
-        .skip(1)
-        .map(|(n, content)| Cell {
-            n,
-            content: n > 0 || content,
-            hidden: suppress::primary(n, min_cell),
-        })
-        .collect();
-    std::iter::once(false)
-        .chain(suppress::secondary(&cells, min_cell))
-        .collect()
+/// first and the cells it counts (ratings and missing cells): `ALL` never,
+/// the groups by primary and secondary suppression.
+///
+/// In a breakdown, `ALL` also holds the respondents without a value, who
+/// are in no group (see `grouping`): `ALL` minus every group is them. When
+/// they are fewer than `min_cell` they are one more hidden row of the set,
+/// so that `ALL` minus the rows shown can never give them back either.
+/// With the stakeholder groups (everyone is in one) that row is empty.
+pub(crate) fn hidden_groups(sizes: impl Iterator<Item = (u64, u64)>, min_cell: u32) -> Vec<bool> {
+    let sizes: Vec<(u64, u64)> = sizes.collect();
+    let Some((&(all_n, all_cells), groups)) = sizes.split_first() else {
+        return Vec::new();
+    };
+    let cell = |n: u64, cells: u64| Cell {
+        n,
+        content: n > 0 || cells > 0,
+        hidden: suppress::primary(n, min_cell),
+    };
+    let mut cells: Vec<Cell> = groups.iter().map(|&(n, c)| cell(n, c)).collect();
+    let rest_n = all_n.saturating_sub(groups.iter().map(|(n, _)| n).sum());
+    let rest_cells = all_cells.saturating_sub(groups.iter().map(|(_, c)| c).sum());
+    let rest = cell(rest_n, rest_cells);
+    if rest.content && rest.hidden {
+        cells.push(rest);
+    }
+    let mut hidden = suppress::secondary(&cells, min_cell);
+    hidden.truncate(groups.len());
+    std::iter::once(false).chain(hidden).collect()
 }
 
 /// Item scores: per measure x item x group.
@@ -286,6 +300,35 @@ pub(super) fn add_scale_cvi(cb: &Codebook, areas: &mut [ScoreRow], items: &[Scor
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// (n, cells) per row, `ALL` first, with min_cell 5.
+    fn hidden(sizes: &[(u64, u64)]) -> Vec<bool> {
+        hidden_groups(sizes.iter().copied(), 5)
+    }
+
+    #[test]
+    fn respondents_in_no_group_are_protected_like_a_hidden_group() {
+        // Everyone in a group: nothing hidden.
+        assert_eq!(hidden(&[(20, 20), (10, 10), (10, 10)]), [false; 3]);
+        // ALL holds 4 respondents in no group: ALL minus the two groups
+        // would give them back, so the smaller group is hidden too.
+        assert_eq!(
+            hidden(&[(24, 24), (10, 10), (10, 10)]),
+            [false, false, true]
+        );
+        // Three with only missing cells: their counts are protected too.
+        assert_eq!(
+            hidden(&[(20, 23), (10, 10), (10, 10)]),
+            [false, false, true]
+        );
+        // Five or more in no group may show as ALL minus the groups.
+        assert_eq!(hidden(&[(25, 25), (10, 10), (10, 10)]), [false; 3]);
+        // 4 in no group and a hidden group of 2: together 6, enough.
+        assert_eq!(
+            hidden(&[(26, 26), (2, 2), (10, 10), (10, 10)]),
+            [false, true, false, false]
+        );
+    }
 
     fn row(target: usize, group: u32, decision: Option<Decision>) -> ScoreRow {
         ScoreRow {

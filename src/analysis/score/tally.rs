@@ -126,7 +126,8 @@ impl Tally {
 /// Tallies keyed by (measure, target, group), group 0 being `ALL`.
 pub(super) type Tallies = HashMap<(usize, usize, u32), Tally>;
 
-/// Adds every group's tally into its `ALL` tally, then finishes all.
+/// Adds every group's tally into its `ALL` tally (which already holds the
+/// respondents in no group, see `grouping`), then finishes all.
 fn with_all(mut t: Tallies, scale: &Scale) -> Tallies {
     let groups: Vec<((usize, usize), Tally)> = t
         .iter()
@@ -259,7 +260,7 @@ pub(super) fn pooled(hs: &[Vec<u64>]) -> Vec<u64> {
 
 /// Respondents per (group, count, sum) among those with an area score: an
 /// area score is sum / count, an exact fraction. Group 0 is in no group
-/// (`with_all` makes `ALL` of the groups). Counted in a dense array when
+/// and starts `ALL` (`with_all` adds the groups). Counted in a dense array when
 /// the (count, sum) pairs are few, as with any questionnaire's area, else
 /// in a hash map.
 fn score_counts(
@@ -273,7 +274,7 @@ fn score_counts(
         .map(|c| has_area_score(c, k, cb.rules.min_answered))
         .collect();
     let rows = gs.of.iter().zip(count).zip(sum);
-    let rows = rows.filter(|((g, c), _)| **g != 0 && scored[usize::from(**c)]);
+    let rows = rows.filter(|((_, c), _)| scored[usize::from(**c)]);
     let (lo, hi) = (cb.scale.min as i32, cb.scale.max as i32);
     // A sum of c ratings lies in c * lo ..= c * hi.
     let sums = k * (hi - lo) as usize + 1;
@@ -320,7 +321,8 @@ enum Dist {
 }
 
 /// One histogram of codes, 256 slots per group, over the given columns.
-/// Slot 0 gathers group 0 and is never read (`insert_counts`).
+/// Slot 0 gathers group 0: the respondents in no group, who count in `ALL`
+/// only (`insert_counts`).
 fn histogram(columns: &[&[i8]], gs: Grouping) -> Vec<u64> {
     let mut hist = vec![0u64; (gs.len() + 1) * 256];
     for codes in columns {
@@ -330,12 +332,13 @@ fn histogram(columns: &[&[i8]], gs: Grouping) -> Vec<u64> {
 }
 
 /// The counts of every group with a rating or a missing cell in `hist`, as
-/// the tally of (measure, target, group). `Ratings`: the distribution is
-/// that of the ratings (an item); `Scores`: it is left empty for the
-/// respondent scores (an area).
+/// the tally of (measure, target, group); group 0's (in no group) start the
+/// `ALL` tally that `with_all` adds the groups to. `Ratings`: the
+/// distribution is that of the ratings (an item); `Scores`: it is left
+/// empty for the respondent scores (an area).
 fn insert_counts(out: &mut Tallies, cb: &Codebook, key: (usize, usize), hist: &[u64], d: Dist) {
     let (m, target) = key;
-    for (g, h) in hist.chunks_exact(256).enumerate().skip(1) {
+    for (g, h) in hist.chunks_exact(256).enumerate() {
         let mut t = Tally::from_histogram(&cb.scale, h);
         if d == Dist::Scores {
             t.dist.clear();

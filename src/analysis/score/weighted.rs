@@ -138,12 +138,11 @@ fn set_agreement(cb: &Codebook, sums: &mut [Sums], hist: &[f64]) {
     }
 }
 
-/// Slot 0 (`ALL`) of a histogram with 256 slots per group: the sum of the
-/// groups' slots, in group order (a fixed order, so the same bits each run).
-/// What group 0 (in no group) put there is dropped.
-fn fold_all<T: Copy + Default + std::ops::AddAssign>(hist: &mut [T]) {
+/// Slot 0 (`ALL`) of a histogram with 256 slots per group: what group 0
+/// (the respondents in no group, see `grouping`) put there, plus the
+/// groups' slots in group order (a fixed order, so the same bits each run).
+fn fold_all<T: Copy + std::ops::AddAssign>(hist: &mut [T]) {
     let (all, groups) = hist.split_at_mut(256);
-    all.fill(T::default());
     for chunk in groups.chunks_exact(256) {
         for (a, x) in all.iter_mut().zip(chunk) {
             *a += *x;
@@ -314,7 +313,10 @@ fn insert_area(
     scores.sort_by_key(|(key, _)| *key);
     for ((g, c, s), v) in scores {
         let score = (i64::from(s), i64::from(c));
-        sums[g as usize].merge(score, v);
+        // Group 0 (in no group) is `ALL`'s own.
+        if g != 0 {
+            sums[g as usize].merge(score, v);
+        }
         sums[0].merge(score, v);
     }
     fold_all(&mut hist);
@@ -338,8 +340,8 @@ pub(super) fn area_rows(
     // folded in key order, so equal scores merge in a fixed order.
     let mut scores: PlHashMap<(u32, u16, i32), WeightedValue> = PlHashMap::default();
     for (i, g) in gs.of.iter().enumerate() {
-        // Group 0 is in no group, and so not in `ALL`.
-        if *g != 0 && has_area_score(count[i], k, cb.rules.min_answered) {
+        // Group 0 is in no group: it counts in `ALL` only (`insert_area`).
+        if has_area_score(count[i], k, cb.rules.min_answered) {
             let v = scores
                 .entry((*g, count[i], sum[i]))
                 .or_insert(WeightedValue {
