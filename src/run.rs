@@ -275,7 +275,6 @@ fn render_err(what: &str) -> impl Fn(String) -> Error {
     }
 }
 
-/// A file to write: its path under the output folder and its bytes.
 /// One folder of tables (`tables` or a breakdown's `tables/by-<slug>`).
 type Folder<'a> = (String, Vec<&'a Table>);
 

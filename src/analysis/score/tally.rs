@@ -260,9 +260,9 @@ pub(super) fn pooled(hs: &[Vec<u64>]) -> Vec<u64> {
 
 /// Respondents per (group, count, sum) among those with an area score: an
 /// area score is sum / count, an exact fraction. Group 0 is in no group
-/// and starts `ALL` (`with_all` adds the groups). Counted in a dense array when
-/// the (count, sum) pairs are few, as with any questionnaire's area, else
-/// in a hash map.
+/// and starts `ALL` (`with_all` adds the groups). Counted in a dense array
+/// when the (count, sum) pairs are few, as with any questionnaire's area,
+/// else in a hash map.
 fn score_counts(
     cb: &Codebook,
     k: usize,

@@ -6,11 +6,11 @@
 //! no I/O, no formatting, and nothing imported from the rest of `stats` or
 //! of peil.
 
-#[cfg(test)]
-use statrs::distribution::Normal;
 use std::cell::RefCell;
 use std::collections::HashMap;
 
+#[cfg(test)]
+use statrs::distribution::Normal;
 use statrs::distribution::{ContinuousCDF, StudentsT};
 
 /// Arithmetic mean; `None` for no values.
