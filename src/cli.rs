@@ -89,7 +89,7 @@ pub struct OutputArgs {
     /// Exit 1 and write nothing if the data-quality ledger is not empty.
     #[arg(long)]
     pub strict: bool,
-    /// Write the tables only: no charts and no report.html.
+    /// Write the tables only: no charts, no report.html and no report.docx.
     #[arg(long)]
     pub no_charts: bool,
     /// Print nothing but errors and the ledger summary.
