@@ -11,7 +11,7 @@
 
 use docx_rs::{
     AlignmentType, Docx, Footer, PageMargin, Paragraph, Pic, Run, RunFonts, Style, StyleType,
-    Table, TableCell, TableRow, WidthType, XMLDocx,
+    Table, TableCell, TableLayoutType, TableRow, WidthType, XMLDocx,
 };
 
 use crate::render::charts::ChartFile;
@@ -204,28 +204,78 @@ fn card(c: &Card) -> Paragraph {
 /// A Word table over the text width; the header row bold and marked to
 /// repeat (see `repeat_header_rows`), numbers right-aligned.
 fn table(g: &Grid) -> Table {
-    let cols = g.columns.len().max(1);
-    let cell = |text: &str, num: bool, bold: bool| {
+    let widths = column_widths(g, TEXT_W as usize);
+    let cell = |text: &str, num: bool, bold: bool, width: usize| {
         let run = Run::new().add_text(text);
         let mut p = Paragraph::new().add_run(if bold { run.bold() } else { run });
         if num {
             p = p.align(AlignmentType::Right);
         }
-        TableCell::new().add_paragraph(p)
+        TableCell::new()
+            .add_paragraph(p)
+            .width(width, WidthType::Dxa)
     };
-    let head =
-        TableRow::new(g.columns.iter().map(|(c, n)| cell(c, *n, true)).collect()).cant_split();
-    let body = g.rows.iter().map(|r| {
-        TableRow::new(
-            r.iter()
-                .zip(&g.columns)
-                .map(|(v, (_, n))| cell(v, *n, false))
-                .collect(),
-        )
-    });
+    let row = |texts: Vec<&str>, bold: bool| {
+        let cells = (texts.into_iter().zip(&g.columns).zip(&widths))
+            .map(|((t, (_, num)), w)| cell(t, *num, bold, *w))
+            .collect();
+        TableRow::new(cells)
+    };
+    let head = row(g.columns.iter().map(|(c, _)| c.as_str()).collect(), true).cant_split();
+    let body = (g.rows.iter()).map(|r| row(r.iter().map(String::as_str).collect(), false));
     Table::new(std::iter::once(head).chain(body).collect())
-        .set_grid(vec![TEXT_W as usize / cols; cols])
+        .set_grid(widths)
+        .layout(TableLayoutType::Fixed)
         .width(TEXT_W as usize, WidthType::Dxa)
+}
+
+/// Twips per character of 10 pt Liberation Sans, on the wide side (a digit
+/// is 0.556 em, 111 twips), and per cell for Word's margins.
+const CHAR_W: usize = 115;
+const CELL_PAD: usize = 230;
+
+/// Column widths in twips that add up to `total`, from the text they hold,
+/// as a browser lays out a table: each column gets at least its longest
+/// word (so no word breaks in the middle: "Herkenbaa-rheid"), and what is
+/// left goes to the columns whose text would otherwise wrap, in proportion
+/// to how much longer their longest cell is. Equal widths gave a p-value
+/// column as much room as the item texts.
+fn column_widths(g: &Grid, total: usize) -> Vec<usize> {
+    let width = |chars: usize| CELL_PAD + CHAR_W * chars;
+    let texts = |c: usize| {
+        std::iter::once(g.columns[c].0.as_str()).chain(
+            g.rows
+                .iter()
+                .filter_map(move |r| r.get(c).map(String::as_str)),
+        )
+    };
+    let (min, max): (Vec<usize>, Vec<usize>) = (0..g.columns.len())
+        .map(|c| {
+            let word = texts(c)
+                .flat_map(str::split_whitespace)
+                .map(|w| w.chars().count())
+                .max();
+            let line = texts(c).map(|t| t.chars().count()).max();
+            (width(word.unwrap_or(0)), width(line.unwrap_or(0)))
+        })
+        .unzip();
+    let (sum_min, sum_max) = (min.iter().sum::<usize>(), max.iter().sum::<usize>());
+    let mut widths: Vec<usize> = if sum_max <= total {
+        max.iter().map(|m| m * total / sum_max.max(1)).collect()
+    } else if sum_min <= total {
+        let spare = total - sum_min;
+        (min.iter().zip(&max))
+            .map(|(lo, hi)| lo + (hi - lo) * spare / (sum_max - sum_min))
+            .collect()
+    } else {
+        min.iter().map(|m| m * total / sum_min).collect()
+    };
+    // Rounding down leaves a few twips: the widest column takes them.
+    let short = total.saturating_sub(widths.iter().sum());
+    if let Some(w) = widths.iter_mut().max() {
+        *w += short;
+    }
+    widths
 }
 
 /// docx-rs has no `tblHeader`: the header rows, the only ones marked
@@ -273,6 +323,43 @@ mod tests {
         png.extend([0, 0, 4, 76, 0, 0, 1, 244]);
         assert_eq!(png_size(&png), Some((1100, 500)));
         assert_eq!(png_size(b"GIF89a"), None);
+    }
+
+    fn grid(columns: &[&str], rows: &[&[&str]]) -> Grid {
+        Grid {
+            caption: String::new(),
+            columns: columns.iter().map(|c| (c.to_string(), false)).collect(),
+            rows: rows
+                .iter()
+                .map(|r| r.iter().map(|c| c.to_string()).collect())
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn columns_get_their_longest_word_and_fill_the_text_width() {
+        // Narrow: the long words must fit, the long item text wraps.
+        let long_item = "Onderhoudt contact met collega's en ondersteunt docenten bij het ontwerpen van onderwijs";
+        let g = grid(
+            &["Maat", "Gebied", "Item", "p"],
+            &[&["Herkenbaarheid", "Vaardigheden", long_item, "0,017"]],
+        );
+        let w = column_widths(&g, 9638);
+        assert_eq!(w.iter().sum::<usize>(), 9638);
+        assert!(w[0] >= CELL_PAD + CHAR_W * "Herkenbaarheid".len(), "{w:?}");
+        assert!(w[1] >= CELL_PAD + CHAR_W * "Vaardigheden".len(), "{w:?}");
+        assert!(
+            w[2] > w[0] && w[3] < w[0],
+            "the item text gets the rest: {w:?}"
+        );
+        // Wide enough for every line: widths in proportion to them.
+        let g = grid(&["a", "bb"], &[&["xx", "yyyy"]]);
+        let w = column_widths(&g, 10000);
+        assert_eq!(w.iter().sum::<usize>(), 10000);
+        assert!(w[1] > w[0], "{w:?}");
+        // Too narrow even for the words: in proportion to them.
+        let w = column_widths(&grid(&["a"; 3], &[&["x".repeat(40).as_str(); 3]]), 9000);
+        assert_eq!(w, [3000, 3000, 3000]);
     }
 
     #[test]
