@@ -204,9 +204,20 @@ fn card(c: &Card) -> Paragraph {
 /// A Word table over the text width; the header row bold and marked to
 /// repeat (see `repeat_header_rows`), numbers right-aligned.
 fn table(g: &Grid) -> Table {
-    let widths = column_widths(g, TEXT_W as usize);
+    // A table whose words do not fit at the body's 10 pt is set at 8 pt.
+    let (size, widths) = match column_widths(g, TEXT_W as usize, CHAR_W) {
+        (widths, true) => (None, widths),
+        _ => (
+            Some(16),
+            column_widths(g, TEXT_W as usize, CHAR_W * 4 / 5).0,
+        ),
+    };
     let cell = |text: &str, num: bool, bold: bool, width: usize| {
         let run = Run::new().add_text(text);
+        let run = match size {
+            Some(half_points) => run.size(half_points),
+            None => run,
+        };
         let mut p = Paragraph::new().add_run(if bold { run.bold() } else { run });
         if num {
             p = p.align(AlignmentType::Right);
@@ -235,47 +246,90 @@ const CHAR_W: usize = 115;
 const CELL_PAD: usize = 230;
 
 /// Column widths in twips that add up to `total`, from the text they hold,
-/// as a browser lays out a table: each column gets at least its longest
-/// word (so no word breaks in the middle: "Herkenbaa-rheid"), and what is
-/// left goes to the columns whose text would otherwise wrap, in proportion
-/// to how much longer their longest cell is. Equal widths gave a p-value
-/// column as much room as the item texts.
-fn column_widths(g: &Grid, total: usize) -> Vec<usize> {
-    let width = |chars: usize| CELL_PAD + CHAR_W * chars;
-    let texts = |c: usize| {
-        std::iter::once(g.columns[c].0.as_str()).chain(
+/// much as a browser lays out a table. Each column has three widths: its
+/// longest line (`max`), its longest word, the header's words included
+/// (`soft`), and what it cannot do without (`hard`: a number column's
+/// longest value, whose header may wrap; a text column's longest word).
+/// The table gets the widest tier that fits, and the spare room goes to
+/// the columns in proportion to what they still lack of the next tier, so
+/// no word breaks in the middle ("Herkenbaa-rheid") while there is room.
+/// A table too wide even for `hard` keeps its numbers whole and splits the
+/// rest among the text columns. Equal widths gave a p-value column as much
+/// room as the item texts.
+///
+/// Also says whether every word fitted (the `soft` tier), at `char_w`
+/// twips per character.
+fn column_widths(g: &Grid, total: usize, char_w: usize) -> (Vec<usize>, bool) {
+    let width = |chars: usize| CELL_PAD + char_w * chars;
+    let longest =
+        |texts: &mut dyn Iterator<Item = &str>| texts.map(|t| t.chars().count()).max().unwrap_or(0);
+    let mut tiers: [Vec<usize>; 3] = Default::default();
+    for (c, (header, numeric)) in g.columns.iter().enumerate() {
+        let cells = || {
             g.rows
                 .iter()
-                .filter_map(move |r| r.get(c).map(String::as_str)),
-        )
-    };
-    let (min, max): (Vec<usize>, Vec<usize>) = (0..g.columns.len())
-        .map(|c| {
-            let word = texts(c)
-                .flat_map(str::split_whitespace)
-                .map(|w| w.chars().count())
-                .max();
-            let line = texts(c).map(|t| t.chars().count()).max();
-            (width(word.unwrap_or(0)), width(line.unwrap_or(0)))
-        })
-        .unzip();
-    let (sum_min, sum_max) = (min.iter().sum::<usize>(), max.iter().sum::<usize>());
-    let mut widths: Vec<usize> = if sum_max <= total {
-        max.iter().map(|m| m * total / sum_max.max(1)).collect()
-    } else if sum_min <= total {
-        let spare = total - sum_min;
-        (min.iter().zip(&max))
-            .map(|(lo, hi)| lo + (hi - lo) * spare / (sum_max - sum_min))
+                .filter_map(move |r| r.get(c).map(String::as_str))
+        };
+        let cell_words = longest(&mut cells().flat_map(str::split_whitespace));
+        let header_words = longest(&mut header.split_whitespace());
+        let hard = if *numeric {
+            longest(&mut cells())
+        } else {
+            cell_words.max(header_words)
+        };
+        let line = longest(&mut cells()).max(header.chars().count());
+        tiers[0].push(width(hard));
+        tiers[1].push(width(hard.max(header_words)));
+        tiers[2].push(width(line));
+    }
+    let sum = |v: &[usize]| v.iter().sum::<usize>();
+    let words_fit = sum(&tiers[1]) <= total;
+    let mut widths = if sum(&tiers[2]) <= total {
+        tiers[2]
+            .iter()
+            .map(|m| m * total / sum(&tiers[2]).max(1))
+            .collect()
+    } else if let Some(i) = (0..2).rev().find(|i| sum(&tiers[*i]) <= total) {
+        let (lo, hi) = (&tiers[i], &tiers[i + 1]);
+        let (spare, lack) = (total - sum(lo), sum(hi) - sum(lo));
+        lo.iter()
+            .zip(hi)
+            .map(|(l, h)| l + (h - l) * spare / lack.max(1))
             .collect()
     } else {
-        min.iter().map(|m| m * total / sum_min).collect()
+        too_wide(g, &tiers[0], total)
     };
     // Rounding down leaves a few twips: the widest column takes them.
-    let short = total.saturating_sub(widths.iter().sum());
+    let short = total.saturating_sub(sum(&widths));
     if let Some(w) = widths.iter_mut().max() {
         *w += short;
     }
-    widths
+    (widths, words_fit)
+}
+
+/// A table wider than the page even at its `hard` widths: the number
+/// columns keep theirs (a number broken over lines misreads), the text
+/// columns share the rest in proportion to their longest words.
+fn too_wide(g: &Grid, hard: &[usize], total: usize) -> Vec<usize> {
+    let numbers: usize = (hard.iter().zip(&g.columns))
+        .filter(|(_, (_, n))| *n)
+        .map(|(w, _)| w)
+        .sum();
+    let text: usize = hard.iter().sum::<usize>() - numbers;
+    let (numbers_scale, text_room) = if numbers < total && text > 0 {
+        ((1, 1), total - numbers)
+    } else {
+        (
+            (total, numbers + text),
+            total * text / (numbers + text).max(1),
+        )
+    };
+    (hard.iter().zip(&g.columns))
+        .map(|(w, (_, numeric))| match numeric {
+            true => w * numbers_scale.0 / numbers_scale.1.max(1),
+            false => w * text_room / text.max(1),
+        })
+        .collect()
 }
 
 /// docx-rs has no `tblHeader`: the header rows, the only ones marked
@@ -344,7 +398,7 @@ mod tests {
             &["Maat", "Gebied", "Item", "p"],
             &[&["Herkenbaarheid", "Vaardigheden", long_item, "0,017"]],
         );
-        let w = column_widths(&g, 9638);
+        let w = column_widths(&g, 9638, CHAR_W).0;
         assert_eq!(w.iter().sum::<usize>(), 9638);
         assert!(w[0] >= CELL_PAD + CHAR_W * "Herkenbaarheid".len(), "{w:?}");
         assert!(w[1] >= CELL_PAD + CHAR_W * "Vaardigheden".len(), "{w:?}");
@@ -354,12 +408,46 @@ mod tests {
         );
         // Wide enough for every line: widths in proportion to them.
         let g = grid(&["a", "bb"], &[&["xx", "yyyy"]]);
-        let w = column_widths(&g, 10000);
+        let w = column_widths(&g, 10000, CHAR_W).0;
         assert_eq!(w.iter().sum::<usize>(), 10000);
         assert!(w[1] > w[0], "{w:?}");
         // Too narrow even for the words: in proportion to them.
-        let w = column_widths(&grid(&["a"; 3], &[&["x".repeat(40).as_str(); 3]]), 9000);
+        let w = column_widths(
+            &grid(&["a"; 3], &[&["x".repeat(40).as_str(); 3]]),
+            9000,
+            CHAR_W,
+        )
+        .0;
         assert_eq!(w, [3000, 3000, 3000]);
+    }
+
+    #[test]
+    fn a_table_too_wide_keeps_its_numbers_whole() {
+        let mut g = grid(
+            &["Maat", "Item", "Gemiddelde (vóór)", "U"],
+            &[&[
+                "Herkenbaarheid",
+                &"onderwijsinnovatie ".repeat(3),
+                "3,1",
+                "2397,0",
+            ]],
+        );
+        g.columns[2].1 = true;
+        g.columns[3].1 = true;
+        let w = column_widths(&g, 2600, CHAR_W).0;
+        assert_eq!(w.iter().sum::<usize>(), 2600);
+        assert!(
+            w[2] >= CELL_PAD + 3 * CHAR_W && w[3] >= CELL_PAD + 6 * CHAR_W,
+            "{w:?}"
+        );
+        // With room for the values but not the header word "Gemiddelde",
+        // the header wraps and the value stays whole.
+        let w = column_widths(&g, 6000, CHAR_W).0;
+        assert!(
+            w[2] < CELL_PAD + 10 * CHAR_W && w[2] >= CELL_PAD + 3 * CHAR_W,
+            "{w:?}"
+        );
+        assert!(w[0] >= CELL_PAD + 14 * CHAR_W, "{w:?}");
     }
 
     #[test]
