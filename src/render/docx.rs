@@ -2,7 +2,8 @@
 //!
 //! Owns the Word form of the report: Word's own heading styles (so the
 //! navigation pane and a team's template work), tables as Word tables whose
-//! header row repeats on every page, charts as their PNG sized to the page
+//! header row repeats on every page, sized from their text and turned to
+//! landscape pages when too wide, charts as their PNG sized to the page
 //! width, the rule text as a note, and the footer with peil's version and
 //! the input hashes. Byte-identical on rerun: the package dates are docx-rs'
 //! fixed 1970 ones, the zip entries carry the fixed 1980 DOS time (`pack`),
@@ -10,8 +11,9 @@
 //! write the file.
 
 use docx_rs::{
-    AlignmentType, Docx, Footer, PageMargin, Paragraph, Pic, Run, RunFonts, Style, StyleType,
-    Table, TableCell, TableLayoutType, TableRow, WidthType, XMLDocx,
+    create_footer_rid, AlignmentType, Docx, Footer, PageMargin, PageOrientationType, PageSize,
+    Paragraph, Pic, Run, RunFonts, SectionProperty, Style, StyleType, Table, TableCell,
+    TableLayoutType, TableRow, WidthType, XMLDocx,
 };
 
 use crate::render::charts::ChartFile;
@@ -23,27 +25,34 @@ const PAGE_H: u32 = 16838;
 const MARGIN: i32 = 1134;
 /// The text width: what tables and charts are sized to.
 const TEXT_W: u32 = PAGE_W - 2 * MARGIN as u32;
+/// The text width of a landscape page, for a table too wide for the other.
+const WIDE_W: u32 = PAGE_H - 2 * MARGIN as u32;
 /// English Metric Units per twentieth of a point.
 const EMU_PER_TWIP: u32 = 635;
 
 /// The document as the bytes of a .docx file.
 pub fn docx(doc: &Document, charts: &[ChartFile]) -> Result<Vec<u8>, String> {
+    let foot = footer(doc);
     let mut d = styles(Docx::new())
         .page_size(PAGE_W, PAGE_H)
-        .page_margin(PageMargin {
-            top: MARGIN,
-            left: MARGIN,
-            bottom: MARGIN,
-            right: MARGIN,
-            header: 567,
-            footer: 567,
-            gutter: 0,
-        })
-        .footer(footer(doc));
+        .page_margin(margins())
+        .footer(foot.clone());
     d = d.add_paragraph(styled("Title", &doc.title));
     d = d.add_paragraph(styled("Subtitle", &doc.subtitle));
+    // Tables too wide for a portrait page sit on landscape pages: a section
+    // of their own, ended (with the same footer) when a block that is no
+    // such table follows.
+    let mut landscape = false;
     for b in &doc.blocks {
-        d = block(d, b, charts)?;
+        let wide = matches!(b, Block::Table(g) if too_wide_for_portrait(g));
+        if wide != landscape {
+            d = d.add_paragraph(section_end(landscape, &foot));
+            landscape = wide;
+        }
+        d = block(d, b, charts, landscape)?;
+    }
+    if landscape {
+        d = d.add_paragraph(section_end(true, &foot));
     }
     let mut xml = d.build();
     xml.document = repeat_header_rows(&xml.document);
@@ -155,7 +164,20 @@ fn plain(text: &str) -> Paragraph {
     Paragraph::new().add_run(Run::new().add_text(text))
 }
 
-fn block(d: Docx, b: &Block, charts: &[ChartFile]) -> Result<Docx, String> {
+fn margins() -> PageMargin {
+    PageMargin {
+        top: MARGIN,
+        left: MARGIN,
+        bottom: MARGIN,
+        right: MARGIN,
+        header: 567,
+        footer: 567,
+        gutter: 0,
+    }
+}
+
+/// One block; a table across a landscape page when `landscape`.
+fn block(d: Docx, b: &Block, charts: &[ChartFile], landscape: bool) -> Result<Docx, String> {
     Ok(match b {
         Block::Heading(level, t) => d.add_paragraph(styled(&format!("Heading{level}"), t)),
         Block::Para(t) => d.add_paragraph(plain(t)),
@@ -168,12 +190,11 @@ fn block(d: Docx, b: &Block, charts: &[ChartFile]) -> Result<Docx, String> {
         }
         Block::Cards(cards) => cards.iter().fold(d, |d, c| d.add_paragraph(card(c))),
         Block::Table(g) => {
-            let d = if g.caption.is_empty() {
-                d
-            } else {
-                d.add_paragraph(styled("Caption", &g.caption))
+            let d = match g.caption.is_empty() {
+                true => d,
+                false => d.add_paragraph(styled("Caption", &g.caption)),
             };
-            d.add_table(table(g))
+            d.add_table(table(g, if landscape { WIDE_W } else { TEXT_W }))
         }
         Block::Chart(i) => match charts.get(*i) {
             // The caption first, kept with its chart on one page.
@@ -201,16 +222,38 @@ fn card(c: &Card) -> Paragraph {
     p
 }
 
-/// A Word table over the text width; the header row bold and marked to
-/// repeat (see `repeat_header_rows`), numbers right-aligned.
-fn table(g: &Grid) -> Table {
+/// Whether a table's words do not fit across a portrait page even at
+/// 8 pt: it then gets a landscape page, as a report author would turn the
+/// page for it.
+fn too_wide_for_portrait(g: &Grid) -> bool {
+    !column_widths(g, TEXT_W as usize, CHAR_W * 4 / 5).1
+}
+
+/// An empty paragraph that ends the section before it, landscape or
+/// portrait: its pages' size, orientation, margins and footer (the
+/// document's one footer part).
+fn section_end(landscape: bool, foot: &Footer) -> Paragraph {
+    let (w, h, orient) = match landscape {
+        true => (PAGE_H, PAGE_W, PageOrientationType::Landscape),
+        false => (PAGE_W, PAGE_H, PageOrientationType::Portrait),
+    };
+    let section = SectionProperty::new()
+        .page_size(PageSize::new().size(w, h).orient(orient))
+        .page_orient(orient)
+        .page_margin(margins())
+        .footer(foot.clone(), &create_footer_rid(1));
+    Paragraph::new().section_property(section)
+}
+
+/// A Word table `total` twips wide (the text width of its page); the
+/// header row bold and marked to repeat (see `repeat_header_rows`),
+/// numbers right-aligned.
+fn table(g: &Grid, total: u32) -> Table {
     // A table whose words do not fit at the body's 10 pt is set at 8 pt.
-    let (size, widths) = match column_widths(g, TEXT_W as usize, CHAR_W) {
+    let total = total as usize;
+    let (size, widths) = match column_widths(g, total, CHAR_W) {
         (widths, true) => (None, widths),
-        _ => (
-            Some(16),
-            column_widths(g, TEXT_W as usize, CHAR_W * 4 / 5).0,
-        ),
+        _ => (Some(16), column_widths(g, total, CHAR_W * 4 / 5).0),
     };
     let cell = |text: &str, num: bool, bold: bool, width: usize| {
         let run = Run::new().add_text(text);
@@ -237,7 +280,7 @@ fn table(g: &Grid) -> Table {
     Table::new(std::iter::once(head).chain(body).collect())
         .set_grid(widths)
         .layout(TableLayoutType::Fixed)
-        .width(TEXT_W as usize, WidthType::Dxa)
+        .width(total, WidthType::Dxa)
 }
 
 /// Twips per character of 10 pt Liberation Sans, on the wide side (a digit
@@ -308,26 +351,45 @@ fn column_widths(g: &Grid, total: usize, char_w: usize) -> (Vec<usize>, bool) {
 }
 
 /// A table wider than the page even at its `hard` widths: the number
-/// columns keep theirs (a number broken over lines misreads), the text
-/// columns share the rest in proportion to their longest words.
+/// columns keep theirs (a number broken over lines misreads), and the text
+/// columns share the rest with the widest cut first, down to one cap, so
+/// that a column of short words ("Herkenbaarheid") stays whole and a long
+/// item text, which wraps anyway, gives up the room. Numbers that do not
+/// fit even alone share the width in proportion.
 fn too_wide(g: &Grid, hard: &[usize], total: usize) -> Vec<usize> {
-    let numbers: usize = (hard.iter().zip(&g.columns))
-        .filter(|(_, (_, n))| *n)
-        .map(|(w, _)| w)
+    let numeric = |c: usize| g.columns[c].1;
+    let numbers: usize = (0..hard.len())
+        .filter(|c| numeric(*c))
+        .map(|c| hard[c])
         .sum();
-    let text: usize = hard.iter().sum::<usize>() - numbers;
-    let (numbers_scale, text_room) = if numbers < total && text > 0 {
-        ((1, 1), total - numbers)
-    } else {
-        (
-            (total, numbers + text),
-            total * text / (numbers + text).max(1),
-        )
-    };
-    (hard.iter().zip(&g.columns))
-        .map(|(w, (_, numeric))| match numeric {
-            true => w * numbers_scale.0 / numbers_scale.1.max(1),
-            false => w * text_room / text.max(1),
+    if numbers >= total || numbers == hard.iter().sum::<usize>() {
+        let all = hard.iter().sum::<usize>().max(1);
+        return hard.iter().map(|w| w * total / all).collect();
+    }
+    let room = total - numbers;
+    let mut text: Vec<usize> = (0..hard.len())
+        .filter(|c| !numeric(*c))
+        .map(|c| hard[c])
+        .collect();
+    text.sort_unstable();
+    // The cap: the widest width every text column can have at most.
+    let mut used = 0;
+    let mut cap = usize::MAX;
+    for (i, w) in text.iter().enumerate() {
+        let left = text.len() - i;
+        if used + w * left > room {
+            cap = (room - used) / left;
+            break;
+        }
+        used += w;
+    }
+    (0..hard.len())
+        .map(|c| {
+            if numeric(c) {
+                hard[c]
+            } else {
+                hard[c].min(cap)
+            }
         })
         .collect()
 }
@@ -440,6 +502,12 @@ mod tests {
             w[2] >= CELL_PAD + 3 * CHAR_W && w[3] >= CELL_PAD + 6 * CHAR_W,
             "{w:?}"
         );
+        // Room for "Herkenbaarheid" but not also for "onderwijsinnovatie":
+        // the long item text gives up the room, the short word stays whole.
+        let w = column_widths(&g, 5300, CHAR_W).0;
+        assert_eq!(w.iter().sum::<usize>(), 5300);
+        assert_eq!(w[0], CELL_PAD + 14 * CHAR_W, "{w:?}");
+        assert!(w[1] < CELL_PAD + 18 * CHAR_W, "{w:?}");
         // With room for the values but not the header word "Gemiddelde",
         // the header wraps and the value stays whole.
         let w = column_widths(&g, 6000, CHAR_W).0;
