@@ -518,6 +518,48 @@ mod tests {
         assert!(w[0] >= CELL_PAD + 14 * CHAR_W, "{w:?}");
     }
 
+    /// The document.xml of a report with a narrow table, two wide ones in
+    /// a row, and a paragraph after them.
+    fn sections_of(blocks: Vec<Block>) -> String {
+        let doc = Document {
+            lang: crate::codebook::Language::En,
+            title: "t".into(),
+            subtitle: "s".into(),
+            blocks,
+            footer: "made with peil".into(),
+            inputs: Vec::new(),
+        };
+        let bytes = docx(&doc, &[]).unwrap();
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+        let mut xml = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)
+            .unwrap();
+        xml
+    }
+
+    #[test]
+    fn tables_too_wide_for_portrait_share_one_landscape_section() {
+        let long: Vec<String> = (0..14).map(|i| format!("Kolomkopnummer{i}")).collect();
+        let cols: Vec<&str> = long.iter().map(String::as_str).collect();
+        let wide = || Block::Table(grid(&cols, &[&cols]));
+        let narrow = Block::Table(grid(&["a", "b"], &[&["1", "2"]]));
+        let xml = sections_of(vec![narrow, wide(), wide(), Block::Para("after".into())]);
+        // Portrait ends before the wide tables, landscape after them, and
+        // the body's own portrait section closes the document.
+        assert_eq!(xml.matches("w:orient=\"landscape\"").count(), 1, "{xml}");
+        assert_eq!(xml.matches("<w:sectPr>").count(), 3);
+        assert_eq!(
+            xml.matches("<w:footerReference").count(),
+            3,
+            "each section has the footer"
+        );
+        let landscape = xml.find("landscape").unwrap();
+        assert!(xml.find("after").unwrap() > landscape);
+        // Nothing wide, nothing turned.
+        let xml = sections_of(vec![Block::Table(grid(&["a"], &[&["1"]]))]);
+        assert!(!xml.contains("landscape"));
+    }
+
     #[test]
     fn header_rows_are_marked_to_repeat() {
         let xml = b"<w:tr><w:trPr><w:cantSplit /></w:trPr></w:tr><w:tr><w:trPr /></w:tr>";
