@@ -222,11 +222,13 @@ fn card(c: &Card) -> Paragraph {
     p
 }
 
-/// Whether a table's words do not fit across a portrait page even at
-/// 8 pt: it then gets a landscape page, as a report author would turn the
-/// page for it.
+/// Whether a table's cells do not fit across a portrait page even at 8 pt
+/// with its headers wrapped (its `hard` widths, see [`column_widths`]): it
+/// then gets a landscape page, as a report author would turn the page for
+/// it. A table that only lacks room for whole header words stays upright:
+/// a landscape page for a few rows costs more than a header split in two.
 fn too_wide_for_portrait(g: &Grid) -> bool {
-    !column_widths(g, TEXT_W as usize, CHAR_W * 4 / 5).1
+    column_widths(g, TEXT_W as usize, CHAR_W * 4 / 5).1 == Fit::None
 }
 
 /// An empty paragraph that ends the section before it, landscape or
@@ -252,7 +254,7 @@ fn table(g: &Grid, total: u32) -> Table {
     // A table whose words do not fit at the body's 10 pt is set at 8 pt.
     let total = total as usize;
     let (size, widths) = match column_widths(g, total, CHAR_W) {
-        (widths, true) => (None, widths),
+        (widths, Fit::Lines | Fit::Words) => (None, widths),
         _ => (Some(16), column_widths(g, total, CHAR_W * 4 / 5).0),
     };
     let cell = |text: &str, num: bool, bold: bool, width: usize| {
@@ -300,9 +302,8 @@ const CELL_PAD: usize = 230;
 /// rest among the text columns. Equal widths gave a p-value column as much
 /// room as the item texts.
 ///
-/// Also says whether every word fitted (the `soft` tier), at `char_w`
-/// twips per character.
-fn column_widths(g: &Grid, total: usize, char_w: usize) -> (Vec<usize>, bool) {
+/// Also says which tier fitted, at `char_w` twips per character.
+fn column_widths(g: &Grid, total: usize, char_w: usize) -> (Vec<usize>, Fit) {
     let width = |chars: usize| CELL_PAD + char_w * chars;
     let longest =
         |texts: &mut dyn Iterator<Item = &str>| texts.map(|t| t.chars().count()).max().unwrap_or(0);
@@ -326,19 +327,26 @@ fn column_widths(g: &Grid, total: usize, char_w: usize) -> (Vec<usize>, bool) {
         tiers[2].push(width(line));
     }
     let sum = |v: &[usize]| v.iter().sum::<usize>();
-    let words_fit = sum(&tiers[1]) <= total;
+    let fit = match (0..3).rev().find(|i| sum(&tiers[*i]) <= total) {
+        Some(2) => Fit::Lines,
+        Some(1) => Fit::Words,
+        Some(_) => Fit::Cells,
+        None => Fit::None,
+    };
     let mut widths = if sum(&tiers[2]) <= total {
         tiers[2]
             .iter()
             .map(|m| m * total / sum(&tiers[2]).max(1))
             .collect()
-    } else if let Some(i) = (0..2).rev().find(|i| sum(&tiers[*i]) <= total) {
-        let (lo, hi) = (&tiers[i], &tiers[i + 1]);
+    } else if sum(&tiers[1]) <= total {
+        let (lo, hi) = (&tiers[1], &tiers[2]);
         let (spare, lack) = (total - sum(lo), sum(hi) - sum(lo));
         lo.iter()
             .zip(hi)
             .map(|(l, h)| l + (h - l) * spare / lack.max(1))
             .collect()
+    } else if sum(&tiers[0]) <= total {
+        whole_headers_first(&tiers[0], &tiers[1], total)
     } else {
         too_wide(g, &tiers[0], total)
     };
@@ -347,7 +355,43 @@ fn column_widths(g: &Grid, total: usize, char_w: usize) -> (Vec<usize>, bool) {
     if let Some(w) = widths.iter_mut().max() {
         *w += short;
     }
-    (widths, words_fit)
+    (widths, fit)
+}
+
+/// Cells fit but not every header word: the headers that lack the least
+/// get their whole words first, so that as many as possible read whole
+/// ("Mediaan", not "Mediaa-n"); the others share what is left in
+/// proportion to what they lack (their headers wrap).
+fn whole_headers_first(hard: &[usize], soft: &[usize], total: usize) -> Vec<usize> {
+    let mut widths = hard.to_vec();
+    let mut spare = total.saturating_sub(hard.iter().sum());
+    let lack = |c: usize| soft[c] - hard[c];
+    let mut by_lack: Vec<usize> = (0..hard.len()).collect();
+    by_lack.sort_by_key(|c| (lack(*c), *c));
+    let mut rest = Vec::new();
+    for c in by_lack {
+        if rest.is_empty() && lack(c) <= spare {
+            widths[c] = soft[c];
+            spare -= lack(c);
+        } else {
+            rest.push(c);
+        }
+    }
+    let lacking: usize = rest.iter().map(|c| lack(*c)).sum();
+    for c in rest {
+        widths[c] += lack(c) * spare / lacking.max(1);
+    }
+    widths
+}
+
+/// How much of a table fits its width: every cell on one line, every word
+/// whole, every cell's words but not the headers', or not even that.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Fit {
+    Lines,
+    Words,
+    Cells,
+    None,
 }
 
 /// A table wider than the page even at its `hard` widths: the number
