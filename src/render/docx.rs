@@ -562,6 +562,14 @@ mod tests {
         assert!(w[0] >= CELL_PAD + 14 * CHAR_W, "{w:?}");
     }
 
+    #[test]
+    fn headers_lacking_least_are_made_whole_first() {
+        // 500 to spare: the first header (lacks 300) is made whole; the
+        // other two share the 200 left in proportion to what they lack.
+        let w = whole_headers_first(&[500, 500, 500], &[800, 1500, 900], 2000);
+        assert_eq!(w, [800, 642, 557]);
+    }
+
     /// The document.xml of a report with a narrow table, two wide ones in
     /// a row, and a paragraph after them.
     fn sections_of(blocks: Vec<Block>) -> String {
