@@ -295,12 +295,13 @@ const CELL_PAD: usize = 230;
 /// longest line (`max`), its longest word, the header's words included
 /// (`soft`), and what it cannot do without (`hard`: a number column's
 /// longest value, whose header may wrap; a text column's longest word).
-/// The table gets the widest tier that fits, and the spare room goes to
-/// the columns in proportion to what they still lack of the next tier, so
-/// no word breaks in the middle ("Herkenbaa-rheid") while there is room.
-/// A table too wide even for `hard` keeps its numbers whole and splits the
-/// rest among the text columns. Equal widths gave a p-value column as much
-/// room as the item texts.
+/// The table gets the widest tier that fits, so no word breaks in the
+/// middle ("Herkenbaa-rheid") while there is room: with every word whole,
+/// the spare room goes to the columns in proportion to what they lack of
+/// their longest line; with only the cells whole, to the headers that lack
+/// least ([`whole_headers_first`]); a table too wide even for `hard` keeps
+/// its numbers whole ([`too_wide`]). Equal widths gave a p-value column as
+/// much room as the item texts.
 ///
 /// Also says which tier fitted, at `char_w` twips per character.
 fn column_widths(g: &Grid, total: usize, char_w: usize) -> (Vec<usize>, Fit) {
@@ -333,22 +334,19 @@ fn column_widths(g: &Grid, total: usize, char_w: usize) -> (Vec<usize>, Fit) {
         Some(_) => Fit::Cells,
         None => Fit::None,
     };
-    let mut widths = if sum(&tiers[2]) <= total {
-        tiers[2]
-            .iter()
-            .map(|m| m * total / sum(&tiers[2]).max(1))
-            .collect()
-    } else if sum(&tiers[1]) <= total {
-        let (lo, hi) = (&tiers[1], &tiers[2]);
-        let (spare, lack) = (total - sum(lo), sum(hi) - sum(lo));
-        lo.iter()
-            .zip(hi)
-            .map(|(l, h)| l + (h - l) * spare / lack.max(1))
-            .collect()
-    } else if sum(&tiers[0]) <= total {
-        whole_headers_first(&tiers[0], &tiers[1], total)
-    } else {
-        too_wide(g, &tiers[0], total)
+    let [hard, soft, line] = &tiers;
+    let mut widths = match fit {
+        Fit::Lines => (line.iter())
+            .map(|m| m * total / sum(line).max(1))
+            .collect(),
+        Fit::Words => {
+            let (spare, lack) = (total - sum(soft), sum(line) - sum(soft));
+            (soft.iter().zip(line))
+                .map(|(l, h)| l + (h - l) * spare / lack.max(1))
+                .collect()
+        }
+        Fit::Cells => whole_headers_first(hard, soft, total),
+        Fit::None => too_wide(g, hard, total),
     };
     // Rounding down leaves a few twips: the widest column takes them.
     let short = total.saturating_sub(sum(&widths));
