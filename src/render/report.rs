@@ -441,8 +441,22 @@ pub fn comparison_document(inp: &CompareInput) -> Document {
         "Gemiddelden per gebied en item in beide rondes, het verschil, en een Mann-Whitney-toets (tweezijdig, normale benadering met correctie voor ties). Herschreven items zijn aan hun voorganger gekoppeld; nieuwe en vervallen items staan er als zodanig in.",
         "Means per area and item in both rounds, the difference, and a Mann-Whitney test (two-sided, normal approximation with tie correction). Reworded items are linked to their predecessor; new and dropped items are listed as such.",
     ));
-    for (t, caption) in inp.tables.list().into_iter().zip(captions) {
-        doc.table(p.grid(&t.filtered("group", "ALL"), caption));
+    // All respondents, one table per measure: the measure in the caption and
+    // no column that says the same on every row (a Word page has room for
+    // the item texts only without them).
+    let changes = [w.t("gebieden", "areas"), w.t("items", "items")];
+    for (t, what) in inp.tables.list().into_iter().zip(changes) {
+        let all = t.filtered("group", "ALL");
+        let keep: Vec<&str> = (all.columns().iter())
+            .map(|(c, _)| c.as_str())
+            .filter(|c| !["measure", "group"].contains(c))
+            .collect();
+        for m in &inp.cb.measures {
+            let rows = all.filtered("measure", &m.id).select(&keep);
+            if !rows.rows().is_empty() {
+                doc.table(p.grid(&rows, &format!("{}, {}: {what}", w.all(), m.label)));
+            }
+        }
     }
     charts(&mut doc, inp.charts, w);
     doc.heading(1, w.t("Per groep", "Per group"));
