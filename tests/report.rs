@@ -269,3 +269,30 @@ fn no_charts_writes_no_report_docx_and_reruns_are_identical() {
         );
     }
 }
+
+/// The comparison's "what changed" tables: one per measure, for all
+/// respondents, captioned with the measure and without a measure or group
+/// column; in Word the item table (12 columns) is on landscape pages, and
+/// the document is back in portrait after it.
+#[test]
+fn comparison_change_tables_are_per_measure_and_fit_a_turned_page() {
+    let (_o, root) = run_npuls(&[]);
+    let folder = root.join("compare-ronde-1-ronde-2");
+    let html = visible(&std::fs::read_to_string(folder.join("report.html")).unwrap());
+    for caption in [
+        "Alle respondenten, Herkenbaarheid: gebieden",
+        "Alle respondenten, Toepasbaarheid: items",
+    ] {
+        assert!(html.contains(caption), "no table {caption}");
+    }
+    let docx = unzip(&folder.join("report.docx"));
+    let xml = &docx["word/document.xml"];
+    assert!(
+        xml.contains("w:orient=\"landscape\""),
+        "no landscape section"
+    );
+    assert_eq!(
+        xml.matches("<w:footerReference").count(),
+        xml.matches("<w:sectPr>").count()
+    );
+}
