@@ -170,9 +170,7 @@ pub(super) fn item_histograms(
         for codes in &mx.columns {
             let hists = match &joint {
                 Some(joint) => joint.histograms(codes),
-                None => (groupings.iter())
-                    .map(|gs| histogram(std::slice::from_ref(codes), *gs))
-                    .collect(),
+                None => (groupings.iter()).map(|gs| histogram(codes, *gs)).collect(),
             };
             for (p, h) in per.iter_mut().zip(hists) {
                 p.push(h);
@@ -320,14 +318,12 @@ enum Dist {
     Scores,
 }
 
-/// One histogram of codes, 256 slots per group, over the given columns.
-/// Slot 0 gathers group 0: the respondents in no group, who count in `ALL`
-/// only (`insert_counts`).
-fn histogram(columns: &[&[i8]], gs: Grouping) -> Vec<u64> {
+/// One column's histogram of codes, 256 slots per group. Slot 0 gathers
+/// group 0: the respondents in no group, who count in `ALL` only
+/// (`insert_counts`).
+fn histogram(codes: &[i8], gs: Grouping) -> Vec<u64> {
     let mut hist = vec![0u64; (gs.len() + 1) * 256];
-    for codes in columns {
-        matrix::add_histogram(&mut hist, codes, gs.of);
-    }
+    matrix::add_histogram(&mut hist, codes, gs.of);
     hist
 }
 
