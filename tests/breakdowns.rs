@@ -88,6 +88,17 @@ fn close(shown: &str, expected: f64, what: &str) {
     assert!((got - expected).abs() < 5e-7, "{what}: {got} vs {expected}");
 }
 
+/// The fixture in a project of its own, its study.toml with `from`
+/// replaced by `to` (the first time it occurs).
+fn edited_fixture(from: &str, to: &str) -> tempfile::TempDir {
+    let dir = project(&["breakdowns"]);
+    let toml = dir.path().join("input/breakdowns/study.toml");
+    let text = std::fs::read_to_string(&toml).unwrap();
+    assert!(text.contains(from), "study.toml has no {from}");
+    std::fs::write(&toml, text.replacen(from, to, 1)).unwrap();
+    dir
+}
+
 fn run_fixture() -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = project(&["breakdowns"]);
     let out = run_in(dir.path(), &["run", "--quiet"]);
@@ -266,10 +277,7 @@ fn the_report_has_a_section_per_breakdown() {
 /// naming the column and the key.
 #[test]
 fn a_missing_breakdown_column_is_exit_2() {
-    let dir = project(&["breakdowns"]);
-    let toml = dir.path().join("input/breakdowns/study.toml");
-    let text = std::fs::read_to_string(&toml).unwrap();
-    std::fs::write(&toml, text.replace("\"Regio en provincie\"]", "\"Regio\"]")).unwrap();
+    let dir = edited_fixture("\"Regio en provincie\"]", "\"Regio\"]");
     let out = run_in(dir.path(), &["run", "--quiet"]);
     insta::assert_snapshot!("breakdowns_missing_column", outcome(&out));
 }
@@ -277,15 +285,10 @@ fn a_missing_breakdown_column_is_exit_2() {
 /// Two breakdown columns whose folders would be the same are refused.
 #[test]
 fn breakdowns_with_the_same_folder_are_exit_2() {
-    let dir = project(&["breakdowns"]);
-    let toml = dir.path().join("input/breakdowns/study.toml");
-    let text = std::fs::read_to_string(&toml).unwrap();
-    let twice = "breakdowns = [\"Functie\", \"functie \"]";
-    std::fs::write(
-        &toml,
-        text.replace("breakdowns = [\"Functie\", \"Regio en provincie\"]", twice),
-    )
-    .unwrap();
+    let dir = edited_fixture(
+        "breakdowns = [\"Functie\", \"Regio en provincie\"]",
+        "breakdowns = [\"Functie\", \"functie \"]",
+    );
     let out = run_in(dir.path(), &["run", "--quiet"]);
     insta::assert_snapshot!("breakdowns_same_folder", outcome(&out));
 }
@@ -386,7 +389,7 @@ fn weighted_breakdown_all_rows_are_the_rounds() {
         "[weights]\nby = \"group\"\nshares = \"equal\"\n",
         "[weights]\ncolumn = \"gewicht\"\n",
     ] {
-        let dir = project(&["breakdowns"]);
+        let dir = edited_fixture("[privacy]", &format!("{weights}\n[privacy]"));
         // A weight column: 0.5, 1, 1.5, 2, 0.5, ... down the rows.
         let export = dir
             .path()
@@ -399,10 +402,6 @@ fn weighted_breakdown_all_rows_are_the_rounds() {
             })
             .collect();
         std::fs::write(&export, weighted.join("\n") + "\n").unwrap();
-        let study = dir.path().join("input/breakdowns/study.toml");
-        let toml = std::fs::read_to_string(&study).unwrap();
-        let toml = toml.replacen("[privacy]", &format!("{weights}\n[privacy]"), 1);
-        std::fs::write(&study, toml).unwrap();
         let out = run_in(dir.path(), &["run", "--quiet", "--no-charts"]);
         assert_eq!(out.status.code(), Some(0), "{weights}: {}", outcome(&out));
         let tables = dir.path().join("output/breakdowns/ronde-1/tables");
