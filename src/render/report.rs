@@ -21,6 +21,7 @@ use crate::render::document::{Block, Card, Document};
 use crate::render::format;
 use crate::render::overview;
 use crate::render::people::People;
+use crate::render::table::Table;
 use crate::render::tables::{data_quality_summary, BreakdownTables, CompareTables, RoundTables};
 use crate::render::words::{panel_note, small_groups_note, weights_note, Words};
 
@@ -176,8 +177,8 @@ fn key_figures(doc: &mut Document, inp: &ReportInput) {
 /// (n per scale value and missing). Together they hold every column.
 fn all_respondents_tables(doc: &mut Document, inp: &ReportInput) {
     let (w, p) = (Words(inp.lang), people(inp));
-    let all = inp.tables.area_scores.filtered("group", "ALL");
-    let names: Vec<&str> = all.columns().iter().map(|(c, _)| c.as_str()).collect();
+    let areas = &inp.tables.area_scores;
+    let names: Vec<&str> = areas.columns().iter().map(|(c, _)| c.as_str()).collect();
     let is_count = |c: &str| {
         c == "n_missing"
             || c.strip_prefix("n_")
@@ -190,12 +191,35 @@ fn all_respondents_tables(doc: &mut Document, inp: &ReportInput) {
         .into_iter()
         .chain(names.iter().copied().filter(|c| is_count(c)))
         .collect();
-    for m in &inp.cb.measures {
-        let rows = all.filtered("measure", &m.id);
-        let of = |what: &str| format!("{}, {}: {what}", w.all(), m.label);
-        let distribution = w.t("verdeling van de antwoorden", "distribution of the answers");
-        doc.table(p.grid(&rows.select(&figures), &of(w.t("cijfers", "figures"))));
-        doc.table(p.grid(&rows.select(&counts), &of(distribution)));
+    let distribution = w.t("verdeling van de antwoorden", "distribution of the answers");
+    let parts = [
+        (&figures[..], w.t("cijfers", "figures")),
+        (&counts[..], distribution),
+    ];
+    all_per_measure(doc, inp.cb, &p, areas, &parts);
+}
+
+/// The `ALL` rows of `t`, one table per measure and part (its columns
+/// and what it shows), captioned "All respondents, <measure>: <what>": the
+/// measure and group columns would say the same on every row. A measure
+/// without rows gets no table.
+fn all_per_measure(
+    doc: &mut Document,
+    cb: &Codebook,
+    p: &People,
+    t: &Table,
+    parts: &[(&[&str], &str)],
+) {
+    let w = Words(p.lang);
+    for m in &cb.measures {
+        let rows = t.filtered("group", "ALL").filtered("measure", &m.id);
+        if rows.rows().is_empty() {
+            continue;
+        }
+        for (keep, what) in parts {
+            let caption = format!("{}, {}: {what}", w.all(), m.label);
+            doc.table(p.grid(&rows.select(keep), &caption));
+        }
     }
 }
 
@@ -446,17 +470,11 @@ pub fn comparison_document(inp: &CompareInput) -> Document {
     // the item texts only without them).
     let changes = [w.t("gebieden", "areas"), w.t("items", "items")];
     for (t, what) in inp.tables.list().into_iter().zip(changes) {
-        let all = t.filtered("group", "ALL");
-        let keep: Vec<&str> = (all.columns().iter())
+        let keep: Vec<&str> = (t.columns().iter())
             .map(|(c, _)| c.as_str())
             .filter(|c| !["measure", "group"].contains(c))
             .collect();
-        for m in &inp.cb.measures {
-            let rows = all.filtered("measure", &m.id).select(&keep);
-            if !rows.rows().is_empty() {
-                doc.table(p.grid(&rows, &format!("{}, {}: {what}", w.all(), m.label)));
-            }
-        }
+        all_per_measure(&mut doc, inp.cb, &p, t, &[(&keep, what)]);
     }
     charts(&mut doc, inp.charts, w);
     doc.heading(1, w.t("Per groep", "Per group"));
