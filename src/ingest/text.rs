@@ -50,9 +50,22 @@ pub struct Dictionary {
 impl Dictionary {
     /// The label of `value` in `column`, if the file gives one.
     pub fn value_label(&self, column: &str, value: &str) -> Option<&str> {
-        self.values
-            .get(column)?
-            .iter()
+        self.labels_of(column).label(value)
+    }
+
+    /// `column`'s labels, found once for a column's many cells.
+    pub fn labels_of(&self, column: &str) -> Labels<'_> {
+        Labels(self.values.get(column).map_or(&[][..], Vec::as_slice))
+    }
+}
+
+/// One column's (value, label) pairs: none for a file without labels.
+pub struct Labels<'a>(&'a [(String, String)]);
+
+impl<'a> Labels<'a> {
+    /// The label of `value`, if the file gives one.
+    pub fn label(&self, value: &str) -> Option<&'a str> {
+        (self.0.iter())
             .find(|(v, _)| v == value)
             .map(|(_, l)| l.as_str())
     }

@@ -262,20 +262,10 @@ impl<'a> RowState<'a> {
     fn add_breakdowns(&mut self, i: usize, cells: &StringChunked, used: &[bool], first_row: usize) {
         let reader = &mut self.breakdowns[i];
         let name = &self.header.names[reader.pos];
-        // (value, label) pairs, looked up once per column: none for a CSV.
-        let labels = self
-            .group_labels
-            .values
-            .get(name)
-            .map_or(&[][..], Vec::as_slice);
-        let label = |r: &str| {
-            labels
-                .iter()
-                .find(|(v, _)| v == r.trim())
-                .map(|(_, l)| l.as_str())
-        };
+        // Looked up once per column: none for a CSV.
+        let labels = self.group_labels.labels_of(name);
         for (row, cell) in cells.iter().enumerate().filter(|(row, _)| used[*row]) {
-            let cell = cell.map(|r| label(r).unwrap_or(r));
+            let cell = cell.map(|r| labels.label(r.trim()).unwrap_or(r));
             self.pending.extend(reader.push(first_row + row, cell));
         }
     }
