@@ -1,14 +1,17 @@
 //! The command line's definition: the clap structs, whose doc comments are
 //! the help text.
 //!
-//! Owns the arguments and their parsing only. It must not run anything:
-//! `cmd` takes the parsed [`Cli`] and runs the command.
+//! Owns the arguments, their parsing, and their conversion into what the
+//! pipeline takes ([`OutputArgs::options`], as ripgrep's flags become its
+//! `HiArgs`). It must not run anything: `cmd` takes the parsed [`Cli`] and
+//! runs the command.
 
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
 use crate::codebook::Language;
+use crate::pipeline::Options;
 
 /// peil: scores, keep/reword/drop decisions and tables for the consultation
 /// rounds of a competency profile, one command per round.
@@ -106,6 +109,19 @@ pub struct RunArgs {
     pub round: Option<String>,
     #[command(flatten)]
     pub output: OutputArgs,
+}
+
+impl OutputArgs {
+    /// The flags as the pipeline takes them (`run` and `compare` alike).
+    pub fn options(&self, round: Option<String>) -> Options {
+        Options {
+            out: self.out.clone(),
+            round,
+            lang: self.lang,
+            strict: self.strict,
+            no_charts: self.no_charts,
+        }
+    }
 }
 
 fn parse_lang(s: &str) -> Result<Language, String> {

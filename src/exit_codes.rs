@@ -48,9 +48,10 @@ impl ExitCode {
             Error::Usage(_) => ExitCode::Usage,
             Error::Ingest(e) => ExitCode::of_ingest(e),
             Error::Strict { .. } => ExitCode::Findings,
-            Error::Write { .. } | Error::Compute { .. } | Error::Render { .. } => {
-                ExitCode::DataError
-            }
+            Error::Write { .. }
+            | Error::Compute { .. }
+            | Error::Render { .. }
+            | Error::Export(_) => ExitCode::DataError,
         }
     }
 

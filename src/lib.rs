@@ -20,8 +20,8 @@ pub mod ingest;
 pub mod init;
 pub mod ledger;
 pub mod output;
+pub mod pipeline;
 pub mod render;
-pub mod run;
 pub mod scrub;
 
 use std::path::PathBuf;
@@ -43,6 +43,8 @@ pub enum Error {
     },
     #[error("{file}: computing the scores failed: {message}")]
     Compute { file: String, message: String },
+    #[error(transparent)]
+    Export(#[from] render::export::ExportError),
     #[error("drawing {what} failed: {message}")]
     Render { what: String, message: String },
     #[error("--strict: the data-quality ledger is not empty, nothing was written\n  {summary}\n  fix: run `peil validate` to see every entry, or drop --strict")]

@@ -93,7 +93,7 @@ proptest! {
         let dir = tempfile::tempdir().unwrap();
         write_study(dir.path(), k, min_answered, &rows);
         let cb = Codebook::load(dir.path()).unwrap();
-        let a = peil::run::analyse(&cb, &cb.rounds[0]).unwrap();
+        let a = peil::pipeline::analyse(&cb, &cb.rounds[0]).unwrap();
         let checked = check(&a.cb, &a.scores)?;
         // The ALL rows are never suppressed: both areas are always checked.
         prop_assert!(checked >= 2);

@@ -26,7 +26,7 @@ const STAGES: &[&[&str]] = &[
     &["analysis"],
     &["render"],
     &["output"],
-    &["run", "init"],
+    &["pipeline", "init"],
     &["exit_codes"],
     &["cli"],
     &["cmd"],
@@ -318,6 +318,50 @@ fn no_two_files_import_each_other() {
     cycles.sort();
     cycles.dedup();
     assert!(cycles.is_empty(), "import cycles:\n{}", cycles.join("\n"));
+}
+
+/// Who may import `from` -> `to`: the pairs each test below forbids.
+fn imports_into(krate: &Crate, from: &str, to: &[&str]) -> Vec<String> {
+    let to: ModPath = to.iter().map(|s| s.to_string()).collect();
+    edges(krate)
+        .into_iter()
+        .filter(|(m, _)| m.first().is_some_and(|f| f == from))
+        .flat_map(|(m, targets)| {
+            (targets.into_iter())
+                .filter(|t| t.starts_with(&to))
+                .map(move |t| format!("{} -> {}", name(&m), name(&t)))
+        })
+        .collect()
+}
+
+/// Commands print what the pipeline reports; scoring is the pipeline's
+/// (`peil validate` gets its hints through `pipeline::check_round`).
+#[test]
+fn commands_do_not_score() {
+    let krate = Crate::load(&src());
+    let bad = imports_into(&krate, "cmd", &["analysis", "score"]);
+    assert!(
+        bad.is_empty(),
+        "commands importing the scoring:\n{}",
+        bad.join("\n")
+    );
+}
+
+/// Every file is written through the export plan and the writers'
+/// registry: nothing outside `output::plan` (and `render::export`
+/// itself) names a writer.
+#[test]
+fn writers_are_reached_through_the_registry() {
+    let krate = Crate::load(&src());
+    let bad: Vec<String> = ["pipeline", "cmd", "init", "analysis", "ingest", "codebook"]
+        .iter()
+        .flat_map(|from| imports_into(&krate, from, &["render", "export"]))
+        .collect();
+    assert!(
+        bad.is_empty(),
+        "writers named outside the plan:\n{}",
+        bad.join("\n")
+    );
 }
 
 #[test]

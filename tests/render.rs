@@ -11,7 +11,7 @@ use std::path::Path;
 /// The tiny fixture read and scored through the library.
 fn tiny_scores() -> (Codebook, peil::analysis::score::Scores) {
     let cb = Codebook::load(&fixture("tiny")).unwrap();
-    let a = peil::run::analyse(&cb, &cb.rounds[0]).unwrap();
+    let a = peil::pipeline::analyse(&cb, &cb.rounds[0]).unwrap();
     (a.cb, a.scores)
 }
 
@@ -51,7 +51,7 @@ fn suppressed_groups_show_no_figure() {
     let dots = scene
         .shapes
         .iter()
-        .filter(|s| matches!(s, peil::render::scene::Shape::Dot { .. }))
+        .filter(|s| matches!(s, peil::render::charts::scene::Shape::Dot { .. }))
         .count();
     assert_eq!(dots, 3 + 1);
 }

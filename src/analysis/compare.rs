@@ -12,7 +12,7 @@
 
 use std::collections::HashMap;
 
-use crate::analysis::panel::{Exact, PairTally, Pairs};
+use crate::analysis::paired::{Exact, PairTally, Pairs};
 use crate::analysis::rules::Decision;
 use crate::analysis::score::{respondent_area_scores, ScoreRow, Scores};
 use crate::analysis::stats::{self, SignedRank};

@@ -1,18 +1,17 @@
 //! `peil compare`: two rounds of one study into `compare-<from>-<to>/`.
 //!
-//! Owns printing the result. The work itself is [`crate::run::compare_study`].
+//! Owns printing the result. The work itself is [`crate::pipeline::compare_study`].
 
 use anyhow::Context;
 
-use super::run::options;
 use super::terminal::Spinner;
 use crate::cli::CompareArgs;
 use crate::exit_codes::ExitCode;
 
 pub fn compare(args: CompareArgs) -> anyhow::Result<ExitCode> {
-    let opts = options(&args.output, None);
+    let opts = args.output.options(None);
     let spinner = Spinner::new(args.output.quiet);
-    let result = crate::run::compare_study(&args.study, &args.from, &args.to, &opts, &spinner)
+    let result = crate::pipeline::compare_study(&args.study, &args.from, &args.to, &opts, &spinner)
         .with_context(|| format!("study {}", args.study.display()))?;
     spinner.report(&[result], args.output.quiet);
     spinner.finish();

@@ -1,29 +1,29 @@
 //! `peil run`: every round of the named studies (or of every study under
 //! `input/`), and each round's comparison with the one before.
 //!
-//! Owns choosing the studies and printing one line per output folder. The
-//! work itself is [`crate::run::run_study`].
+//! Owns choosing the studies (those named, or every folder under `input/`
+//! holding a study.toml) and printing one line per output folder. The
+//! work itself is [`crate::pipeline::run_study`].
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 
 use super::terminal::Spinner;
-use crate::cli::{OutputArgs, RunArgs};
+use crate::cli::RunArgs;
 use crate::exit_codes::ExitCode;
-use crate::run::Options;
 
 pub fn run(args: RunArgs) -> anyhow::Result<ExitCode> {
     let studies = if args.studies.is_empty() {
-        crate::run::default_studies(Path::new("input"))?
+        default_studies(Path::new("input"))?
     } else {
         args.studies
     };
-    let opts = options(&args.output, args.round);
+    let opts = args.output.options(args.round);
     let quiet = args.output.quiet;
     let spinner = Spinner::new(quiet);
     for dir in &studies {
-        let results = crate::run::run_study(dir, &opts, &spinner)
+        let results = crate::pipeline::run_study(dir, &opts, &spinner)
             .with_context(|| format!("study {}", dir.display()))?;
         spinner.report(&results, quiet);
     }
@@ -31,13 +31,22 @@ pub fn run(args: RunArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::Success)
 }
 
-/// How outputs are written, from the flags `run` and `compare` share.
-pub fn options(args: &OutputArgs, round: Option<String>) -> Options {
-    Options {
-        out: args.out.clone(),
-        round,
-        lang: args.lang,
-        strict: args.strict,
-        no_charts: args.no_charts,
+/// Every study folder under `input/` (a folder holding a study.toml), sorted.
+fn default_studies(input: &Path) -> Result<Vec<PathBuf>, crate::Error> {
+    let none = || {
+        crate::Error::Usage(format!(
+            "no study found: {}/ holds no folder with a study.toml\n  fix: run peil from the project folder, or name the study: peil run STUDY_DIR",
+            input.display()
+        ))
+    };
+    let entries = std::fs::read_dir(input).map_err(|_| none())?;
+    let mut studies: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.join("study.toml").is_file())
+        .collect();
+    studies.sort();
+    if studies.is_empty() {
+        return Err(none());
     }
+    Ok(studies)
 }

@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use crate::run::{Progress, RoundResult};
+use crate::pipeline::{Progress, RoundResult};
 
 /// The spinner on stderr: [`Progress`] for `run`, drawn with indicatif.
 pub struct Spinner(ProgressBar);
@@ -36,7 +36,7 @@ impl Spinner {
                     eprintln!("peil: note: {}; see data_quality.csv", l.summary());
                 }
                 if !quiet {
-                    println!("{}", r.line());
+                    println!("{}", line(r));
                 }
             });
         }
@@ -45,6 +45,19 @@ impl Spinner {
     pub fn finish(self) {
         self.0.finish_and_clear();
     }
+}
+
+/// What `peil run` prints for an output folder.
+fn line(r: &RoundResult) -> String {
+    if r.ledgers.is_empty() {
+        return format!("{}: {} files", r.out_dir.display(), r.files);
+    }
+    format!(
+        "{}: {} respondents, {} files",
+        r.out_dir.display(),
+        r.respondents,
+        r.files
+    )
 }
 
 impl Progress for Spinner {

@@ -1,17 +1,18 @@
 //! `peil validate`: read and check a study, write nothing, print the ledger.
 //!
-//! Owns printing the ledger (the first entries in full, the rest counted).
-//! It reads through the same path as `peil run` ([`crate::run::read_round`]),
-//! so what validate accepts, run accepts. It also warns (on stderr, exit
-//! unchanged) about items that correlate negatively with the rest of their
-//! area: a negatively worded item that lacks `reverse = true`.
+//! Owns printing the ledger (the first entries in full, the rest counted)
+//! and the codebook hints. It reads through the same path as `peil run`
+//! ([`crate::pipeline::check_round`]), so what validate accepts, run accepts.
+//! It warns (on stderr, exit unchanged) about items that correlate
+//! negatively with the rest of their area (`analysis::hints` picks them): a
+//! negatively worded item that lacks `reverse = true`.
 
 use std::path::Path;
 
 use anyhow::Context;
 
 use super::terminal::print_remarks;
-use crate::analysis::score::{score, Scores};
+use crate::analysis::hints::ReverseHint;
 use crate::codebook::Codebook;
 use crate::exit_codes::ExitCode;
 use crate::ledger::FileLedger;
@@ -23,14 +24,12 @@ pub fn validate(dir: &Path) -> anyhow::Result<ExitCode> {
     let cb = Codebook::load(dir).map_err(crate::Error::from)?;
     let mut status = ExitCode::Success;
     for round in &cb.rounds {
-        // Reading is the check; scoring adds nothing to the ledger, only
-        // the item-rest correlations the reverse-keying hint needs.
-        let read =
-            crate::run::read_round(&cb, round).with_context(|| format!("round {}", round.id))?;
+        let checked = crate::pipeline::check_round(&cb, round)
+            .with_context(|| format!("round {}", round.id))?;
+        let read = &checked.read;
         print_remarks(&read.data.remarks);
-        let scores = score(&read.cb, &read.data).with_context(|| format!("round {}", round.id))?;
-        for w in reverse_hints(&read.cb, &scores) {
-            eprintln!("peil: warning: {}: {w}", round.id);
+        for h in &checked.hints {
+            eprintln!("peil: warning: {}: {}", round.id, reverse_hint(h));
         }
         for l in &read.ledgers() {
             println!("{}: {}", round.id, l.summary());
@@ -43,23 +42,15 @@ pub fn validate(dir: &Path) -> anyhow::Result<ExitCode> {
     Ok(status)
 }
 
-/// One warning per item whose corrected item-rest correlation is negative:
-/// scored as it is, it pulls its area's alpha down (contract,
+/// The warning for an item that correlates negatively with the rest of
+/// its area: scored as it is, it pulls its area's alpha down (README,
 /// "Reverse-keyed items").
-fn reverse_hints(cb: &Codebook, scores: &Scores) -> Vec<String> {
-    scores
-        .item_reliability
-        .iter()
-        .filter_map(|r| {
-            let rest_r = r.item_rest_r.filter(|x| *x < 0.0)?;
-            let item = &cb.items[r.item];
-            Some(format!(
-                "item {} ({}) correlates negatively with the rest of area {} (corrected item-rest r = {rest_r:.2}); \
-                 if it is worded negatively, add reverse = true to its [[items]] entry in study.toml",
-                item.id, cb.measures[r.measure].id, cb.areas[r.area].id
-            ))
-        })
-        .collect()
+fn reverse_hint(h: &ReverseHint) -> String {
+    format!(
+        "item {} ({}) correlates negatively with the rest of area {} (corrected item-rest r = {:.2}); \
+         if it is worded negatively, add reverse = true to its [[items]] entry in study.toml",
+        h.item, h.measure, h.area, h.rest_r
+    )
 }
 
 fn print_entries(ledger: &FileLedger) {

@@ -2,7 +2,7 @@
 //! respondent columns, measures, areas, items and comment columns.
 //!
 //! Owns the types only. It must not guess (that is `guess` and `layout`)
-//! nor write TOML (that is `render`).
+//! nor write TOML (that is `write`).
 
 use super::scale::ScaleGuess;
 

@@ -6,7 +6,7 @@
 //! column that looks most like categories), the item texts an SPSS file
 //! states, and the report language (a known scale's, else `language`'s
 //! vote); refuses an export without an id column or without rating columns. It must not read
-//! the file (that is `export`) nor write the draft (that is `render`).
+//! the file (that is `export`) nor write the draft (that is `write`).
 
 use std::collections::{HashMap, HashSet};
 

@@ -14,7 +14,7 @@
 //! sampled cells, and where it lies) -> `guess` (which columns are the id,
 //! group, institution and ratings) -> `layout` (measures, areas and items
 //! from the rating columns' names, each measure's scale from `scale`) ->
-//! `render` (the TOML text). `classify` tells what one value looks like;
+//! `write` (the TOML text). `classify` tells what one value looks like;
 //! `known` holds the common answer scales and `language` the Dutch/English
 //! word vote; `draft` holds the guessed types. Arrows point one way and no
 //! file uses this one. Only `export` and `classify` import from
@@ -27,8 +27,8 @@ mod guess;
 mod known;
 mod language;
 mod layout;
-mod render;
 mod scale;
+mod write;
 
 use std::path::{Path, PathBuf};
 

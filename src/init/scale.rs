@@ -8,7 +8,7 @@
 //!
 //! Owns what the cells of one measure say about its scale. It must not look
 //! at column names (that is `guess` and `layout`) nor write TOML (that is
-//! `render`).
+//! `write`).
 
 use std::collections::{BTreeMap, HashSet};
 

@@ -1,7 +1,8 @@
 //! The words a user reads in their language (nl/en): a picker for the
 //! report's and the charts' words, and the decision rule as a sentence.
 //!
-//! Owns the user-language strings that are not column names. The decision
+//! Owns the user-language strings that are not column headers (those are
+//! declared with their columns in `tables::columns`). The decision
 //! itself is `rules`': this file only says it, with the thresholds as
 //! configured, so the sentence can never disagree with what was applied. It
 //! must not decide or compute anything.
@@ -22,91 +23,6 @@ impl Words {
         }
     }
 }
-
-/// Column names of the tables and their headers in the report (nl, en).
-const COLUMNS: &[(&str, &str, &str)] = &[
-    ("group", "Groep", "Group"),
-    ("respondents", "Respondenten", "Respondents"),
-    ("institutions", "Instellingen", "Institutions"),
-    ("answered", "Gaven antwoord", "Answered"),
-    ("complete", "Volledig ingevuld", "Complete"),
-    ("measure", "Maat", "Measure"),
-    ("area", "Gebied", "Area"),
-    ("item", "Item", "Item"),
-    ("id", "Item", "Item"),
-    ("dimension", "Dimensie", "Dimension"),
-    ("n", "n", "n"),
-    ("mean", "Gemiddelde", "Mean"),
-    ("sd", "SD", "SD"),
-    ("ci_low", "95%-interval, onder", "95% interval, low"),
-    ("ci_high", "95%-interval, boven", "95% interval, high"),
-    ("median", "Mediaan", "Median"),
-    ("pct_agree", "Instemming", "Agreement"),
-    ("kappa_star", "k*", "k*"),
-    ("n_missing", "Ontbrekend", "Missing"),
-    ("decision", "Besluit", "Decision"),
-    (
-        "contested",
-        "Groepen met een ander besluit",
-        "Groups deciding otherwise",
-    ),
-    ("s_cvi_ave", "S-CVI/Ave", "S-CVI/Ave"),
-    ("s_cvi_ua", "S-CVI/UA", "S-CVI/UA"),
-    ("k_items", "Items", "Items"),
-    ("n_complete", "Volledig beoordeeld", "Rated every item"),
-    ("alpha", "Alfa", "Alpha"),
-    ("alpha_std", "Gestandaardiseerde alfa", "Standardized alpha"),
-    (
-        "alpha_ci_low",
-        "Alfa 95%-interval, onder",
-        "Alpha 95% interval, low",
-    ),
-    (
-        "alpha_ci_high",
-        "Alfa 95%-interval, boven",
-        "Alpha 95% interval, high",
-    ),
-    (
-        "item_rest_r",
-        "Item-restcorrelatie",
-        "Item-rest correlation",
-    ),
-    (
-        "alpha_if_deleted",
-        "Alfa zonder dit item",
-        "Alpha if deleted",
-    ),
-    ("groups", "Groepen", "Groups"),
-    ("h", "H", "H"),
-    ("df", "vg", "df"),
-    ("p", "p", "p"),
-    ("p_holm", "p (Holm)", "p (Holm)"),
-    ("epsilon_sq", "ε²", "ε²"),
-    ("theme", "Thema", "Theme"),
-    ("domain", "Domein", "Domain"),
-    ("stance", "Standpunt", "Stance"),
-    ("statements", "Uitspraken", "Statements"),
-    ("statement", "Uitspraak", "Statement"),
-    ("sessions", "Sessies", "Sessions"),
-    ("participants", "Deelnemers", "Participants"),
-    ("about", "Over", "About"),
-    ("comment", "Opmerking", "Comment"),
-    ("file", "Bestand", "File"),
-    ("rows_read", "Rijen gelezen", "Rows read"),
-    ("rows_used", "Rijen gebruikt", "Rows used"),
-    ("rows_excluded", "Rijen uitgesloten", "Rows excluded"),
-    ("reason", "Reden", "Reason"),
-    ("cells_invalid", "Ongeldige cellen", "Invalid cells"),
-    ("cells_missing", "Ontbrekende cellen", "Missing cells"),
-    ("line", "Regel", "Line"),
-    ("entries", "Aantal", "Number"),
-    ("first_lines", "Eerste regels", "First lines"),
-    ("column", "Kolom", "Column"),
-    ("value", "Waarde", "Value"),
-    ("delta", "Verschil", "Difference"),
-    ("u", "U", "U"),
-    ("status", "Status", "Status"),
-];
 
 /// Ledger reasons (their stable codes) in Dutch.
 const REASONS_NL: &[(&str, &str)] = &[
@@ -182,34 +98,6 @@ impl Words {
         } else {
             self.t("verborgen", "hidden").to_string()
         }
-    }
-
-    /// A table column's header in words: the CSV keeps the machine name,
-    /// the report shows this. Unknown names (columns added later) lose
-    /// their underscores rather than show as code.
-    pub fn column(&self, name: &str) -> String {
-        if let Some(v) = name.strip_prefix("n_").filter(|v| v.parse::<i64>().is_ok()) {
-            return format!("n({v})");
-        }
-        let (from_to, base) = match name.rsplit_once('_') {
-            Some((b, "from")) => (Some(self.t("vóór", "before")), b),
-            Some((b, "to")) => (Some(self.t("na", "after")), b),
-            _ => (None, name),
-        };
-        let word = self
-            .column_word(base)
-            .map_or_else(|| base.replace('_', " "), str::to_string);
-        match from_to {
-            Some(side) => format!("{word} ({side})"),
-            None => word,
-        }
-    }
-
-    fn column_word(&self, name: &str) -> Option<&'static str> {
-        COLUMNS
-            .iter()
-            .find(|(c, _, _)| *c == name)
-            .map(|(_, nl, en)| self.t(nl, en))
     }
 
     /// A ledger reason (`data_quality.csv`'s stable code) in the language.

@@ -11,7 +11,7 @@
 //! distribution of ratings or area scores per group, the items' covariance
 //! sums) and calls these functions on them: `moments_from_counts` for the
 //! mean, sd and median, `mean_ci95`, `share` and `kappa_star` per row, the
-//! `panel` figures per item row,
+//! `expert` panel figures per item row,
 //! `s_cvi_ave` and `s_cvi_ua` per area, `reliability_from_covariance` and
 //! `feldt_ci95` per area, and `kruskal_wallis_counts`, `epsilon_squared` and `holm`
 //! for the group tests. `compare` calls `mann_whitney_counts` on the counted
@@ -24,7 +24,7 @@
 //! - `reliability`: alpha and its companions from a covariance matrix, the
 //!   Feldt interval;
 //! - `rank`: Kruskal-Wallis, epsilon squared, Holm, Mann-Whitney U;
-//! - `panel`: Aiken's V and its score interval, Lawshe's CVR and its exact
+//! - `expert`: Aiken's V and its score interval, Lawshe's CVR and its exact
 //!   critical value, the IQR of counted ratings, the consensus rule, and
 //!   the Wilcoxon signed-rank test of paired ratings (panel stability);
 //! - `weighted`: mean, sd, interval, share, median and effective n of a
@@ -36,14 +36,14 @@
 
 mod cvi;
 mod descriptive;
-mod panel;
+mod expert;
 mod rank;
 mod reliability;
 mod weighted;
 
 pub use cvi::{chance_agreement, kappa_star, s_cvi_ave, s_cvi_ua};
 pub use descriptive::{mean, mean_ci95, moments_from_counts, share, t_quantile, Moments};
-pub use panel::{
+pub use expert::{
     aiken_ci95, aiken_v, consensus, cvr, cvr_critical, iqr_from_counts,
     wilcoxon_signed_rank_counts, SignedRank,
 };

@@ -7,8 +7,8 @@
 use super::shared::{rows_of, scale_x, titled, value_axis, WIDTH};
 use crate::analysis::score::Scores;
 use crate::codebook::{Codebook, Language};
+use crate::render::charts::scene::{Anchor, Rgb, Scene, DIVERGING, INK};
 use crate::render::format;
-use crate::render::scene::{Anchor, Rgb, Scene, DIVERGING, INK};
 use crate::render::words::Words;
 
 /// Area means with their 95% interval, and the rule thresholds.

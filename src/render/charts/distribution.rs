@@ -9,8 +9,8 @@ use super::shared::{item_id, on, rows_of, titled, wrap, LABEL_CHARS, WIDTH};
 use crate::analysis::rules::Decision;
 use crate::analysis::score::{Figures, Scores};
 use crate::codebook::{Codebook, Language};
+use crate::render::charts::scene::{Anchor, Rgb, Scene, DIVERGING, GRID, MUTED};
 use crate::render::format;
-use crate::render::scene::{Anchor, Rgb, Scene, DIVERGING, GRID, MUTED};
 use crate::render::words::Words;
 
 /// The distribution of ratings per item of one area (group `ALL`).
@@ -261,7 +261,7 @@ pub fn distribution_scene(d: &Distribution, lang: Language) -> Scene {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::render::scene;
+    use crate::render::charts::scene;
 
     #[test]
     fn palette_is_diverging() {

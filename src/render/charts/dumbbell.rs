@@ -7,8 +7,8 @@
 use super::shared::{item_label, scale_x, titled, value_axis, WIDTH};
 use crate::analysis::compare::{Change, Comparison, Status};
 use crate::codebook::{Codebook, Language};
+use crate::render::charts::scene::{Anchor, Rgb, Scene, MUTED};
 use crate::render::format;
-use crate::render::scene::{Anchor, Rgb, Scene, MUTED};
 use crate::render::words::Words;
 
 /// The earlier round's dot, and the later round's.
@@ -187,7 +187,7 @@ mod tests {
         let lines = s
             .shapes
             .iter()
-            .filter(|sh| matches!(sh, crate::render::scene::Shape::Line { color, .. } if *color == MUTED))
+            .filter(|sh| matches!(sh, crate::render::charts::scene::Shape::Line { color, .. } if *color == MUTED))
             .count();
         assert_eq!(lines, 1, "only the item with both means gets a bar");
     }

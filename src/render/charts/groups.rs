@@ -7,7 +7,7 @@
 use super::shared::{rows_of, scale_x, titled, value_axis, WIDTH};
 use crate::analysis::score::Scores;
 use crate::codebook::{Codebook, Language};
-use crate::render::scene::{Anchor, Scene, GROUPS, MUTED};
+use crate::render::charts::scene::{Anchor, Scene, GROUPS, MUTED};
 use crate::render::words::Words;
 
 /// Area means per stakeholder group.

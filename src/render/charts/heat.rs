@@ -5,7 +5,7 @@
 use super::shared::{on, titled, WIDTH};
 use crate::analysis::consult::{self, Summary};
 use crate::codebook::Language;
-use crate::render::scene::{Anchor, Rgb, Scene, INK};
+use crate::render::charts::scene::{Anchor, Rgb, Scene, INK};
 use crate::render::words::Words;
 
 /// What the heat map shows.

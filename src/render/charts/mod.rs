@@ -12,7 +12,7 @@
 use crate::analysis::consult::Summary;
 use crate::analysis::score::Scores;
 use crate::codebook::{Codebook, Language};
-use crate::render::scene::Scene;
+use crate::render::charts::scene::Scene;
 use crate::render::tables::breakdown_folder;
 
 mod area_means;
@@ -20,6 +20,7 @@ mod distribution;
 mod dumbbell;
 mod groups;
 mod heat;
+pub mod scene;
 mod shared;
 
 pub use area_means::{area_means, area_means_scene, AreaMean, AreaMeans};

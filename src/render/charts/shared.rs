@@ -7,8 +7,8 @@
 
 use crate::analysis::score::ScoreRow;
 use crate::codebook::{Item, Language};
+use crate::render::charts::scene::{self, Anchor, Rgb, Scene, GRID, INK, MUTED};
 use crate::render::format;
-use crate::render::scene::{self, Anchor, Rgb, Scene, GRID, INK, MUTED};
 
 /// A chart written as `charts/<name>.svg` and `.png`.
 pub struct ChartFile {

@@ -5,9 +5,11 @@
 //! ordered and scrubbed from `analysis::comments`; the writers escape
 //! formulas. It must not reorder, filter or alter a comment.
 
+use crate::analysis::comments::CommentRow;
 use crate::analysis::score::Scores;
 use crate::codebook::{About, Codebook};
-use crate::render::table::{Kind, Table, Value};
+use crate::render::tables::columns::{ABOUT, COMMENT, GROUP};
+use crate::render::tables::table::{column, Table, Value};
 
 /// The id written in the `about` column.
 pub fn about_id<'a>(cb: &'a Codebook, about: &'a About) -> &'a str {
@@ -19,17 +21,17 @@ pub fn about_id<'a>(cb: &'a Codebook, about: &'a About) -> &'a str {
 }
 
 pub fn comments(cb: &Codebook, scores: &Scores) -> Table {
-    use Kind::*;
-    Table::from_rows(
+    type R<'a> = &'a CommentRow;
+    Table::of(
         "comments",
-        &[("about", Text), ("group", Text), ("comment", Text)],
-        scores.comments.iter().map(|c| {
-            vec![
-                about_id(cb, &c.about).into(),
+        vec![
+            column(ABOUT, |c: &R| about_id(cb, &c.about).into()),
+            column(GROUP, |c: &R| {
                 c.group
-                    .map_or(Value::Empty, |g| scores.group_name(g).into()),
-                c.text.as_str().into(),
-            ]
-        }),
+                    .map_or(Value::Empty, |g| scores.group_name(g).into())
+            }),
+            column(COMMENT, |c: &R| c.text.as_str().into()),
+        ],
+        &scores.comments,
     )
 }

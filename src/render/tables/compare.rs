@@ -7,129 +7,94 @@
 
 use crate::analysis::compare::{Change, Comparison, Side};
 use crate::codebook::Codebook;
-use crate::render::table::{Kind, Table, Value};
+use crate::render::tables::columns::*;
+use crate::render::tables::table::{column, Column, Table, Value};
+
+type Row<'a> = &'a Change;
 
 /// The columns both tables start with.
-const COLUMNS: [(&str, Kind); 12] = [
-    ("measure", Kind::Text),
-    ("id", Kind::Text),
-    ("group", Kind::Text),
-    ("mean_from", Kind::Mean),
-    ("mean_to", Kind::Mean),
-    ("delta", Kind::Mean),
-    ("n_from", Kind::Count),
-    ("n_to", Kind::Count),
-    ("u", Kind::Stat),
-    ("p", Kind::P),
-    ("decision_from", Kind::Text),
-    ("decision_to", Kind::Text),
-];
-
-/// The values of [`COLUMNS`] for one change.
-fn row(study: &Codebook, c: &Change) -> Vec<Value> {
-    let n = |s: &Option<Side>| s.as_ref().map_or(Value::Empty, |s| Value::Int(s.n));
-    let decision = |s: &Option<Side>| {
+fn columns<'a>(study: &'a Codebook) -> Vec<Column<'a, Row<'a>>> {
+    fn n(s: &Option<Side>) -> Value {
+        s.as_ref().map_or(Value::Empty, |s| Value::Int(s.n))
+    }
+    fn decision(s: &Option<Side>) -> Value {
         s.as_ref()
             .and_then(|s| s.decision)
             .map_or(Value::Empty, |d| Value::Text(d.to_string()))
-    };
+    }
     vec![
-        study.measures[c.measure].id.as_str().into(),
-        c.id.as_str().into(),
-        c.group.as_str().into(),
-        c.mean_from().into(),
-        c.mean_to().into(),
-        c.delta().into(),
-        n(&c.from),
-        n(&c.to),
-        c.u.into(),
-        c.p.into(),
-        decision(&c.from),
-        decision(&c.to),
-    ]
-}
-
-/// The panel columns, added when respondents took part in both rounds.
-const PANEL: [(&str, Kind); 4] = [
-    ("n_paired", Kind::Count),
-    ("changed", Kind::Share),
-    ("v_paired", Kind::Stat),
-    ("p_paired", Kind::P),
-];
-
-/// The panel values of a row: empty where the target is not in both
-/// rounds, and `n_paired` too when the row is suppressed.
-fn panel_values(c: &Change) -> Vec<Value> {
-    let Some(p) = c.paired.as_ref() else {
-        return vec![Value::Empty; PANEL.len()];
-    };
-    let n = if c.suppressed() {
-        Value::Empty
-    } else {
-        Value::Int(p.n)
-    };
-    vec![
-        n,
-        p.changed.into(),
-        p.test.map(|t| t.v).into(),
-        p.test.map(|t| t.p).into(),
-    ]
-}
-
-/// A compare table: [`COLUMNS`], `extra`, then the panel columns when the
-/// comparison is a panel.
-fn table(
-    name: &'static str,
-    cmp: &Comparison,
-    extra: &[(&'static str, Kind)],
-    rows: &[Change],
-    more: impl Fn(&Change) -> Vec<Value>,
-    study: &Codebook,
-) -> Table {
-    let panel = cmp.panel > 0;
-    let columns: Vec<_> = COLUMNS
-        .into_iter()
-        .chain(extra.iter().copied())
-        .chain(PANEL.into_iter().filter(|_| panel))
-        .collect();
-    Table::from_rows(
-        name,
-        &columns,
-        rows.iter().map(|c| {
-            let mut r = row(study, c);
-            r.extend(more(c));
-            if panel {
-                r.extend(panel_values(c));
-            }
-            r
+        column(MEASURE, |c: &Row| {
+            study.measures[c.measure].id.as_str().into()
         }),
-    )
+        column(ID, |c: &Row| c.id.as_str().into()),
+        column(GROUP, |c: &Row| c.group.as_str().into()),
+        column(MEAN_FROM, |c: &Row| c.mean_from().into()),
+        column(MEAN_TO, |c: &Row| c.mean_to().into()),
+        column(DELTA, |c: &Row| c.delta().into()),
+        column(N_FROM, |c: &Row| n(&c.from)),
+        column(N_TO, |c: &Row| n(&c.to)),
+        column(U, |c: &Row| c.u.into()),
+        column(P, |c: &Row| c.p.into()),
+        column(DECISION_FROM, |c: &Row| decision(&c.from)),
+        column(DECISION_TO, |c: &Row| decision(&c.to)),
+    ]
+}
+
+/// The panel columns, added when respondents took part in both rounds:
+/// empty where the target is not in both rounds, and `n_paired` too when
+/// the row is suppressed.
+fn panel<'a>() -> [Column<'a, Row<'a>>; 4] {
+    [
+        column(N_PAIRED, |c: &Row| match &c.paired {
+            Some(p) if !c.suppressed() => Value::Int(p.n),
+            _ => Value::Empty,
+        }),
+        column(CHANGED, |c: &Row| {
+            c.paired.as_ref().and_then(|p| p.changed).into()
+        }),
+        column(V_PAIRED, |c: &Row| {
+            c.paired.as_ref().and_then(|p| p.test).map(|t| t.v).into()
+        }),
+        column(P_PAIRED, |c: &Row| {
+            c.paired.as_ref().and_then(|p| p.test).map(|t| t.p).into()
+        }),
+    ]
+}
+
+/// A compare table: the shared columns, `extra`, then the panel columns
+/// when the comparison is a panel.
+fn table<'a>(
+    name: &'static str,
+    study: &'a Codebook,
+    cmp: &'a Comparison,
+    extra: Vec<Column<'a, Row<'a>>>,
+    rows: &'a [Change],
+) -> Table {
+    let mut cols = columns(study);
+    cols.extend(extra);
+    if cmp.panel > 0 {
+        cols.extend(panel());
+    }
+    Table::of(name, cols, rows)
+}
+
+fn suppressed<'a>() -> Column<'a, Row<'a>> {
+    column(SUPPRESSED, |c: &Row| Value::Flag(c.suppressed()))
 }
 
 pub fn compare_areas(study: &Codebook, cmp: &Comparison) -> Table {
-    let extra = [("suppressed", Kind::Flag)];
-    table(
-        "compare_areas",
-        cmp,
-        &extra,
-        &cmp.areas,
-        |c| vec![Value::Flag(c.suppressed())],
-        study,
-    )
+    table("compare_areas", study, cmp, vec![suppressed()], &cmp.areas)
 }
 
 pub fn compare_items(study: &Codebook, cmp: &Comparison) -> Table {
-    let extra = [
-        ("status", Kind::Text),
-        ("id_from", Kind::Text),
-        ("suppressed", Kind::Flag),
+    let extra = vec![
+        column(STATUS, |c: &Row| {
+            c.status.map_or(Value::Empty, |s| s.code().into())
+        }),
+        column(ID_FROM, |c: &Row| {
+            c.id_from.as_deref().map_or(Value::Empty, Value::from)
+        }),
+        suppressed(),
     ];
-    let more = |c: &Change| {
-        vec![
-            c.status.map_or(Value::Empty, |s| s.code().into()),
-            c.id_from.as_deref().map_or(Value::Empty, Value::from),
-            Value::Flag(c.suppressed()),
-        ]
-    };
-    table("compare_items", cmp, &extra, &cmp.items, more, study)
+    table("compare_items", study, cmp, extra, &cmp.items)
 }

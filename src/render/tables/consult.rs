@@ -5,83 +5,66 @@
 //! must not count or choose: the counts and the quoted statements come
 //! ready from `consult`.
 
-use crate::analysis::consult::Summary;
-use crate::render::table::{Kind, Table, Value};
+use crate::analysis::consult::{CellCount, Participation, Summary};
+use crate::ingest::notes::Statement;
+use crate::render::tables::columns::*;
+use crate::render::tables::table::{column, Table, Value};
 
 /// Sessions and participants per group of the consultation, `ALL` first.
 pub fn participants(s: &Summary) -> Table {
-    use Kind::*;
-    Table::from_rows(
+    type R<'a> = &'a Participation;
+    Table::of(
         "participants",
-        &[
-            ("group", Text),
-            ("sessions", Count),
-            ("participants", Count),
+        vec![
+            column(GROUP, |r: &R| s.group_name(r.group).into()),
+            column(SESSIONS, |r: &R| Value::Int(r.sessions)),
+            column(PARTICIPANTS, |r: &R| Value::Int(r.participants)),
         ],
-        s.counts.participation.iter().map(|r| {
-            vec![
-                s.group_name(r.group).into(),
-                Value::Int(r.sessions),
-                Value::Int(r.participants),
-            ]
-        }),
+        &s.counts.participation,
     )
 }
 
 /// Statements per group x theme x domain x stance (no `ALL` rows).
 pub fn consultation(s: &Summary) -> Table {
-    use Kind::*;
+    type R<'a> = &'a CellCount;
     let n = &s.notes;
-    Table::from_rows(
+    Table::of(
         "consultation",
-        &[
-            ("group", Text),
-            ("theme", Text),
-            ("domain", Text),
-            ("stance", Text),
-            ("statements", Count),
-            ("sessions", Count),
-            ("participants", Count),
+        vec![
+            column(GROUP, |c: &R| s.group_name(c.group).into()),
+            column(THEME, |c: &R| n.themes[c.theme as usize].as_str().into()),
+            column(DOMAIN, |c: &R| n.domains[c.domain as usize].as_str().into()),
+            column(STANCE, |c: &R| n.stances[c.stance as usize].as_str().into()),
+            column(STATEMENTS, |c: &R| Value::Int(c.statements)),
+            column(SESSIONS, |c: &R| Value::Int(c.sessions)),
+            column(PARTICIPANTS, |c: &R| Value::Int(c.participants)),
         ],
-        s.counts.cells.iter().map(|c| {
-            vec![
-                s.group_name(c.group).into(),
-                n.themes[c.theme as usize].as_str().into(),
-                n.domains[c.domain as usize].as_str().into(),
-                n.stances[c.stance as usize].as_str().into(),
-                Value::Int(c.statements),
-                Value::Int(c.sessions),
-                Value::Int(c.participants),
-            ]
-        }),
+        &s.counts.cells,
     )
 }
 
 /// The statements the report quotes, per theme x group: to paste into a
 /// report as they are. Scrubbed at ingest; formula-escaped like every text.
 pub fn quotes(s: &Summary) -> Table {
-    use Kind::*;
+    // One row per picked statement: its theme and group, and the statement.
+    type R<'a> = (u32, u32, &'a Statement);
     let n = &s.notes;
-    let rows = s.quotes.iter().flat_map(|q| {
-        q.picked.iter().map(move |i| {
-            let st = &n.statements[*i];
-            vec![
-                n.themes[q.theme as usize].as_str().into(),
-                s.group_name(q.group).into(),
-                n.stances[st.stance as usize].as_str().into(),
-                n.domains[st.domain as usize].as_str().into(),
-                st.text.as_str().into(),
-            ]
-        })
-    });
-    Table::from_rows(
+    let rows = s
+        .quotes
+        .iter()
+        .flat_map(|q| (q.picked.iter()).map(move |i| (q.theme, q.group, &n.statements[*i])));
+    Table::of(
         "quotes",
-        &[
-            ("theme", Text),
-            ("group", Text),
-            ("stance", Text),
-            ("domain", Text),
-            ("statement", Text),
+        vec![
+            column(THEME, |r: &R| n.themes[r.0 as usize].as_str().into()),
+            column(GROUP, |r: &R| s.group_name(r.1).into()),
+            column(STANCE, |r: &R| {
+                n.stances[r.2.stance as usize].as_str().into()
+            }),
+            column(DOMAIN, |r: &R| {
+                n.domains[r.2.domain as usize].as_str().into()
+            }),
+            column(STATEMENT, |r: &R| r.2.text.as_str().into()),
         ],
         rows,
     )

@@ -10,7 +10,7 @@ use crate::analysis::consult::Summary;
 use crate::analysis::score::Scores;
 use crate::codebook::Codebook;
 use crate::ledger::FileLedger;
-use crate::render::table::Table;
+use crate::render::tables::table::Table;
 
 mod comments;
 mod compare;
@@ -18,8 +18,10 @@ mod consult;
 
 pub use comments::about_id;
 pub use quality::data_quality_summary;
+pub mod columns;
 mod quality;
 mod scores;
+pub mod table;
 
 /// Every table of a round, by name, so the report cannot miss one.
 #[derive(Debug, Clone)]

@@ -6,61 +6,59 @@
 
 use std::collections::BTreeMap;
 
-use crate::ledger::{FileLedger, Reason};
-use crate::render::table::{Kind, Table, Value};
+use crate::ledger::{Entry, FileLedger, Reason};
+use crate::render::tables::columns::*;
+use crate::render::tables::table::{column, Table, Value};
+
+/// A row of `data_quality`: a file's `total`, or one of its entries.
+type QualityRow<'a> = (&'a FileLedger, Option<&'a Entry>);
 
 /// Per file: one `total` row, then one row per excluded row or invalid cell.
 pub fn data_quality(ledgers: &[FileLedger]) -> Table {
-    use Kind::*;
-    let mut t = Table::new(
-        "data_quality",
-        &[
-            ("file", Text),
-            ("rows_read", Count),
-            ("rows_used", Count),
-            ("rows_excluded", Count),
-            ("reason", Text),
-            ("cells_invalid", Count),
-            ("cells_missing", Count),
-            ("line", Count),
-            ("column", Text),
-            ("value", Text),
-        ],
-    );
-    for l in ledgers {
-        t.push(vec![
-            l.file.as_str().into(),
-            Value::Int(l.rows_read),
-            Value::Int(l.rows_used),
-            Value::Int(l.rows_excluded()),
-            "total".into(),
-            Value::Int(l.cells_invalid()),
-            Value::Int(l.cells_missing),
-            Value::Empty,
-            Value::Empty,
-            Value::Empty,
-        ]);
-        for e in &l.entries {
-            let row_excluded = e.reason.excludes_row();
-            t.push(vec![
-                l.file.as_str().into(),
-                Value::Empty,
-                Value::Empty,
-                Value::Int(u64::from(row_excluded)),
-                e.reason.code().into(),
-                Value::Int(u64::from(e.reason.invalid_cell())),
-                Value::Empty,
-                Value::Int(e.line),
-                e.column.as_deref().map_or(Value::Empty, Value::from),
-                e.value.as_deref().map_or(Value::Empty, Value::from),
-            ]);
-        }
+    type R<'a> = QualityRow<'a>;
+    // On the total row: the file's figure; on an entry's row, empty.
+    fn total(get: impl Fn(&FileLedger) -> u64) -> impl Fn(&R) -> Value {
+        move |(l, e): &R| e.map_or_else(|| Value::Int(get(l)), |_| Value::Empty)
     }
-    t
+    // On an entry's row: the entry's figure; on the total row, empty.
+    fn entry(get: impl Fn(&Entry) -> Value) -> impl Fn(&R) -> Value {
+        move |(_, e): &R| e.map_or(Value::Empty, &get)
+    }
+    let rows = ledgers.iter().flat_map(|l| {
+        std::iter::once((l, None)).chain(l.entries.iter().map(move |e| (l, Some(e))))
+    });
+    Table::of(
+        "data_quality",
+        vec![
+            column(FILE, |(l, _): &R| l.file.as_str().into()),
+            column(ROWS_READ, total(|l| l.rows_read)),
+            column(ROWS_USED, total(|l| l.rows_used)),
+            column(ROWS_EXCLUDED, |(l, e): &R| {
+                Value::Int(e.map_or(l.rows_excluded(), |e| u64::from(e.reason.excludes_row())))
+            }),
+            column(REASON, |(_, e): &R| {
+                e.map_or("total", |e| e.reason.code()).into()
+            }),
+            column(CELLS_INVALID, |(l, e): &R| {
+                Value::Int(e.map_or(l.cells_invalid(), |e| u64::from(e.reason.invalid_cell())))
+            }),
+            column(CELLS_MISSING, total(|l| l.cells_missing)),
+            column(LINE, entry(|e| Value::Int(e.line))),
+            column(
+                COLUMN,
+                entry(|e| e.column.as_deref().map_or(Value::Empty, Value::from)),
+            ),
+            column(
+                VALUE,
+                entry(|e| e.value.as_deref().map_or(Value::Empty, Value::from)),
+            ),
+        ],
+        rows,
+    )
 }
 
 /// Lines the report lists per reason and column before "…".
-const FIRST_LINES: usize = 5;
+const SHOWN_LINES: usize = 5;
 
 /// How many entries, and the lines of the first few.
 type FirstLines = (u64, Vec<u64>);
@@ -69,24 +67,16 @@ type FirstLines = (u64, Vec<u64>);
 /// many rows or cells and their first lines, so that its length does not
 /// grow with the number of respondents (every line is in `data_quality`).
 pub fn data_quality_summary(ledgers: &[FileLedger]) -> Table {
-    use Kind::*;
-    let mut t = Table::new(
-        "data_quality",
-        &[
-            ("file", Text),
-            ("reason", Text),
-            ("column", Text),
-            ("entries", Count),
-            ("first_lines", Text),
-        ],
-    );
+    // One row per file, reason and column: how many, and the first lines.
+    type R<'a> = (&'a str, Reason, Option<&'a str>, u64, String);
+    let mut rows: Vec<R> = Vec::new();
     for l in ledgers {
         // Entries are sorted by line; group them by (reason, column).
         let mut by: BTreeMap<(Reason, Option<&str>), FirstLines> = BTreeMap::new();
         for e in &l.entries {
             let (n, lines) = by.entry((e.reason, e.column.as_deref())).or_default();
             *n += 1;
-            if lines.len() < FIRST_LINES {
+            if lines.len() < SHOWN_LINES {
                 lines.push(e.line);
             }
         }
@@ -95,14 +85,18 @@ pub fn data_quality_summary(ledgers: &[FileLedger]) -> Table {
             if n > lines.len() as u64 {
                 first.push("…".into());
             }
-            t.push(vec![
-                l.file.as_str().into(),
-                reason.code().into(),
-                column.map_or(Value::Empty, Value::from),
-                Value::Int(n),
-                first.join(", ").as_str().into(),
-            ]);
+            rows.push((l.file.as_str(), reason, column, n, first.join(", ")));
         }
     }
-    t
+    Table::of(
+        "data_quality",
+        vec![
+            column(FILE, |r: &R| r.0.into()),
+            column(REASON, |r: &R| r.1.code().into()),
+            column(COLUMN, |r: &R| r.2.map_or(Value::Empty, Value::from)),
+            column(ENTRIES, |r: &R| Value::Int(r.3)),
+            column(FIRST_LINES, |r: &R| r.4.as_str().into()),
+        ],
+        rows,
+    )
 }

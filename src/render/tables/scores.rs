@@ -1,198 +1,164 @@
 //! The tables of the scored ratings: `respondents`, `area_scores`,
 //! `item_scores`, `reliability`, `item_reliability` and `group_tests`.
 //!
-//! Owns their columns and rows, laid out from [`Scores`]. It must not
-//! compute a figure: every number comes ready from `score`.
+//! Owns their columns (each a header from `columns` and its getter, in
+//! order) and rows, laid out from [`Scores`]. It must not compute a figure:
+//! every number comes ready from `score` (find it there by the column name).
 
-use crate::analysis::score::{Figures, Panel, ScoreRow, Scores};
+use crate::analysis::score::{GroupTestRow, ItemReliabilityRow, RespondentCount};
+use crate::analysis::score::{Panel, ReliabilityRow, ScoreRow, Scores};
 use crate::codebook::Codebook;
-use crate::render::table::{Kind, Table, Value};
+use crate::render::tables::columns::*;
+use crate::render::tables::table::{column, Column, Table, Value};
 use crate::render::words::weights_note;
 
 pub fn respondents(scores: &Scores) -> Table {
-    use Kind::*;
-    Table::from_rows(
+    type R<'a> = &'a RespondentCount;
+    Table::of(
         "respondents",
-        &[
-            ("group", Text),
-            ("respondents", Count),
-            ("institutions", Count),
-            ("answered", Count),
-            ("complete", Count),
+        vec![
+            column(GROUP, |r: &R| scores.group_name(r.group).into()),
+            column(RESPONDENTS, |r: &R| Value::Int(r.respondents)),
+            column(INSTITUTIONS, |r: &R| Value::Int(r.institutions)),
+            column(ANSWERED, |r: &R| Value::Int(r.answered)),
+            column(COMPLETE, |r: &R| Value::Int(r.complete)),
         ],
-        scores.respondents.iter().map(|r| {
-            vec![
-                scores.group_name(r.group).into(),
-                Value::Int(r.respondents),
-                Value::Int(r.institutions),
-                Value::Int(r.answered),
-                Value::Int(r.complete),
-            ]
-        }),
+        &scores.respondents,
     )
 }
 
-/// The distribution columns `n_1 .. n_max, n_missing`, empty when suppressed.
-fn count_values(cb: &Codebook, figures: Option<&Figures>) -> Vec<Value> {
-    match figures {
-        Some(f) => f
-            .counts
-            .iter()
-            .chain([&f.n_missing])
-            .map(|n| Value::Int(*n))
-            .collect(),
-        None => cb
-            .scale
-            .values()
-            .map(|_| Value::Empty)
-            .chain([Value::Empty])
-            .collect(),
-    }
-}
+type Row<'a> = &'a ScoreRow;
 
-/// A table of the columns `head`, then `n_1 .. n_max, n_missing`, then `tail`.
-fn with_counts(
-    name: &'static str,
-    cb: &Codebook,
-    head: &[(&str, Kind)],
-    tail: &[(&str, Kind)],
-) -> Table {
-    let named = |cols: &[(&str, Kind)]| -> Vec<(String, Kind)> {
-        cols.iter().map(|(c, k)| (c.to_string(), *k)).collect()
-    };
-    let counts = cb
-        .scale
-        .values()
-        .map(|v| (format!("n_{v}"), Kind::Count))
-        .chain([("n_missing".to_string(), Kind::Count)]);
-    let columns = named(head)
-        .into_iter()
-        .chain(counts)
-        .chain(named(tail))
-        .collect();
-    Table::with_columns(name, columns)
-}
-
-pub fn area_scores(cb: &Codebook, scores: &Scores) -> Table {
-    use Kind::*;
-    let mut t = with_counts(
-        "area_scores",
-        cb,
-        &[
-            ("measure", Text),
-            ("area", Text),
-            ("group", Text),
-            ("n", Count),
-            ("mean", Mean),
-            ("sd", Stat),
-            ("ci_low", Mean),
-            ("ci_high", Mean),
-            ("median", Mean),
-            ("pct_agree", Share),
-        ],
-        &[
-            ("suppressed", Flag),
-            ("s_cvi_ave", Share),
-            ("s_cvi_ua", Share),
-        ]
-        .into_iter()
-        .chain(cb.weights.is_some().then_some(("n_eff", Stat)))
-        .collect::<Vec<_>>(),
-    );
-    t.note = weights_note(cb);
-    for r in &scores.areas {
-        let f = r.figures.as_ref();
-        let mut row = key(cb, scores, r, &cb.areas[r.target].id);
-        row.extend([
-            Value::Int(r.n),
-            r.mean().into(),
-            r.sd().into(),
-            r.ci().map(|c| c.0).into(),
-            r.ci().map(|c| c.1).into(),
-            r.median().into(),
-            r.pct_agree().into(),
-        ]);
-        row.extend(count_values(cb, f));
-        row.push(Value::Flag(r.suppressed()));
-        row.push(r.s_cvi.map(|s| s.0).into());
-        row.push(r.s_cvi.map(|s| s.1).into());
-        if cb.weights.is_some() {
-            row.push(r.weighted.map(|w| w.n_eff).into());
-        }
-        t.push(row);
-    }
-    t
-}
-
-/// `measure, <target>, group` of a score row (item tables put area and
-/// dimension between target and group).
-fn key(cb: &Codebook, scores: &Scores, r: &ScoreRow, target: &str) -> Vec<Value> {
+/// `measure, <target>` of a score row.
+fn head<'a>(
+    cb: &'a Codebook,
+    target: Header,
+    id: impl Fn(&ScoreRow) -> &'a str + 'a,
+) -> Vec<Column<'a, Row<'a>>> {
     vec![
-        cb.measures[r.measure].id.as_str().into(),
-        target.into(),
-        scores.group_name(r.group).into(),
+        column(MEASURE, |r: &Row| cb.measures[r.measure].id.as_str().into()),
+        column(target, move |r: &Row| id(r).into()),
     ]
 }
 
-/// `item_scores`: the contract's columns, then the panel statistics, then
-/// `reversed` when some item is reverse-keyed.
-pub fn item_scores(cb: &Codebook, scores: &Scores) -> Table {
-    use Kind::*;
-    let reversed = cb.items.iter().any(|i| i.reverse);
-    let mut tail = vec![
-        ("decision", Text),
-        ("suppressed", Flag),
-        ("contested", Text),
-        ("rule", Text),
-        ("aiken_v", Stat),
-        ("aiken_ci_low", Stat),
-        ("aiken_ci_high", Stat),
-        ("cvr", Stat),
-        ("cvr_critical", Stat),
-        ("iqr", Stat),
-        ("consensus", Text),
-    ];
-    if reversed {
-        tail.push(("reversed", Flag));
+/// The distribution columns `n_1 .. n_max, n_missing`, empty when suppressed.
+fn counts<'a>(cb: &Codebook) -> Vec<Column<'a, Row<'a>>> {
+    let values = cb.scale.values().enumerate().map(|(i, v)| {
+        column(n_value(v), move |r: &Row| {
+            r.figures
+                .as_ref()
+                .map_or(Value::Empty, |f| Value::Int(f.counts[i]))
+        })
+    });
+    let missing = column(N_MISSING, |r: &Row| {
+        r.figures
+            .as_ref()
+            .map_or(Value::Empty, |f| Value::Int(f.n_missing))
+    });
+    values.chain([missing]).collect()
+}
+
+fn group<'a>(scores: &'a Scores) -> Column<'a, Row<'a>> {
+    column(GROUP, |r: &Row| scores.group_name(r.group).into())
+}
+
+/// `n, mean, sd`: the figures every score row starts with.
+fn n_mean_sd<'a>() -> [Column<'a, Row<'a>>; 3] {
+    [
+        column(N, |r: &Row| Value::Int(r.n)),
+        column(MEAN, |r: &Row| r.mean().into()),
+        column(SD, |r: &Row| r.sd().into()),
+    ]
+}
+
+fn ci<'a>() -> [Column<'a, Row<'a>>; 2] {
+    [
+        column(CI_LOW, |r: &Row| r.ci().map(|c| c.0).into()),
+        column(CI_HIGH, |r: &Row| r.ci().map(|c| c.1).into()),
+    ]
+}
+
+fn n_eff<'a>() -> Column<'a, Row<'a>> {
+    column(N_EFF, |r: &Row| r.weighted.map(|w| w.n_eff).into())
+}
+
+fn suppressed<'a>() -> Column<'a, Row<'a>> {
+    column(SUPPRESSED, |r: &Row| Value::Flag(r.suppressed()))
+}
+
+pub fn area_scores(cb: &Codebook, scores: &Scores) -> Table {
+    let mut cols = head(cb, AREA, |r| &cb.areas[r.target].id);
+    cols.push(group(scores));
+    cols.extend(n_mean_sd());
+    cols.extend(ci());
+    cols.extend([
+        column(MEDIAN, |r: &Row| r.median().into()),
+        column(PCT_AGREE, |r: &Row| r.pct_agree().into()),
+    ]);
+    cols.extend(counts(cb));
+    cols.extend([
+        suppressed(),
+        column(S_CVI_AVE, |r: &Row| r.s_cvi.map(|s| s.0).into()),
+        column(S_CVI_UA, |r: &Row| r.s_cvi.map(|s| s.1).into()),
+    ]);
+    if cb.weights.is_some() {
+        cols.push(n_eff());
     }
-    let weighted = cb.weights.is_some();
-    if weighted {
-        tail.extend([("n_eff", Stat), ("ci_low", Mean), ("ci_high", Mean)]);
-    }
-    let mut t = with_counts(
-        "item_scores",
-        cb,
-        &[
-            ("measure", Text),
-            ("item", Text),
-            ("area", Text),
-            ("dimension", Text),
-            ("group", Text),
-            ("n", Count),
-            ("mean", Mean),
-            ("sd", Stat),
-            ("median", Mean),
-            ("pct_agree", Share),
-            ("kappa_star", Stat),
-        ],
-        &tail,
-    );
+    let mut t = Table::of("area_scores", cols, &scores.areas);
     t.note = weights_note(cb);
-    for r in &scores.items {
-        let mut row = item_row(cb, scores, r);
-        if reversed {
-            row.push(Value::Flag(cb.items[r.target].reverse));
-        }
-        if weighted {
-            row.extend([
-                r.weighted.map(|w| w.n_eff).into(),
-                r.ci().map(|c| c.0).into(),
-                r.ci().map(|c| c.1).into(),
-            ]);
-        }
-        t.push(row);
-    }
     t
+}
+
+/// `item_scores`: the contract's columns, then the panel statistics, then
+/// `reversed` when some item is reverse-keyed, then the weighted columns.
+pub fn item_scores(cb: &Codebook, scores: &Scores) -> Table {
+    let item = |r: &ScoreRow| &cb.items[r.target];
+    let mut cols = head(cb, ITEM, move |r| &item(r).id);
+    cols.extend([
+        column(AREA, move |r: &Row| {
+            cb.areas[item(r).area].id.as_str().into()
+        }),
+        column(DIMENSION, move |r: &Row| {
+            item(r).dimension.as_deref().unwrap_or("").into()
+        }),
+        group(scores),
+    ]);
+    cols.extend(n_mean_sd());
+    cols.extend([
+        column(MEDIAN, |r: &Row| r.median().into()),
+        column(PCT_AGREE, |r: &Row| r.pct_agree().into()),
+        column(KAPPA_STAR, |r: &Row| r.kappa_star.into()),
+    ]);
+    cols.extend(counts(cb));
+    cols.extend(decision(scores));
+    cols.extend(panel());
+    if cb.items.iter().any(|i| i.reverse) {
+        cols.push(column(REVERSED, move |r: &Row| {
+            Value::Flag(item(r).reverse)
+        }));
+    }
+    if cb.weights.is_some() {
+        cols.push(n_eff());
+        cols.extend(ci());
+    }
+    let mut t = Table::of("item_scores", cols, &scores.items);
+    t.note = weights_note(cb);
+    t
+}
+
+/// `decision, suppressed, contested, rule`.
+fn decision<'a>(scores: &'a Scores) -> [Column<'a, Row<'a>>; 4] {
+    [
+        column(DECISION, |r: &Row| {
+            r.decision
+                .map_or(Value::Empty, |d| Value::Text(d.0.to_string()))
+        }),
+        suppressed(),
+        column(CONTESTED, |r: &Row| contested(scores, r)),
+        column(RULE, |r: &Row| {
+            r.decision.map_or(Value::Empty, |d| d.1.text().into())
+        }),
+    ]
 }
 
 /// The `contested` cell: the groups, `;`-separated, or empty.
@@ -204,129 +170,78 @@ fn contested(scores: &Scores, r: &ScoreRow) -> Value {
     names.join(";").as_str().into()
 }
 
-/// One `item_scores` row up to `consensus`.
-fn item_row(cb: &Codebook, scores: &Scores, r: &ScoreRow) -> Vec<Value> {
-    let item = &cb.items[r.target];
-    let f = r.figures.as_ref();
-    let mut row = key(cb, scores, r, &item.id);
-    let group = row.pop().unwrap_or(Value::Empty);
-    row.extend([
-        cb.areas[item.area].id.as_str().into(),
-        item.dimension.as_deref().unwrap_or("").into(),
-        group,
-        Value::Int(r.n),
-        r.mean().into(),
-        r.sd().into(),
-        r.median().into(),
-        r.pct_agree().into(),
-        r.kappa_star.into(),
-    ]);
-    row.extend(count_values(cb, f));
-    row.push(
-        r.decision
-            .map_or(Value::Empty, |d| Value::Text(d.0.to_string())),
-    );
-    row.push(Value::Flag(r.suppressed()));
-    row.push(contested(scores, r));
-    row.push(r.decision.map_or(Value::Empty, |d| d.1.text().into()));
-    row.extend(panel_values(r.panel.as_ref()));
-    row
-}
-
 /// `aiken_v .. consensus` of an item row, empty when suppressed or unrated.
-fn panel_values(p: Option<&Panel>) -> Vec<Value> {
-    let Some(p) = p else {
-        return vec![Value::Empty; 7];
-    };
-    vec![
-        Value::Num(p.aiken_v),
-        p.aiken_ci.map(|c| c.0).into(),
-        p.aiken_ci.map(|c| c.1).into(),
-        p.cvr.into(),
-        p.cvr_critical.into(),
-        Value::Num(p.iqr),
-        (if p.consensus { "yes" } else { "no" }).into(),
+fn panel<'a>() -> [Column<'a, Row<'a>>; 7] {
+    fn of(get: impl Fn(&Panel) -> Value + 'static) -> impl Fn(&Row) -> Value {
+        move |r: &Row| r.panel.as_ref().map_or(Value::Empty, &get)
+    }
+    [
+        column(AIKEN_V, of(|p| Value::Num(p.aiken_v))),
+        column(AIKEN_CI_LOW, of(|p| p.aiken_ci.map(|c| c.0).into())),
+        column(AIKEN_CI_HIGH, of(|p| p.aiken_ci.map(|c| c.1).into())),
+        column(CVR, of(|p| p.cvr.into())),
+        column(CVR_CRITICAL, of(|p| p.cvr_critical.into())),
+        column(IQR, of(|p| Value::Num(p.iqr))),
+        column(
+            CONSENSUS,
+            of(|p| (if p.consensus { "yes" } else { "no" }).into()),
+        ),
     ]
 }
 
 pub fn reliability(cb: &Codebook, scores: &Scores) -> Table {
-    use Kind::*;
-    Table::from_rows(
+    type R<'a> = &'a ReliabilityRow;
+    Table::of(
         "reliability",
-        &[
-            ("measure", Text),
-            ("area", Text),
-            ("k_items", Count),
-            ("n_complete", Count),
-            ("alpha", Stat),
-            ("alpha_std", Stat),
-            ("alpha_ci_low", Stat),
-            ("alpha_ci_high", Stat),
+        vec![
+            column(MEASURE, |r: &R| cb.measures[r.measure].id.as_str().into()),
+            column(AREA, |r: &R| cb.areas[r.area].id.as_str().into()),
+            column(K_ITEMS, |r: &R| Value::Int(r.k_items as u64)),
+            column(N_COMPLETE, |r: &R| Value::Int(r.n_complete as u64)),
+            column(ALPHA, |r: &R| r.alpha.into()),
+            column(ALPHA_STD, |r: &R| r.alpha_std.into()),
+            column(ALPHA_CI_LOW, |r: &R| r.alpha_ci.map(|c| c.0).into()),
+            column(ALPHA_CI_HIGH, |r: &R| r.alpha_ci.map(|c| c.1).into()),
         ],
-        scores.reliability.iter().map(|r| {
-            vec![
-                cb.measures[r.measure].id.as_str().into(),
-                cb.areas[r.area].id.as_str().into(),
-                Value::Int(r.k_items as u64),
-                Value::Int(r.n_complete as u64),
-                r.alpha.into(),
-                r.alpha_std.into(),
-                r.alpha_ci.map(|c| c.0).into(),
-                r.alpha_ci.map(|c| c.1).into(),
-            ]
-        }),
+        &scores.reliability,
     )
 }
 
 pub fn item_reliability(cb: &Codebook, scores: &Scores) -> Table {
-    use Kind::*;
-    Table::from_rows(
+    type R<'a> = &'a ItemReliabilityRow;
+    Table::of(
         "item_reliability",
-        &[
-            ("measure", Text),
-            ("area", Text),
-            ("item", Text),
-            ("item_rest_r", Stat),
-            ("alpha_if_deleted", Stat),
+        vec![
+            column(MEASURE, |r: &R| cb.measures[r.measure].id.as_str().into()),
+            column(AREA, |r: &R| cb.areas[r.area].id.as_str().into()),
+            column(ITEM, |r: &R| cb.items[r.item].id.as_str().into()),
+            column(ITEM_REST_R, |r: &R| r.item_rest_r.into()),
+            column(ALPHA_IF_DELETED, |r: &R| r.alpha_if_deleted.into()),
         ],
-        scores.item_reliability.iter().map(|r| {
-            vec![
-                cb.measures[r.measure].id.as_str().into(),
-                cb.areas[r.area].id.as_str().into(),
-                cb.items[r.item].id.as_str().into(),
-                r.item_rest_r.into(),
-                r.alpha_if_deleted.into(),
-            ]
-        }),
+        &scores.item_reliability,
     )
 }
 
 pub fn group_tests(cb: &Codebook, scores: &Scores) -> Table {
-    use Kind::*;
-    Table::from_rows(
+    type R<'a> = &'a GroupTestRow;
+    let groups = |r: &R| {
+        let names: Vec<&str> = r.groups.iter().map(|g| scores.group_name(*g)).collect();
+        names.join(";").as_str().into()
+    };
+    Table::of(
         "group_tests",
-        &[
-            ("measure", Text),
-            ("area", Text),
-            ("groups", Text),
-            ("h", Stat),
-            ("df", Count),
-            ("p", P),
-            ("p_holm", P),
-            ("epsilon_sq", Stat),
+        vec![
+            column(MEASURE, |r: &R| cb.measures[r.measure].id.as_str().into()),
+            column(AREA, |r: &R| cb.areas[r.area].id.as_str().into()),
+            column(GROUPS, groups),
+            column(H, |r: &R| r.h.into()),
+            column(DF, |r: &R| {
+                r.df.map_or(Value::Empty, |d| Value::Int(d as u64))
+            }),
+            column(P, |r: &R| r.p.into()),
+            column(P_HOLM, |r: &R| r.p_holm.into()),
+            column(EPSILON_SQ, |r: &R| r.epsilon_sq.into()),
         ],
-        scores.group_tests.iter().map(|r| {
-            let groups: Vec<&str> = r.groups.iter().map(|g| scores.group_name(*g)).collect();
-            vec![
-                cb.measures[r.measure].id.as_str().into(),
-                cb.areas[r.area].id.as_str().into(),
-                groups.join(";").as_str().into(),
-                r.h.into(),
-                r.df.map_or(Value::Empty, |d| Value::Int(d as u64)),
-                r.p.into(),
-                r.p_holm.into(),
-                r.epsilon_sq.into(),
-            ]
-        }),
+        &scores.group_tests,
     )
 }

@@ -16,8 +16,8 @@ use crate::render::escape;
 
 /// Liberation Sans (SIL Open Font License 1.1, see assets/fonts/): the PNGs
 /// look the same on a machine without fonts.
-static FONT_REGULAR: &[u8] = include_bytes!("../../assets/fonts/LiberationSans-Regular.ttf");
-static FONT_BOLD: &[u8] = include_bytes!("../../assets/fonts/LiberationSans-Bold.ttf");
+static FONT_REGULAR: &[u8] = include_bytes!("../../../assets/fonts/LiberationSans-Regular.ttf");
+static FONT_BOLD: &[u8] = include_bytes!("../../../assets/fonts/LiberationSans-Bold.ttf");
 const FAMILY: &str = "Liberation Sans";
 
 fn register_fonts() {

@@ -17,7 +17,8 @@ use docx_rs::{
 };
 
 use crate::render::charts::ChartFile;
-use crate::render::document::{Block, Card, Document, Grid};
+use crate::render::export::writer::{DocumentWriter, ExportError};
+use crate::render::report::document::{Block, Card, Document, Grid};
 
 /// A4 in twentieths of a point, with 2 cm margins.
 const PAGE_W: u32 = 11906;
@@ -29,6 +30,19 @@ const TEXT_W: u32 = PAGE_W - 2 * MARGIN as u32;
 const WIDE_W: u32 = PAGE_H - 2 * MARGIN as u32;
 /// English Metric Units per twentieth of a point.
 const EMU_PER_TWIP: u32 = 635;
+
+/// `report.docx`.
+pub struct Word;
+
+impl DocumentWriter for Word {
+    fn file(&self) -> &'static str {
+        "report.docx"
+    }
+
+    fn write(&self, doc: &Document, charts: &[ChartFile]) -> Result<Vec<u8>, ExportError> {
+        docx(doc, charts).map_err(|e| ExportError::of("report.docx")(&e))
+    }
+}
 
 /// The document as the bytes of a .docx file.
 pub fn docx(doc: &Document, charts: &[ChartFile]) -> Result<Vec<u8>, String> {

@@ -13,8 +13,8 @@ use crate::analysis::comments::CommentRow;
 use crate::analysis::rules::Decision;
 use crate::analysis::score::{ScoreRow, Scores};
 use crate::codebook::{About, Codebook};
-use crate::render::document::{Block, Document, Grid};
 use crate::render::format;
+use crate::render::report::document::{Block, Document, Grid};
 use crate::render::words::{reversed_note, rule_phrase, rule_text, Words};
 
 const DECISIONS: [Decision; 3] = [Decision::Keep, Decision::Reword, Decision::Drop];

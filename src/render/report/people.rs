@@ -10,8 +10,8 @@
 
 use crate::analysis::rules::Decision;
 use crate::codebook::{Codebook, Language};
-use crate::render::document::Grid;
-use crate::render::table::{display, Kind, Table, Value};
+use crate::render::report::document::Grid;
+use crate::render::tables::table::{display, Kind, Table, Value};
 use crate::render::words::Words;
 
 /// Columns the report leaves out: said once in words elsewhere.
@@ -28,14 +28,15 @@ impl People<'_> {
     /// The table in words, under `caption`.
     pub fn grid(&self, t: &Table, caption: &str) -> Grid {
         let w = Words(self.lang);
-        let cols = t.columns();
-        let shown: Vec<usize> = (0..cols.len())
-            .filter(|&i| !HIDDEN.contains(&cols[i].0.as_str()))
+        let heads = t.headers();
+        let shown: Vec<usize> = (0..heads.len())
+            .filter(|&i| !HIDDEN.contains(&heads[i].name.as_ref()))
             .collect();
-        let suppressed = cols.iter().position(|(c, _)| c == "suppressed");
+        let at = |name: &str| heads.iter().position(|h| h.name == name);
+        let suppressed = at("suppressed");
         // The figure that says why a suppressed row is empty: its first mean.
-        let note_at = cols.iter().position(|(_, k)| *k == Kind::Mean);
-        let n_at = cols.iter().position(|(c, _)| c == "n");
+        let note_at = heads.iter().position(|h| h.kind == Kind::Mean);
+        let n_at = at("n");
         let rows = t
             .rows()
             .iter()
@@ -49,7 +50,7 @@ impl People<'_> {
                     .iter()
                     .map(|&i| match (hidden && Some(i) == note_at, &row[i]) {
                         (true, _) => w.suppressed(n, self.cb.min_cell),
-                        (false, v) => self.cell(&cols[i].0, cols[i].1, v),
+                        (false, v) => self.cell(&heads[i].name, heads[i].kind, v),
                     })
                     .collect()
             })
@@ -58,7 +59,10 @@ impl People<'_> {
             caption: caption.to_string(),
             columns: shown
                 .iter()
-                .map(|&i| (w.column(&cols[i].0), cols[i].1 != Kind::Text))
+                .map(|&i| {
+                    let h = &heads[i];
+                    (h.words(self.lang).to_string(), h.kind != Kind::Text)
+                })
                 .collect(),
             rows,
         }
@@ -111,42 +115,36 @@ fn decision_of(s: &str) -> Option<Decision> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::render::table::Kind::*;
+    use crate::render::tables::columns::*;
+    use crate::render::tables::table::column;
 
     #[test]
     fn ids_codes_and_suppressed_rows_read_as_words() {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/tiny");
         let cb = Codebook::load(&dir).unwrap();
-        let t = Table::from_rows(
+        type R = (
+            &'static str,
+            &'static str,
+            u64,
+            Option<(f64, f64, &'static str)>,
+        );
+        let fig = |get: fn(&(f64, f64, &'static str)) -> Value| {
+            move |r: &R| r.3.as_ref().map_or(Value::Empty, get)
+        };
+        let t = Table::of(
             "item_scores",
-            &[
-                ("item", Text),
-                ("group", Text),
-                ("n", Count),
-                ("mean", Mean),
-                ("pct_agree", Share),
-                ("decision", Text),
-                ("suppressed", Flag),
+            vec![
+                column(ITEM, |r: &R| r.0.into()),
+                column(GROUP, |r: &R| r.1.into()),
+                column(N, |r: &R| Value::Int(r.2)),
+                column(MEAN, fig(|f| Value::Num(f.0))),
+                column(PCT_AGREE, fig(|f| Value::Num(f.1))),
+                column(DECISION, fig(|f| f.2.into())),
+                column(SUPPRESSED, |r: &R| Value::Flag(r.3.is_none())),
             ],
             [
-                vec![
-                    "a1".into(),
-                    "ALL".into(),
-                    Value::Int(6),
-                    Value::Num(2.95),
-                    Value::Num(0.5),
-                    "reword".into(),
-                    Value::Flag(false),
-                ],
-                vec![
-                    "b1".into(),
-                    "student".into(),
-                    Value::Int(1),
-                    Value::Empty,
-                    Value::Empty,
-                    Value::Empty,
-                    Value::Flag(true),
-                ],
+                ("a1", "ALL", 6, Some((2.95, 0.5, "reword"))),
+                ("b1", "student", 1, None),
             ],
         );
         let g = People {

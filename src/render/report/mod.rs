@@ -10,6 +10,10 @@
 //! It must not compute a figure, know a file format (`page` and `docx`
 //! write the document) nor write a file.
 
+pub mod document;
+pub mod overview;
+pub mod people;
+
 use crate::analysis::compare::Comparison;
 use crate::analysis::consult::{self, Summary};
 use crate::analysis::score::Scores;
@@ -17,11 +21,10 @@ use crate::codebook::{Codebook, Language, Round};
 use crate::digest::InputHash;
 use crate::ledger::FileLedger;
 use crate::render::charts::ChartFile;
-use crate::render::document::{Block, Card, Document};
 use crate::render::format;
-use crate::render::overview;
-use crate::render::people::People;
-use crate::render::table::Table;
+use crate::render::report::document::{Block, Card, Document};
+use crate::render::report::people::People;
+use crate::render::tables::table::Table;
 use crate::render::tables::{data_quality_summary, BreakdownTables, CompareTables, RoundTables};
 use crate::render::words::{panel_note, small_groups_note, weights_note, Words};
 
@@ -178,7 +181,7 @@ fn key_figures(doc: &mut Document, inp: &ReportInput) {
 fn all_respondents_tables(doc: &mut Document, inp: &ReportInput) {
     let (w, p) = (Words(inp.lang), people(inp));
     let areas = &inp.tables.area_scores;
-    let names: Vec<&str> = areas.columns().iter().map(|(c, _)| c.as_str()).collect();
+    let names: Vec<&str> = areas.headers().iter().map(|h| h.name.as_ref()).collect();
     let is_count = |c: &str| {
         c == "n_missing"
             || c.strip_prefix("n_")
@@ -470,8 +473,8 @@ pub fn comparison_document(inp: &CompareInput) -> Document {
     // the item texts only without them).
     let changes = [w.t("gebieden", "areas"), w.t("items", "items")];
     for (t, what) in inp.tables.list().into_iter().zip(changes) {
-        let keep: Vec<&str> = (t.columns().iter())
-            .map(|(c, _)| c.as_str())
+        let keep: Vec<&str> = (t.headers().iter())
+            .map(|h| h.name.as_ref())
             .filter(|c| !["measure", "group"].contains(c))
             .collect();
         all_per_measure(&mut doc, inp.cb, &p, t, &[(&keep, what)]);

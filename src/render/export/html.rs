@@ -10,8 +10,9 @@
 use std::fmt::Write;
 
 use crate::render::charts::ChartFile;
-use crate::render::document::{Block, Card, Document, Grid};
 use crate::render::escape::xml as esc;
+use crate::render::export::writer::{DocumentWriter, ExportError};
+use crate::render::report::document::{Block, Card, Document, Grid};
 
 const CSS: &str = r#"
 :root { --ink: #212121; --muted: #595959; --line: #d0d0d0; --band: #f3f1f7; --accent: #5e3c99; }
@@ -46,6 +47,19 @@ footer code { word-break: break-all; }
   .table-wrap { overflow: visible; }
 }
 "#;
+
+/// `report.html`.
+pub struct Html;
+
+impl DocumentWriter for Html {
+    fn file(&self) -> &'static str {
+        "report.html"
+    }
+
+    fn write(&self, doc: &Document, charts: &[ChartFile]) -> Result<Vec<u8>, ExportError> {
+        Ok(html(doc, charts).into_bytes())
+    }
+}
 
 /// The page of `doc`; `charts` are those its `Block::Chart`s point into.
 pub fn html(doc: &Document, charts: &[ChartFile]) -> String {
