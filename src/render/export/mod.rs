@@ -14,13 +14,15 @@ pub mod csv;
 pub mod docx;
 pub mod html;
 pub mod markdown;
+pub mod ods;
 pub mod writer;
 pub mod xlsx;
 
 pub use writer::{DocumentWriter, ExportError, File, TableWriter};
 
 /// Every table format, in the order their files are listed.
-pub const TABLE_WRITERS: &[&dyn TableWriter] = &[&csv::Csv, &markdown::Markdown, &xlsx::Xlsx];
+pub const TABLE_WRITERS: &[&dyn TableWriter] =
+    &[&csv::Csv, &markdown::Markdown, &xlsx::Xlsx, &ods::Ods];
 
 /// Every format of the report.
 pub const DOCUMENT_WRITERS: &[&dyn DocumentWriter] = &[&html::Html, &docx::Word];
