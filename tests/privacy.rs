@@ -92,7 +92,9 @@ fn csv_rows(path: &Path, sheet: Option<&str>) -> Vec<Vec<String>> {
 // Scanners (no regex: the patterns are small and spelled out).
 
 /// Extensions of output files: `x_@id.png` is a file name, not an address.
-const FILE_TYPES: [&str; 8] = ["png", "svg", "csv", "md", "html", "json", "xlsx", "docx"];
+const FILE_TYPES: [&str; 9] = [
+    "png", "svg", "csv", "md", "html", "json", "xlsx", "ods", "docx",
+];
 
 /// E-mail addresses: `local@domain.tld`, a letter-only TLD of 2 or more.
 fn emails(text: &str) -> Vec<String> {
@@ -202,7 +204,7 @@ fn units(rel: &str, bytes: &[u8]) -> Result<Vec<String>, String> {
                 Err("is not a PNG".into())
             }
         }
-        "xlsx" => xlsx_cells(bytes),
+        "xlsx" | "ods" => workbook_cells(bytes),
         "docx" => docx_units(bytes),
         _ => {
             let text = std::str::from_utf8(bytes).map_err(|e| format!("not UTF-8: {e}"))?;
@@ -223,9 +225,11 @@ fn docx_units(bytes: &[u8]) -> Result<Vec<String>, String> {
         .collect())
 }
 
-fn xlsx_cells(bytes: &[u8]) -> Result<Vec<String>, String> {
-    use calamine::{Reader, Xlsx};
-    let mut wb = Xlsx::new(std::io::Cursor::new(bytes)).map_err(|e| e.to_string())?;
+/// Every cell of a summary.xlsx or summary.ods, and each row as one unit.
+fn workbook_cells(bytes: &[u8]) -> Result<Vec<String>, String> {
+    use calamine::Reader;
+    let mut wb = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes))
+        .map_err(|e| e.to_string())?;
     let mut out = Vec::new();
     for name in wb.sheet_names().to_vec() {
         let range = wb.worksheet_range(&name).map_err(|e| e.to_string())?;
@@ -382,9 +386,10 @@ fn csv_table(bytes: &[u8]) -> Vec<Vec<String>> {
         .collect()
 }
 
-fn xlsx_sheets(bytes: &[u8]) -> Vec<Vec<Vec<String>>> {
-    use calamine::{Reader, Xlsx};
-    let Ok(mut wb) = Xlsx::new(std::io::Cursor::new(bytes)) else {
+/// The sheets of a summary.xlsx or summary.ods as rows of cell texts.
+fn workbook_sheets(bytes: &[u8]) -> Vec<Vec<Vec<String>>> {
+    use calamine::Reader;
+    let Ok(mut wb) = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes)) else {
         return Vec::new();
     };
     wb.sheet_names()
@@ -724,7 +729,7 @@ fn audit_files(
         let tables = match rel.rsplit('.').next() {
             Some("csv") => vec![csv_table(bytes)],
             Some("md") => markdown_tables(&String::from_utf8_lossy(bytes)),
-            Some("xlsx") => xlsx_sheets(bytes),
+            Some("xlsx" | "ods") => workbook_sheets(bytes),
             _ => Vec::new(),
         };
         for t in &tables {

@@ -123,8 +123,8 @@ fn output_texts(root: &Path) -> Vec<(PathBuf, String)> {
             let p = e.unwrap().path();
             if p.is_dir() {
                 stack.push(p);
-            } else if p.extension().is_some_and(|x| x == "xlsx") {
-                out.push((p.clone(), xlsx_text(&p)));
+            } else if p.extension().is_some_and(|x| x == "xlsx" || x == "ods") {
+                out.push((p.clone(), workbook_text(&p)));
             } else if p.extension().is_some_and(|x| x == "docx") {
                 out.push((p.clone(), docx_text(&p)));
             } else if p.extension().is_some_and(|x| x != "png") {
@@ -149,9 +149,9 @@ fn docx_text(path: &Path) -> String {
     text
 }
 
-fn xlsx_text(path: &Path) -> String {
+fn workbook_text(path: &Path) -> String {
     use calamine::Reader;
-    let mut wb: calamine::Xlsx<_> = calamine::open_workbook(path).unwrap();
+    let mut wb = calamine::open_workbook_auto(path).unwrap();
     let mut text = String::new();
     for name in wb.sheet_names() {
         let range = wb.worksheet_range(&name).unwrap();
