@@ -1,7 +1,9 @@
 //! Scrubbing of free text: e-mail addresses and phone numbers out.
 //!
-//! Owns the one place where consultation statements (the only free text
-//! that reaches an output, as quotes) lose what could identify a person.
+//! Owns the one place where free text loses what could identify a person:
+//! consultation statements (quoted in the report and `quotes.csv`) and the
+//! open answers of `[[comments]]` columns, the only free text that reaches
+//! an output.
 //! Pure functions on `&str`; it must not know where the text came from.
 //! A false positive costs a few digits of a quote, a false negative leaks a
 //! person: the rules lean towards scrubbing.

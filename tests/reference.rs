@@ -17,7 +17,9 @@ use peil::render::tables::columns::{find, CATALOG, N_VALUE};
 fn output_files() -> String {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/reference.md");
     let text = std::fs::read_to_string(path).unwrap();
-    let start = text.find("## Output files").expect("an Output files section");
+    let start = text
+        .find("## Output files")
+        .expect("an Output files section");
     let end = start + text[start..].find("\n## ").unwrap_or(text.len() - start);
     text[start..end].to_string()
 }
@@ -58,7 +60,10 @@ fn every_documented_column_is_in_the_catalog() {
         .filter(|(_, c)| find(c).is_none())
         .map(|(f, c)| format!("{f}: {c}"))
         .collect();
-    assert!(unknown.is_empty(), "documented, not in the catalog: {unknown:?}");
+    assert!(
+        unknown.is_empty(),
+        "documented, not in the catalog: {unknown:?}"
+    );
 }
 
 #[test]
@@ -69,7 +74,10 @@ fn every_catalog_column_is_documented_in_output_files() {
         .map(|h| h.name.as_ref())
         .filter(|n| !section.iter().any(|s| s == n))
         .collect();
-    assert!(missing.is_empty(), "in the catalog, not in Output files: {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "in the catalog, not in Output files: {missing:?}"
+    );
 }
 
 /// The header of every CSV under `dir`, by file name.
@@ -99,7 +107,9 @@ fn every_written_csv_has_its_documented_columns_in_order() {
     let mut written = Vec::new();
     headers(&dir.path().join("output"), &mut written);
     for study in ["npuls-gewogen", "herijking-instructeurs"] {
-        let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("input").join(study);
+        let examples = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("input")
+            .join(study);
         let out = dir.path().join("examples").join(study);
         peil()
             .args(["run", "--quiet", "--no-charts", "--out"])

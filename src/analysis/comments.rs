@@ -1,5 +1,5 @@
 //! Comments: the rows of `comments.csv`, one per kept open answer
-//! (contract section 4, "Comments").
+//! (docs/reference.md, "Comments").
 //!
 //! Owns who may be named with a comment (the group, unless it has fewer
 //! than `min_cell` respondents: `suppress::primary` on the group's
@@ -23,7 +23,7 @@ pub struct CommentRow {
     pub text: String,
 }
 
-/// The comment rows of one questionnaire, in the contract's order.
+/// The comment rows of one questionnaire, in docs/reference.md's order.
 pub fn comment_rows(cb: &Codebook, data: &Ingested) -> Vec<CommentRow> {
     let mut size = vec![0u64; data.groups.len() + 1];
     for r in &data.respondents {

@@ -226,7 +226,7 @@ fn changes(
 
 /// Puts the paired tallies (`ALL` first, then the later round's groups)
 /// on a set of rows (`ALL` first, then the compared groups by name), and
-/// hides them as the contract says: below `min_cell` pairs, on a
+/// hides them as docs/reference.md says: below `min_cell` pairs, on a
 /// suppressed row, and secondarily so that `ALL` gives none back.
 fn attach(rows: &mut [Change], tallies: &[PairTally], to: &Scores, min_cell: u32) {
     let empty = PairTally::default();

@@ -2,7 +2,7 @@
 //! both, and per item or area score how many of them were scored in both
 //! (`n_paired`), the share whose score changed (`changed`) and the Wilcoxon
 //! signed-rank test of the later minus the earlier score (`v_paired`,
-//! `p_paired`) (contract, "Compare").
+//! `p_paired`) (docs/reference.md, "Compare").
 //!
 //! Owns the pairing (by `Respondent::panel_key`, a hash: no id ever reaches
 //! this stage) and the exact paired tallies, per group of the later round

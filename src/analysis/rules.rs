@@ -51,7 +51,7 @@ impl Rule {
 }
 
 /// Whether a figure reaches a threshold. A figure that equals it as a
-/// rational reaches it whatever its float's last bits say (contract,
+/// rational reaches it whatever its float's last bits say (docs/reference.md,
 /// "Decision"): a weighted mean of exactly 3 may be summed to 2.9999999999999996.
 /// Unweighted figures are exact fractions a / n with n far below 1e12, so
 /// the margin only ever admits such rounding.

@@ -3,9 +3,11 @@
 //! Owns stdout, stderr and the terminal: the progress spinner (indicatif,
 //! hidden when stderr is not a terminal or with `--quiet`), the lines each
 //! command prints, and turning the outcome into an [`ExitCode`]. It must not
-//! compute or write an output file: `run` does that and reports back.
+//! compute or write an output file: `pipeline` does that and reports back
+//! (`peil validate`'s hints included), and `init` drafts the codebook.
 //!
-//! Arrows: `mod.rs` -> each command -> `terminal` (what they all print).
+//! Arrows: `mod.rs` -> each command (`run`, `validate`, `compare`, `init`)
+//! -> `terminal` (what `run` and `compare` print, and `validate`'s notes).
 
 mod compare;
 mod init;

@@ -1,5 +1,5 @@
 //! The codebook's checks: each part of `study.toml` as written, checked
-//! against the contract (section 1) and turned into the public types.
+//! against docs/reference.md ("The study folder") and turned into the public types.
 //!
 //! Owns every configuration rule and its message: ids, labels, codes,
 //! columns named twice, rounds, rule values, paths that leave the study

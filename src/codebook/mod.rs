@@ -1,6 +1,6 @@
 //! The codebook: `study.toml` parsed, checked and turned into indices.
 //!
-//! This folder owns every configuration rule of the contract (section 1):
+//! This folder owns every configuration rule of docs/reference.md ("The study folder"):
 //! unknown keys, items in unknown areas, columns named twice, rule values out
 //! of range, paths that leave the study folder. Everything downstream may
 //! assume a [`Codebook`] is consistent. It must not read the exports: a
@@ -95,7 +95,7 @@ impl Codebook {
         Ok(cb)
     }
 
-    /// The checks in the contract's order, then the parts put together.
+    /// The checks in docs/reference.md's order, then the parts put together.
     fn check(checker: &Checker, dir: &Path, raw: RawCodebook) -> Result<Codebook, CodebookError> {
         let scale = checker.scale(raw.scale)?;
         let respondents = checker.respondents(raw.respondents)?;

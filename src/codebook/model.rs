@@ -41,7 +41,7 @@ impl fmt::Display for Language {
 }
 
 /// Keep / reword / drop thresholds and the consensus rule (`[rules]`); the
-/// defaults are the contract's.
+/// defaults are docs/reference.md's.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Rules {
@@ -146,7 +146,7 @@ pub struct Breakdown {
     pub slug: String,
 }
 
-/// The contract's slug of a column name: lowercased, each run of characters
+/// docs/reference.md's slug of a column name: lowercased, each run of characters
 /// other than a-z and 0-9 replaced by `-`, trimmed of `-`.
 pub fn breakdown_slug(column: &str) -> String {
     let mut out = String::new();

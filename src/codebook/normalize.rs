@@ -1,10 +1,10 @@
 //! How cells are compared with labels, codes and missing codes.
 //!
-//! Owns `normalize_cell`, the one normalization of the contract, used by the
+//! Owns `normalize_cell`, the one normalization of docs/reference.md, used by the
 //! codebook for what it lists and by `ingest` and `init` for what they read.
 //! It must not know any codebook rule.
 
-/// Trim, collapse inner whitespace and lower-case: how the contract compares
+/// Trim, collapse inner whitespace and lower-case: how docs/reference.md compares
 /// cells with labels, codes and missing codes.
 pub fn normalize_cell(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());

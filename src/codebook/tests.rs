@@ -301,10 +301,10 @@ fn weights_take_one_of_two_forms() {
     }
 }
 
-/// The contract's slug (section 3): lowercased, every run of characters
+/// The slug of docs/reference.md ("Output files"): lowercased, every run of characters
 /// other than a-z and 0-9 one `-`, trimmed of `-`.
 #[test]
-fn breakdown_slugs_follow_the_contract() {
+fn breakdown_slugs_follow_the_reference() {
     for (column, slug) in [
         ("functie", "functie"),
         ("Regio en provincie", "regio-en-provincie"),

@@ -1,4 +1,4 @@
-//! The `[weights]` check: one of the two forms of the contract (a weight
+//! The `[weights]` check: one of the two forms of docs/reference.md (a weight
 //! column, or post-stratification of the stakeholder groups to shares that
 //! sum to 1, or "equal"), every mistake a configuration error naming the key.
 //!

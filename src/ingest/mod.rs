@@ -105,7 +105,7 @@ pub fn read_questionnaire(cb: &Codebook, round: &Round) -> Result<Ingested, Inge
 
 /// Scores the columns of reverse-keyed items (`reverse = true`) as
 /// min + max - x, here, so that every figure, area score and reliability
-/// downstream sees only scored values (contract, "Reverse-keyed items").
+/// downstream sees only scored values (docs/reference.md, "Reverse-keyed items").
 fn reverse_keyed(cb: &Codebook, ratings: &mut Ratings) {
     // The codebook keeps the scale within -100..=100 (i8 codes).
     let (min, max) = (cb.scale.min as i8, cb.scale.max as i8);

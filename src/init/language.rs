@@ -100,7 +100,7 @@ const ENGLISH: &[&str] = &[
 ];
 
 /// `nl` or `en` by the words of `texts`, with the two counts; a tie is
-/// `nl`, the contract's default.
+/// `nl`, docs/reference.md's default.
 pub(super) fn vote<'a>(texts: impl IntoIterator<Item = &'a str>) -> (&'static str, usize, usize) {
     let (mut nl, mut en) = (0, 0);
     for t in texts {

@@ -62,7 +62,7 @@ pub struct Scores {
     pub reliability: Vec<ReliabilityRow>,
     pub item_reliability: Vec<ItemReliabilityRow>,
     pub group_tests: Vec<GroupTestRow>,
-    /// The open answers (`comments.csv`), in the contract's order.
+    /// The open answers (`comments.csv`), in docs/reference.md's order.
     pub comments: Vec<CommentRow>,
     /// Each `[respondents] breakdowns` column's scores (`tables/by-<slug>/`):
     /// groups, headcounts, area and item scores and group tests only.

@@ -50,7 +50,7 @@ pub struct ScoreRow {
     pub weighted: Option<Weighted>,
 }
 
-/// The panel statistics of an item row (contract, "Panel statistics"),
+/// The panel statistics of an item row (docs/reference.md, "Panel statistics"),
 /// all from the unweighted counts.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Panel {

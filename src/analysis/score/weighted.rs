@@ -1,6 +1,6 @@
 //! Weighted figures (`[weights]`): each respondent's weight, and per item
 //! and area row the weighted mean, sd, interval, median and `pct_agree`
-//! with Kish's effective n, by the contract ("Weights").
+//! with Kish's effective n, by docs/reference.md ("Weights").
 //!
 //! A weight is the export's `[weights] column` value, or, post-stratified,
 //! share_g / (n_g / N). Weight sums run per group in respondent order, one

@@ -13,7 +13,7 @@ use statrs::distribution::{Binomial, ContinuousCDF, DiscreteCDF, Normal};
 
 use super::descriptive::value_at;
 
-/// z = qnorm(0.975), the contract's 1.959964 at full precision.
+/// z = qnorm(0.975), docs/reference.md's 1.959964 at full precision.
 const Z95: f64 = 1.959_963_984_540_054;
 
 /// Aiken's V (Aiken 1985, "Three coefficients for analyzing the reliability
@@ -130,7 +130,7 @@ pub fn iqr_from_counts(dist: &[(f64, u64)]) -> Option<f64> {
     Some(quantile(0.75)? - quantile(0.25)?)
 }
 
-/// Panel consensus, the Delphi rule of the contract (`[rules]`
+/// Panel consensus, the Delphi rule of docs/reference.md (`[rules]`
 /// consensus_min_agree, consensus_max_iqr): agreement at least the share
 /// and an interquartile range at most the bound (von der Gracht 2012,
 /// "Consensus measurement in Delphi studies", Technol Forecast Soc Change

@@ -1,7 +1,7 @@
 //! Weighted descriptives as R `survey` computes them on
 //! `svydesign(ids = ~1, weights = ~w)`: the mean (`svymean`), the sd
 //! (`sqrt(svyvar)`), the interval of the mean (`confint(svymean, df =
-//! degf(design))`), a weighted share, the contract's weighted median, and
+//! degf(design))`), a weighted share, docs/reference.md's weighted median, and
 //! Kish's effective sample size.
 //!
 //! Pure functions of numbers, each with its formula and source; no polars,
@@ -10,7 +10,7 @@
 use super::descriptive::t_quantile;
 
 /// Two weight sums that differ by less than this share of the total are
-/// equal: the contract's "exactly 0.5" for the median, whatever the last
+/// equal: docs/reference.md's "exactly 0.5" for the median, whatever the last
 /// bits of a float sum say.
 const REL_EPS: f64 = 1e-12;
 
@@ -82,7 +82,7 @@ pub fn weighted_moments(dist: &[WeightedValue]) -> Option<WeightedMoments> {
     })
 }
 
-/// The contract's weighted median: the smallest value whose cumulative
+/// docs/reference.md's weighted median: the smallest value whose cumulative
 /// weight share reaches 0.5, and where the share is exactly 0.5 the mean
 /// of that value and the next. With equal weights this is the ordinary
 /// median (mean of the middle two for even n). `None` for no weight.

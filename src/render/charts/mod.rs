@@ -1,4 +1,4 @@
-//! The charts of contract section 3, drawn from the aggregated scores only.
+//! The charts of docs/reference.md, "Output files", drawn from the aggregated scores only.
 //!
 //! Each chart has a data struct (what it shows: snapshot-tested), a layout
 //! function turning it into a [`Scene`] (where it goes), and is painted by

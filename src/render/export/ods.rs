@@ -189,7 +189,12 @@ fn sorted_children(xml: &str, container: &str) -> String {
     let inner = &xml[start + open.len()..end];
     let mut children = top_level(inner);
     children.sort_unstable();
-    format!("{}{}{}", &xml[..start + open.len()], children.concat(), &xml[end..])
+    format!(
+        "{}{}{}",
+        &xml[..start + open.len()],
+        children.concat(),
+        &xml[end..]
+    )
 }
 
 /// The top-level elements of an XML fragment that holds elements only.

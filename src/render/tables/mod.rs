@@ -1,4 +1,4 @@
-//! The tables of contract section 3, built from the aggregated figures.
+//! The tables of docs/reference.md, "Output files", built from the aggregated figures.
 //!
 //! Owns which tables a round and a comparison have, their column names,
 //! column order, row order and output order. It must not compute: a
@@ -42,7 +42,7 @@ pub struct RoundTables {
 }
 
 impl RoundTables {
-    /// The tables in the order of contract section 3, as they are written.
+    /// The tables in the order of docs/reference.md, "Output files", as they are written.
     pub fn list(&self) -> Vec<&Table> {
         let mut out = vec![
             &self.respondents,
@@ -150,7 +150,7 @@ pub fn breakdowns(cb: &Codebook, scores: &Scores) -> Vec<BreakdownTables> {
         .collect()
 }
 
-/// `compare_areas` and `compare_items` (contract section 3).
+/// `compare_areas` and `compare_items` (docs/reference.md, "Output files").
 pub fn comparison(study: &Codebook, cmp: &Comparison) -> CompareTables {
     CompareTables {
         compare_areas: compare::compare_areas(study, cmp),

@@ -109,7 +109,7 @@ pub fn area_scores(cb: &Codebook, scores: &Scores) -> Table {
     t
 }
 
-/// `item_scores`: the contract's columns, then the panel statistics, then
+/// `item_scores`: docs/reference.md's columns, then the panel statistics, then
 /// `reversed` when some item is reverse-keyed, then the weighted columns.
 pub fn item_scores(cb: &Codebook, scores: &Scores) -> Table {
     let item = |r: &ScoreRow| &cb.items[r.target];
