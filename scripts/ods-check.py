@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Opens every summary.ods given with LibreOffice (headless), converts each
-of its sheets to CSV, and compares every cell with the table's own CSV
-beside it (tables/<sheet>.csv): the same header, the same rows, text equal,
-numbers equal to 6 decimals (a share shown as a percentage is divided by
-100), TRUE/FALSE for true/false. Exits 1 on the first difference.
+of its sheets to CSV, and compares every cell with the same sheet of the
+summary.xlsx beside it, converted the same way: the same sheets, rows and
+headers, text equal, numbers equal to 6 decimals. (tests/render.rs checks
+summary.xlsx's numbers against the CSV tables, so the ODS holds them too.)
+Exits 1 on the first difference.
 
 Usage: scripts/ods-check.py output/*/*/tables/summary.ods
 """
@@ -20,46 +21,53 @@ import tempfile
 FILTER = "csv:Text - txt - csv (StarCalc):44,34,76,1,,1033,false,true,false,false,false,-1"
 
 
+def number(text: str) -> float:
+    return float(text[:-1]) / 100 if text.endswith("%") else float(text)
+
+
 def same(ods: str, want: str) -> bool:
     if ods == want:
         return True
-    if ods.upper() in ("TRUE", "FALSE") and ods.lower() == want:
-        return True
     try:
-        got = float(ods[:-1]) / 100 if ods.endswith("%") else float(ods)
-        return abs(got - float(want)) < 5e-7
+        return abs(number(ods) - number(want)) < 5e-7
     except ValueError:
         return False
 
 
-def check(ods: pathlib.Path, work: pathlib.Path) -> int:
-    out = work / ods.parent.parent.name
+def sheets(book: pathlib.Path, out: pathlib.Path, work: pathlib.Path) -> dict:
     out.mkdir(parents=True)
     subprocess.run(
         ["soffice", "--headless", f"-env:UserInstallation=file://{work}/profile",
-         "--convert-to", FILTER, "--outdir", str(out), str(ods)],
+         "--convert-to", FILTER, "--outdir", str(out), str(book)],
         check=True, capture_output=True,
     )
-    sheets = sorted(out.glob("summary-*.csv"))
-    if not sheets:
-        sys.exit(f"ods-check: LibreOffice could not open {ods}")
-    cells = 0
-    for sheet in sheets:
-        table = sheet.stem.removeprefix("summary-")
-        with open(ods.parent / f"{table}.csv", newline="", encoding="utf-8") as f:
-            want = list(csv.reader(f))
+    found = {}
+    for sheet in sorted(out.glob("summary-*.csv")):
         with open(sheet, newline="", encoding="utf-8") as f:
-            got = list(csv.reader(f))
-        # LibreOffice leaves trailing empty cells off a row: pad it.
-        if len(got) != len(want):
-            sys.exit(f"ods-check: {ods} sheet {table}: {len(got)} rows, the CSV has {len(want)}")
-        for r, (g, w) in enumerate(zip(got, want), start=1):
-            g = g + [""] * (len(w) - len(g))
+            found[sheet.stem.removeprefix("summary-")] = list(csv.reader(f))
+    if not found:
+        sys.exit(f"ods-check: LibreOffice could not open {book}")
+    return found
+
+
+def check(ods: pathlib.Path, work: pathlib.Path) -> int:
+    got = sheets(ods, work / "ods", work)
+    want = sheets(ods.with_suffix(".xlsx"), work / "xlsx", work)
+    if sorted(got) != sorted(want):
+        sys.exit(f"ods-check: {ods}: sheets {sorted(got)}, the xlsx has {sorted(want)}")
+    cells = 0
+    for name, rows in got.items():
+        if len(rows) != len(want[name]):
+            sys.exit(f"ods-check: {ods} sheet {name}: {len(rows)} rows, the xlsx has {len(want[name])}")
+        for r, (g, w) in enumerate(zip(rows, want[name]), start=1):
+            # LibreOffice leaves trailing empty cells off a row: pad both.
+            width = max(len(g), len(w))
+            g, w = g + [""] * (width - len(g)), w + [""] * (width - len(w))
             for c, (a, b) in enumerate(zip(g, w)):
                 if not same(a, b):
-                    sys.exit(f"ods-check: {ods} sheet {table} row {r} column {want[0][c]}: {a!r} in the ODS, {b!r} in the CSV")
+                    sys.exit(f"ods-check: {ods} sheet {name} row {r} column {c + 1}: {a!r} in the ODS, {b!r} in the xlsx")
                 cells += 1
-    print(f"{ods}: {len(sheets)} sheets, {cells} cells equal to the CSV tables")
+    print(f"{ods}: {len(got)} sheets, {cells} cells equal to summary.xlsx")
     return cells
 
 

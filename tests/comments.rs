@@ -49,7 +49,7 @@ fn comments_csv_is_ordered_scrubbed_and_escaped() {
     assert!(md.contains("| a2 | docent | Te vaag |"), "{md}");
     let mut wb: calamine::Xlsx<_> = calamine::open_workbook(tables.join("summary.xlsx")).unwrap();
     use calamine::Reader;
-    let sheet = wb.worksheet_range("comments").unwrap();
+    let sheet = wb.worksheet_range("Comments").unwrap();
     assert_eq!(sheet.height(), csv.lines().count());
 }
 

@@ -12,6 +12,8 @@
 //! Owns which files exist and where. The bytes come from `render`; it must
 //! not compute a figure nor say anything itself.
 
+use std::sync::OnceLock;
+
 use rayon::prelude::*;
 
 use crate::analysis::compare::Comparison;
@@ -25,6 +27,7 @@ use crate::render::charts::{self, scene::Scene, ChartFile};
 use crate::render::export::{
     DocumentWriter, ExportError, TableWriter, DOCUMENT_WRITERS, TABLE_WRITERS,
 };
+use crate::render::report::people::People;
 use crate::render::report::{self, document::Document, CompareInput, ReportInput};
 use crate::render::tables::{self, table::Table};
 use crate::Error;
@@ -60,6 +63,30 @@ const CHARTS: &str = "charts";
 struct Folder<'a> {
     dir: String,
     tables: Vec<&'a Table>,
+    /// The tables in people's words, made once for the spreadsheets.
+    people: OnceLock<Vec<Table>>,
+}
+
+impl<'a> Folder<'a> {
+    fn new(dir: String, tables: Vec<&'a Table>) -> Folder<'a> {
+        Folder {
+            dir,
+            tables,
+            people: OnceLock::new(),
+        }
+    }
+
+    /// The tables a writer is given: in people's words for a spreadsheet.
+    fn tables_for(&self, w: &dyn TableWriter, cb: &Codebook, lang: Language) -> Vec<&Table> {
+        if !w.for_people() {
+            return self.tables.clone();
+        }
+        let people = People { cb, lang };
+        let made = self
+            .people
+            .get_or_init(|| self.tables.iter().map(|t| people.table(t)).collect());
+        made.iter().collect()
+    }
 }
 
 /// A round's files: its tables and each breakdown's, and unless tables
@@ -67,17 +94,11 @@ struct Folder<'a> {
 pub fn round(r: &RoundExport, out: &Queue) -> Result<(), Error> {
     let all = tables::all(r.cb, r.scores, r.notes, r.ledgers);
     let breakdowns = tables::breakdowns(r.cb, r.scores);
-    let folders: Vec<Folder> = std::iter::once(Folder {
-        dir: TABLES.to_string(),
-        tables: all.list(),
-    })
-    .chain(breakdowns.iter().map(|b| Folder {
-        dir: format!("{TABLES}/{}", b.folder),
-        tables: b.list(),
-    }))
-    .collect();
+    let folders: Vec<Folder> = std::iter::once(Folder::new(TABLES.to_string(), all.list()))
+        .chain((breakdowns.iter()).map(|b| Folder::new(format!("{TABLES}/{}", b.folder), b.list())))
+        .collect();
     if r.no_charts {
-        return write_tables(out, &folders, r.lang);
+        return write_tables(out, &folders, r.cb, r.lang);
     }
     let charts = write_charts(out, charts::all(r.cb, r.scores, r.notes, r.lang))?;
     let doc = report::round_document(&ReportInput {
@@ -95,7 +116,7 @@ pub fn round(r: &RoundExport, out: &Queue) -> Result<(), Error> {
     // The report is made while the table files are (it needs the charts,
     // the table files need nothing more).
     let (written, reported) = rayon::join(
-        || write_tables(out, &folders, r.lang),
+        || write_tables(out, &folders, r.cb, r.lang),
         || write_documents(out, &doc, &charts),
     );
     written.and(reported)
@@ -105,11 +126,8 @@ pub fn round(r: &RoundExport, out: &Queue) -> Result<(), Error> {
 /// and report.
 pub fn comparison(c: &CompareExport, out: &Queue) -> Result<(), Error> {
     let all = tables::comparison(c.cb, c.cmp);
-    let folder = Folder {
-        dir: TABLES.to_string(),
-        tables: all.list(),
-    };
-    write_tables(out, &[folder], c.lang)?;
+    let folder = Folder::new(TABLES.to_string(), all.list());
+    write_tables(out, &[folder], c.cb, c.lang)?;
     if c.no_charts {
         return Ok(());
     }
@@ -129,7 +147,12 @@ pub fn comparison(c: &CompareExport, out: &Queue) -> Result<(), Error> {
 /// one part, made on whichever core is free, the largest first (a
 /// breakdown's workbook alone can take as long as all other parts), and
 /// queued for the writer as it is done; the manifest lists them sorted.
-fn write_tables(out: &Queue, folders: &[Folder], lang: Language) -> Result<(), Error> {
+fn write_tables(
+    out: &Queue,
+    folders: &[Folder],
+    cb: &Codebook,
+    lang: Language,
+) -> Result<(), Error> {
     let mut parts: Vec<(&Folder, &dyn TableWriter)> = (folders.iter())
         .flat_map(|f| TABLE_WRITERS.iter().map(move |w| (f, *w)))
         .collect();
@@ -141,7 +164,7 @@ fn write_tables(out: &Queue, folders: &[Folder], lang: Language) -> Result<(), E
     parts.sort_by_key(|(f, w)| std::cmp::Reverse(w.cost(cells(f))));
     (parts.into_par_iter())
         .map(|(f, w)| {
-            for (name, bytes) in w.files(&f.tables, lang)? {
+            for (name, bytes) in w.files(&f.tables_for(w, cb, lang), lang)? {
                 out.write(format!("{}/{name}", f.dir), bytes);
             }
             Ok(())

@@ -126,6 +126,29 @@ impl Words {
     }
 }
 
+/// A table's name for people: a spreadsheet's sheet name (at most 31
+/// characters, none of `[]:*?/\`, as Excel requires).
+pub fn table_title(name: &str, lang: Language) -> String {
+    let w = Words(lang);
+    let title = match name {
+        "respondents" => w.t("Respondenten", "Respondents"),
+        "area_scores" => w.t("Gebieden", "Areas"),
+        "item_scores" => w.t("Items", "Items"),
+        "reliability" => w.t("Betrouwbaarheid", "Reliability"),
+        "item_reliability" => w.t("Betrouwbaarheid per item", "Reliability per item"),
+        "group_tests" => w.t("Verschillen tussen groepen", "Differences between groups"),
+        "consultation" => w.t("Consultatie", "Consultation"),
+        "participants" => w.t("Deelnemers", "Participants"),
+        "quotes" => w.t("Citaten", "Quotes"),
+        "comments" => w.t("Opmerkingen", "Comments"),
+        "data_quality" => w.t("Datakwaliteit", "Data quality"),
+        "compare_areas" => w.t("Gebieden vergeleken", "Areas compared"),
+        "compare_items" => w.t("Items vergeleken", "Items compared"),
+        other => other,
+    };
+    title.to_string()
+}
+
 /// Why some groups show only their n: said once near the tables of a
 /// report whose rows include a suppressed group (README, "Suppression").
 pub fn small_groups_note(min_cell: u32, lang: Language) -> String {
@@ -157,7 +180,7 @@ fn decision_text(rules: &Rules, lang: Language) -> String {
     let num = |x: f64| format::round_half_away(x, 2, lang);
     match lang {
         Language::En => format!(
-            "keep if mean >= {} and agreement (share rating above the scale midpoint) >= {}; \
+            "keep if mean ≥ {} and agreement (share rating above the scale midpoint) ≥ {}; \
              drop if mean < {} or agreement < {}; reword otherwise.",
             num(rules.keep_min_mean),
             pct(rules.keep_min_pct_agree),
@@ -165,7 +188,7 @@ fn decision_text(rules: &Rules, lang: Language) -> String {
             pct(rules.drop_below_pct_agree)
         ),
         Language::Nl => format!(
-            "behouden als gemiddelde >= {} en instemming (aandeel boven het midden van de schaal) >= {}; \
+            "behouden als gemiddelde ≥ {} en instemming (aandeel boven het midden van de schaal) ≥ {}; \
              schrappen als gemiddelde < {} of instemming < {}; anders herformuleren.",
             num(rules.keep_min_mean),
             pct(rules.keep_min_pct_agree),
@@ -186,7 +209,7 @@ pub fn rule_phrase(rule: Rule, rules: &Rules, lang: Language) -> String {
     let low_agree = format!("{agree} < {}", pct(rules.drop_below_pct_agree));
     match rule {
         Rule::KeepThresholdsMet => format!(
-            "{mean} >= {} {and} {agree} >= {}",
+            "{mean} ≥ {} {and} {agree} ≥ {}",
             num(rules.keep_min_mean),
             pct(rules.keep_min_pct_agree)
         ),
@@ -288,10 +311,10 @@ fn consensus_text(rules: &Rules, lang: Language) -> String {
     let iqr = format::round_half_away(rules.consensus_max_iqr, 2, lang);
     match lang {
         Language::En => format!(
-            "Consensus: agreement >= {agree} and interquartile range of the ratings <= {iqr}."
+            "Consensus: agreement ≥ {agree} and interquartile range of the ratings ≤ {iqr}."
         ),
         Language::Nl => format!(
-            "Consensus: instemming >= {agree} en interkwartielafstand van de oordelen <= {iqr}."
+            "Consensus: instemming ≥ {agree} en interkwartielafstand van de oordelen ≤ {iqr}."
         ),
     }
 }
@@ -313,13 +336,13 @@ mod tests {
         let t = rule_text(&Rules::default(), Language::En);
         assert_eq!(
             t,
-            "keep if mean >= 3.00 and agreement (share rating above the scale midpoint) >= 78%; \
+            "keep if mean ≥ 3.00 and agreement (share rating above the scale midpoint) ≥ 78%; \
              drop if mean < 2.50 or agreement < 50%; reword otherwise. \
-             Consensus: agreement >= 75% and interquartile range of the ratings <= 1.00."
+             Consensus: agreement ≥ 75% and interquartile range of the ratings ≤ 1.00."
         );
         let nl = rule_text(&Rules::default(), Language::Nl);
         assert!(
-            nl.contains(">= 3,00") && nl.contains("interkwartielafstand van de oordelen <= 1,00")
+            nl.contains("≥ 3,00") && nl.contains("interkwartielafstand van de oordelen ≤ 1,00")
         );
     }
 

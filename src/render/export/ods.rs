@@ -2,8 +2,8 @@
 //! spreadsheet (the open standard Dutch public bodies must accept), with
 //! the `spreadsheet-ods` crate.
 //!
-//! Owns the ODS form of a [`Table`], as `xlsx` owns the xlsx one: header
-//! row bold and frozen, numbers as numbers (full precision; a number
+//! Owns the ODS form of a [`Table`] put in people's words, as `xlsx` owns
+//! the xlsx one: header row in words, bold and frozen, numbers as numbers (full precision; a number
 //! format shows the report's rounding), text a spreadsheet would run as a
 //! formula escaped. Byte-identical on rerun: the crate stamps each zip
 //! entry with the current time, so the entries are copied as they are into
@@ -18,6 +18,7 @@ use spreadsheet_ods::{write_ods_buf, CellStyle, CellStyleRef, Length, Sheet, Wor
 use crate::codebook::Language;
 use crate::render::escape;
 use crate::render::export::writer::{ExportError, File, TableWriter};
+use crate::render::export::xlsx::sheet_name;
 use crate::render::tables::table::{Kind, Table, Value};
 
 const FILE: &str = "summary.ods";
@@ -26,9 +27,13 @@ const FILE: &str = "summary.ods";
 pub struct Ods;
 
 impl TableWriter for Ods {
-    fn files(&self, tables: &[&Table], _: Language) -> Result<Vec<File>, ExportError> {
-        let bytes = workbook(tables).map_err(|e| ExportError::of(FILE)(&e))?;
+    fn files(&self, tables: &[&Table], lang: Language) -> Result<Vec<File>, ExportError> {
+        let bytes = workbook(tables, lang).map_err(|e| ExportError::of(FILE)(&e))?;
         Ok(vec![(FILE.to_string(), bytes)])
+    }
+
+    fn for_people(&self) -> bool {
+        true
     }
 
     /// About as much as the xlsx workbook.
@@ -43,6 +48,7 @@ struct Styles {
     mean: CellStyleRef,
     share: CellStyleRef,
     stat: CellStyleRef,
+    p: CellStyleRef,
 }
 
 impl Styles {
@@ -56,7 +62,7 @@ impl Styles {
             let f = wb.add_number_format(f);
             wb.add_cellstyle(CellStyle::new(name, &f))
         };
-        let (mean, stat) = (number("mean", 2), number("stat", 3));
+        let (mean, stat, p) = (number("mean", 1), number("stat", 2), number("p", 3));
         let mut pct = ValueFormatPercentage::new_named("share-format");
         pct.part_number()
             .min_integer_digits(1)
@@ -74,6 +80,7 @@ impl Styles {
             mean,
             share,
             stat,
+            p,
         }
     }
 
@@ -82,21 +89,22 @@ impl Styles {
         match kind {
             Kind::Mean => Some(&self.mean),
             Kind::Share => Some(&self.share),
-            Kind::Stat | Kind::P => Some(&self.stat),
+            Kind::Stat => Some(&self.stat),
+            Kind::P => Some(&self.p),
             Kind::Text | Kind::Count | Kind::Flag => None,
         }
     }
 }
 
-fn sheet(t: &Table, styles: &Styles) -> Sheet {
-    let mut sh = Sheet::new(t.name);
+fn sheet(t: &Table, styles: &Styles, lang: Language) -> Sheet {
+    let mut sh = Sheet::new(sheet_name(t));
     for (c, h) in t.headers().iter().enumerate() {
-        sh.set_styled_value(0, c as u32, h.name.as_ref(), &styles.header);
+        sh.set_styled_value(0, c as u32, h.words(lang), &styles.header);
         let widest = (t.rows().iter())
             .map(|r| cell_len(&r[c]))
             .max()
             .unwrap_or(0)
-            .max(h.name.len());
+            .max(h.words(lang).chars().count());
         // About 2 mm a character, as the xlsx sheet's widths.
         sh.set_col_width(c as u32, Length::Mm(2.0 * (widest.min(60) + 2) as f64));
     }
@@ -129,11 +137,11 @@ fn cell_len(v: &Value) -> usize {
 }
 
 /// The spreadsheet as bytes, one sheet per table in the order given.
-pub fn workbook(tables: &[&Table]) -> Result<Vec<u8>, Box<dyn std::error::Error>> {
+pub fn workbook(tables: &[&Table], lang: Language) -> Result<Vec<u8>, Box<dyn std::error::Error>> {
     let mut wb = WorkBook::new_empty();
     let styles = Styles::add(&mut wb);
     for t in tables {
-        wb.push_sheet(sheet(t, &styles));
+        wb.push_sheet(sheet(t, &styles, lang));
     }
     let stamped = write_ods_buf(&mut wb, Vec::new())?;
     Ok(fixed_times(&stamped)?)
@@ -295,10 +303,10 @@ mod tests {
     #[test]
     fn numbers_stay_numbers_formulas_are_escaped() {
         let t = table();
-        let bytes = workbook(&[&t]).unwrap();
+        let bytes = workbook(&[&t], Language::En).unwrap();
         let mut wb = Read::new(Cursor::new(bytes)).unwrap();
         let range = wb.worksheet_range("area_scores").unwrap();
-        assert_eq!(range.get((0, 2)), Some(&Data::String("mean".into())));
+        assert_eq!(range.get((0, 2)), Some(&Data::String("Mean".into())));
         assert_eq!(range.get((1, 0)), Some(&Data::String("'=1+1".into())));
         assert_eq!(range.get((1, 1)), Some(&Data::Float(87.0)));
         assert_eq!(range.get((1, 2)), Some(&Data::Float(2.953)));
@@ -336,7 +344,7 @@ mod tests {
 
     #[test]
     fn every_entry_has_the_fixed_time_and_mimetype_comes_first_stored() {
-        let bytes = workbook(&[&table()]).unwrap();
+        let bytes = workbook(&[&table()], Language::En).unwrap();
         let mut z = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
         let first = z.by_index(0).unwrap();
         assert_eq!(first.name().unwrap(), "mimetype");

@@ -16,6 +16,13 @@ pub trait TableWriter: Sync {
     /// The files of `tables` in this format: one per table, or one for all.
     fn files(&self, tables: &[&Table], lang: Language) -> Result<Vec<File>, ExportError>;
 
+    /// Whether this format is read by people (a spreadsheet): it is then
+    /// given the tables in people's words (`report::people::People::table`),
+    /// not with machine names.
+    fn for_people(&self) -> bool {
+        false
+    }
+
     /// The work of writing `cells` cells in this format, in CSV's units, so
     /// that the largest parts are started first on the free cores.
     fn cost(&self, cells: usize) -> usize {

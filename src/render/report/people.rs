@@ -3,16 +3,35 @@
 //! as words, `ALL` as "All respondents", and "n < min_cell" where a row is
 //! suppressed, instead of a `suppressed` column.
 //!
-//! Owns that translation, so the report and report.docx show the tables
-//! alike and no CSV column name reaches a reader. The CSV, Markdown and
-//! xlsx writers never use it: scripts read machine names. It must not
-//! compute or reorder anything.
+//! And a [`Table`] for people as a table still ([`People::table`]), for the
+//! spreadsheets a team opens (summary.xlsx and summary.ods): headers and
+//! sheet names in words, a label beside each area and item id, codes in
+//! words, numbers still numbers.
+//!
+//! Owns that translation, so the report, report.docx and the spreadsheets
+//! show the tables alike and no CSV column name reaches a reader. The CSV
+//! and Markdown writers never use it: scripts read machine names. It must
+//! not compute or reorder anything.
 
-use crate::analysis::rules::Decision;
+use crate::analysis::rules::{Decision, Rule};
 use crate::codebook::{Codebook, Language};
 use crate::render::report::document::Grid;
+use crate::render::tables::columns::Header;
 use crate::render::tables::table::{display, Kind, Table, Value};
-use crate::render::words::Words;
+use crate::render::words::{rule_phrase, table_title, Words};
+
+/// Columns holding an area or item id: a spreadsheet shows its label beside.
+const LABELLED: [&str; 5] = ["area", "item", "id", "id_from", "about"];
+
+/// What a spreadsheet column of [`People::table`] shows of its source.
+enum Part {
+    /// The id as it is.
+    Id,
+    /// The id's label or item text.
+    Label,
+    /// The cell, codes in words.
+    Plain,
+}
 
 /// Columns the report leaves out: said once in words elsewhere.
 const HIDDEN: [&str; 2] = ["suppressed", "rule"];
@@ -68,6 +87,43 @@ impl People<'_> {
         }
     }
 
+    /// The table for a spreadsheet: every header in words, a label column
+    /// after each area or item id (the id's header says "code"), text
+    /// codes and flags in words, numbers as they are; titled in words.
+    pub fn table(&self, t: &Table) -> Table {
+        let w = Words(self.lang);
+        let code = w.t("code", "code");
+        let mut parts: Vec<(usize, Part, Header)> = Vec::new();
+        for (i, h) in t.headers().iter().enumerate() {
+            if LABELLED.contains(&h.name.as_ref()) {
+                let word = format!("{} ({code})", h.words(self.lang));
+                let id = Header {
+                    words: [word.clone().into(), word.into()],
+                    ..h.clone()
+                };
+                parts.push((i, Part::Id, id));
+                parts.push((i, Part::Label, h.clone()));
+            } else {
+                parts.push((i, Part::Plain, h.clone()));
+            }
+        }
+        let rows = (t.rows().iter())
+            .map(|row| {
+                (parts.iter())
+                    .map(|(i, part, h)| match (part, &row[*i]) {
+                        (Part::Label, Value::Text(s)) => Value::Text(self.target(s)),
+                        (Part::Plain, v @ (Value::Text(_) | Value::Flag(_))) => {
+                            Value::Text(self.cell(&h.name, h.kind, v))
+                        }
+                        (_, v) => v.clone(),
+                    })
+                    .collect()
+            })
+            .collect();
+        let heads = parts.into_iter().map(|(_, _, h)| h).collect();
+        t.retitled(table_title(t.name, self.lang), heads, rows)
+    }
+
     /// One cell in words: ids by their labels, codes by their words.
     fn cell(&self, column: &str, kind: Kind, v: &Value) -> String {
         let w = Words(self.lang);
@@ -87,6 +143,10 @@ impl People<'_> {
             "status" => w.status(s),
             "reason" => w.reason(s),
             "groups" | "contested" => s.replace(';', ", "),
+            "consensus" => w.t(if s == "yes" { "ja" } else { "nee" }, s).into(),
+            "rule" => {
+                rule_of(s).map_or_else(|| s.clone(), |r| rule_phrase(r, &self.cb.rules, self.lang))
+            }
             _ => s.clone(),
         }
     }
@@ -103,6 +163,20 @@ impl People<'_> {
         area.or_else(item)
             .map_or_else(|| id.to_string(), Clone::clone)
     }
+}
+
+/// The rule a `rule` cell names.
+fn rule_of(s: &str) -> Option<Rule> {
+    use Rule::*;
+    [
+        KeepThresholdsMet,
+        DropBelowMean,
+        DropBelowPctAgree,
+        DropBelowBoth,
+        BetweenThresholds,
+    ]
+    .into_iter()
+    .find(|r| r.text() == s)
 }
 
 /// The decision a `decision` cell names.

@@ -71,6 +71,15 @@ impl Header {
         }
     }
 
+    /// This column headed with `other`'s words (the comparison's `id` is
+    /// an area in one table and an item in the other).
+    pub fn worded_as(self, other: &Header) -> Header {
+        Header {
+            words: other.words.clone(),
+            ..self
+        }
+    }
+
     /// The header in the language.
     pub fn words(&self, lang: Language) -> &str {
         match lang {
@@ -80,9 +89,10 @@ impl Header {
     }
 }
 
-/// `n_<value>`: how many valid ratings had this scale value.
-pub fn n_value(value: i64) -> Header {
-    let head = format!("n({value})");
+/// `n_<value>`: how many valid ratings had this scale value, headed for
+/// people by the value's answer label (`n(3)` without one).
+pub fn n_value(value: i64, label: Option<&str>) -> Header {
+    let head = label.map_or_else(|| format!("n({value})"), |l| format!("n {l}"));
     Header {
         name: Cow::Owned(format!("n_{value}")),
         kind: Kind::Count,
@@ -95,8 +105,8 @@ pub fn n_value(value: i64) -> Header {
 pub const N_VALUE: Header = Header::of(
     "n_<value>",
     Kind::Count,
-    "n(<value>)",
-    "n(<value>)",
+    "n <answer label>",
+    "n <answer label>",
     "valid ratings with this scale value (`n_1` .. `n_4` on a 1-4 scale); empty when suppressed",
 );
 
@@ -125,21 +135,21 @@ headers! {
     CI_HIGH = "ci_high", Mean, "95%-interval, boven", "95% interval, high", "upper end of the 95% interval of the mean";
     MEDIAN = "median", Mean, "Mediaan", "Median", "median (mean of the middle two for an even n; weighted: where the cumulative weight share reaches 0.5)";
     PCT_AGREE = "pct_agree", Share, "Instemming", "Agreement", "share of valid ratings above the scale midpoint (3 or 4 on 1-4): the I-CVI; an area pools its items' ratings";
-    KAPPA_STAR = "kappa_star", Stat, "k*", "k*", "modified kappa: (I-CVI - pc) / (1 - pc), pc = C(n, a) * 0.5^n";
+    KAPPA_STAR = "kappa_star", Stat, "Gemodificeerde kappa (k*)", "Modified kappa (k*)", "modified kappa: (I-CVI - pc) / (1 - pc), pc = C(n, a) * 0.5^n";
     N_MISSING = "n_missing", Count, "Ontbrekend", "Missing", "cells holding a missing code (`[scale] missing`)";
     DECISION = "decision", Text, "Besluit", "Decision", "`keep`, `reword` or `drop`, from `[rules]`; empty when suppressed";
-    SUPPRESSED = "suppressed", Flag, "suppressed", "suppressed", "`true` when the group is below `min_cell` (or hidden to protect one): only `n` is shown";
+    SUPPRESSED = "suppressed", Flag, "Verborgen (kleine groep)", "Hidden (small group)", "`true` when the group is below `min_cell` (or hidden to protect one): only `n` is shown";
     CONTESTED = "contested", Text, "Groepen met een ander besluit", "Groups deciding otherwise", "`ALL` rows: the groups, `;`-separated, whose own decision differs";
-    RULE = "rule", Text, "rule", "rule", "the rule that gave the decision, in words";
-    AIKEN_V = "aiken_v", Stat, "aiken v", "aiken v", "Aiken's V, (mean - min) / (max - min)";
-    AIKEN_CI_LOW = "aiken_ci_low", Stat, "aiken ci low", "aiken ci low", "lower end of Aiken's V's 95% score interval (Penfield & Giacobbi 2004)";
-    AIKEN_CI_HIGH = "aiken_ci_high", Stat, "aiken ci high", "aiken ci high", "upper end of Aiken's V's 95% score interval";
-    CVR = "cvr", Stat, "cvr", "cvr", "Lawshe's content validity ratio, (a - n/2) / (n/2), essential = above the midpoint";
-    CVR_CRITICAL = "cvr_critical", Stat, "cvr critical", "cvr critical", "the exact one-tailed binomial critical CVR at alpha 0.05 for this n (Ayre & Scally 2014)";
-    IQR = "iqr", Stat, "iqr", "iqr", "interquartile range of the valid ratings (R `IQR`, type 7)";
-    CONSENSUS = "consensus", Text, "consensus", "consensus", "`yes` when pct_agree >= consensus_min_agree and iqr <= consensus_max_iqr";
-    REVERSED = "reversed", Flag, "reversed", "reversed", "`true` for a reverse-keyed item (scored min + max - x); only when some item is";
-    N_EFF = "n_eff", Stat, "n eff", "n eff", "with `[weights]`: Kish's effective sample size, (sum w)^2 / sum w^2";
+    RULE = "rule", Text, "Regel", "Rule", "the rule that gave the decision, in words";
+    AIKEN_V = "aiken_v", Stat, "Aikens V", "Aiken's V", "Aiken's V, (mean - min) / (max - min)";
+    AIKEN_CI_LOW = "aiken_ci_low", Stat, "Aikens V 95%-interval, onder", "Aiken's V 95% interval, low", "lower end of Aiken's V's 95% score interval (Penfield & Giacobbi 2004)";
+    AIKEN_CI_HIGH = "aiken_ci_high", Stat, "Aikens V 95%-interval, boven", "Aiken's V 95% interval, high", "upper end of Aiken's V's 95% score interval";
+    CVR = "cvr", Stat, "CVR (Lawshe)", "CVR (Lawshe)", "Lawshe's content validity ratio, (a - n/2) / (n/2), essential = above the midpoint";
+    CVR_CRITICAL = "cvr_critical", Stat, "Kritieke CVR", "Critical CVR", "the exact one-tailed binomial critical CVR at alpha 0.05 for this n (Ayre & Scally 2014)";
+    IQR = "iqr", Stat, "Interkwartielafstand", "Interquartile range", "interquartile range of the valid ratings (R `IQR`, type 7)";
+    CONSENSUS = "consensus", Text, "Consensus", "Consensus", "`yes` when pct_agree >= consensus_min_agree and iqr <= consensus_max_iqr";
+    REVERSED = "reversed", Flag, "Omgekeerd gescoord", "Scored reversed", "`true` for a reverse-keyed item (scored min + max - x); only when some item is";
+    N_EFF = "n_eff", Stat, "Effectieve n", "Effective n", "with `[weights]`: Kish's effective sample size, (sum w)^2 / sum w^2";
     S_CVI_AVE = "s_cvi_ave", Share, "S-CVI/Ave", "S-CVI/Ave", "scale CVI, average: the mean of the area's items' I-CVI";
     S_CVI_UA = "s_cvi_ua", Share, "S-CVI/UA", "S-CVI/UA", "scale CVI, universal agreement: share of the area's items with I-CVI = 1";
     K_ITEMS = "k_items", Count, "Items", "Items", "items in the area";
@@ -177,7 +187,7 @@ headers! {
     VALUE = "value", Text, "Waarde", "Value", "the cell as read";
     ENTRIES = "entries", Count, "Aantal", "Number", "ledger entries of this reason and column";
     FIRST_LINES = "first_lines", Text, "Eerste regels", "First lines", "the lines of the first few entries";
-    ID = "id", Text, "Item", "Item", "the area id, or the item id in the later round (the earlier one for a dropped item)";
+    ID = "id", Text, "Gebied of item", "Area or item", "the area id, or the item id in the later round (the earlier one for a dropped item)";
     MEAN_FROM = "mean_from", Mean, "Gemiddelde (vóór)", "Mean (before)", "the mean in the earlier round";
     MEAN_TO = "mean_to", Mean, "Gemiddelde (na)", "Mean (after)", "the mean in the later round";
     DELTA = "delta", Mean, "Verschil", "Difference", "mean_to - mean_from, from the exact means";
@@ -188,10 +198,10 @@ headers! {
     DECISION_TO = "decision_to", Text, "Besluit (na)", "Decision (after)", "the decision in the later round";
     STATUS = "status", Text, "Status", "Status", "the wording: `same`, `reworded`, `new` or `dropped`";
     ID_FROM = "id_from", Text, "Item (vóór)", "Item (before)", "the item's id in the earlier round, when it differs (through `previous`)";
-    N_PAIRED = "n_paired", Count, "n paired", "n paired", "panel: respondents scored in both rounds";
-    CHANGED = "changed", Share, "changed", "changed", "panel: share of them whose scored rating or area score changed";
-    V_PAIRED = "v_paired", Stat, "v paired", "v paired", "panel: Wilcoxon signed-rank V (R `wilcox.test(paired = TRUE, correct = TRUE)`)";
-    P_PAIRED = "p_paired", P, "p paired", "p paired", "panel: its two-sided p-value, normal approximation";
+    N_PAIRED = "n_paired", Count, "n in beide rondes", "n in both rounds", "panel: respondents scored in both rounds";
+    CHANGED = "changed", Share, "Aandeel veranderd", "Share changed", "panel: share of them whose scored rating or area score changed";
+    V_PAIRED = "v_paired", Stat, "V (gepaard)", "V (paired)", "panel: Wilcoxon signed-rank V (R `wilcox.test(paired = TRUE, correct = TRUE)`)";
+    P_PAIRED = "p_paired", P, "p (gepaard)", "p (paired)", "panel: its two-sided p-value, normal approximation";
 }
 
 /// The catalog entry of a machine name (`n_3` is [`N_VALUE`]).
@@ -237,7 +247,8 @@ mod tests {
     #[test]
     fn a_numbered_count_column_is_n_value() {
         assert_eq!(find("n_3"), Some(&N_VALUE));
-        assert_eq!(n_value(3).words(Language::Nl), "n(3)");
+        assert_eq!(n_value(3, None).words(Language::Nl), "n(3)");
+        assert_eq!(n_value(3, Some("eens")).words(Language::Nl), "n eens");
         assert_eq!(find("n_missing"), Some(&N_MISSING));
         assert_eq!(find("nope"), None);
     }

@@ -13,7 +13,7 @@ use crate::render::tables::table::{column, Column, Table, Value};
 type Row<'a> = &'a Change;
 
 /// The columns both tables start with.
-fn columns<'a>(study: &'a Codebook) -> Vec<Column<'a, Row<'a>>> {
+fn columns<'a>(study: &'a Codebook, id: Header) -> Vec<Column<'a, Row<'a>>> {
     fn n(s: &Option<Side>) -> Value {
         s.as_ref().map_or(Value::Empty, |s| Value::Int(s.n))
     }
@@ -26,7 +26,7 @@ fn columns<'a>(study: &'a Codebook) -> Vec<Column<'a, Row<'a>>> {
         column(MEASURE, |c: &Row| {
             study.measures[c.measure].id.as_str().into()
         }),
-        column(ID, |c: &Row| c.id.as_str().into()),
+        column(id, |c: &Row| c.id.as_str().into()),
         column(GROUP, |c: &Row| c.group.as_str().into()),
         column(MEAN_FROM, |c: &Row| c.mean_from().into()),
         column(MEAN_TO, |c: &Row| c.mean_to().into()),
@@ -67,10 +67,11 @@ fn table<'a>(
     name: &'static str,
     study: &'a Codebook,
     cmp: &'a Comparison,
+    id: Header,
     extra: Vec<Column<'a, Row<'a>>>,
     rows: &'a [Change],
 ) -> Table {
-    let mut cols = columns(study);
+    let mut cols = columns(study, id);
     cols.extend(extra);
     if cmp.panel > 0 {
         cols.extend(panel());
@@ -83,7 +84,15 @@ fn suppressed<'a>() -> Column<'a, Row<'a>> {
 }
 
 pub fn compare_areas(study: &Codebook, cmp: &Comparison) -> Table {
-    table("compare_areas", study, cmp, vec![suppressed()], &cmp.areas)
+    let id = ID.worded_as(&AREA);
+    table(
+        "compare_areas",
+        study,
+        cmp,
+        id,
+        vec![suppressed()],
+        &cmp.areas,
+    )
 }
 
 pub fn compare_items(study: &Codebook, cmp: &Comparison) -> Table {
@@ -96,5 +105,6 @@ pub fn compare_items(study: &Codebook, cmp: &Comparison) -> Table {
         }),
         suppressed(),
     ];
-    table("compare_items", study, cmp, extra, &cmp.items)
+    let id = ID.worded_as(&ITEM);
+    table("compare_items", study, cmp, id, extra, &cmp.items)
 }

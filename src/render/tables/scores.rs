@@ -44,11 +44,14 @@ fn head<'a>(
 /// The distribution columns `n_1 .. n_max, n_missing`, empty when suppressed.
 fn counts<'a>(cb: &Codebook) -> Vec<Column<'a, Row<'a>>> {
     let values = cb.scale.values().enumerate().map(|(i, v)| {
-        column(n_value(v), move |r: &Row| {
-            r.figures
-                .as_ref()
-                .map_or(Value::Empty, |f| Value::Int(f.counts[i]))
-        })
+        column(
+            n_value(v, cb.scale.labels.get(&v).map(String::as_str)),
+            move |r: &Row| {
+                r.figures
+                    .as_ref()
+                    .map_or(Value::Empty, |f| Value::Int(f.counts[i]))
+            },
+        )
     });
     let missing = column(N_MISSING, |r: &Row| {
         r.figures

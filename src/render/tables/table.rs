@@ -55,6 +55,9 @@ pub struct Table {
     pub name: &'static str,
     headers: Vec<Header>,
     rows: Vec<Vec<Value>>,
+    /// The table's name for people (a spreadsheet's sheet name), when it
+    /// has been put in words ([`Table::retitled`]).
+    pub title: Option<String>,
     /// A sentence a reader needs with the figures (how they are weighted),
     /// in Dutch and English; the Markdown form prints it under the title.
     pub note: Option<[String; 2]>,
@@ -75,7 +78,20 @@ impl Table {
             name,
             headers: columns.into_iter().map(|c| c.header).collect(),
             rows,
+            title: None,
             note: None,
+        }
+    }
+
+    /// The same table for people: titled, with these headers and rows
+    /// (as many values per row as headers, which the caller made so).
+    pub fn retitled(&self, title: String, headers: Vec<Header>, rows: Vec<Vec<Value>>) -> Table {
+        Table {
+            name: self.name,
+            headers,
+            rows,
+            title: Some(title),
+            note: self.note.clone(),
         }
     }
 
@@ -123,6 +139,7 @@ impl Table {
             rows: (self.rows.iter())
                 .map(|r| at.iter().map(|&i| r[i].clone()).collect())
                 .collect(),
+            title: self.title.clone(),
             note: self.note.clone(),
         }
     }
