@@ -155,14 +155,23 @@ fn reports_show_no_csv_column_name_in_either_language() {
     }
 }
 
+/// The answer first: who took part and the area means (the headline
+/// sentence and the area table) before the first item-level decision, the
+/// rule once before it, the detail after.
 #[test]
-fn the_decision_overview_follows_who_took_part() {
+fn the_summary_comes_first_and_the_area_means_before_any_item_decision() {
     let (_o, root) = run_npuls(&[]);
     let html = visible(&std::fs::read_to_string(root.join("ronde-1/report.html")).unwrap());
     let at = |s: &str| html.find(s).unwrap_or_else(|| panic!("no {s:?}"));
-    assert!(at("Wie deden mee") < at("Besluiten per item"));
-    assert!(at("Besluiten per item") < at("Kerncijfers per gebied"));
-    assert!(at("Beslisregel:") < at("Kerncijfers per gebied"));
+    assert!(at("Samenvatting") < at("87 respondenten uit 47 instellingen"));
+    assert!(
+        at("87 respondenten")
+            < at("Gemiddelde herkenbaarheid per gebied op een schaal van 1 tot 4")
+    );
+    assert!(at("Beslisregel:") < at("gebieden en besluiten per item"));
+    assert!(at("gebieden en besluiten per item") < at("te herformuleren of te schrappen"));
+    assert!(at("te herformuleren of te schrappen") < at("Kerncijfers per gebied"));
+    assert_eq!(html.matches("Beslisregel:").count(), 1);
 }
 
 /// (measure, area id) -> [keep, reword, drop] from item_scores.csv's ALL rows.
@@ -205,13 +214,11 @@ fn report_docx_has_every_area_the_decision_counts_and_no_identity() {
         let n_measures = cb.measures.len();
         for ((_, area), c) in decision_counts(&dir) {
             let label = &cb.areas.iter().find(|a| a.id == area).unwrap().label;
-            let want = [
-                label.clone(),
-                c[0].to_string(),
-                c[1].to_string(),
-                c[2].to_string(),
-            ];
-            let found = texts.windows(4).filter(|w| *w == want).count();
+            // Area, n, mean, agreement, then the three counts.
+            let want = [c[0].to_string(), c[1].to_string(), c[2].to_string()];
+            let found = (texts.windows(7))
+                .filter(|w| w[0] == *label && w[4..] == want)
+                .count();
             assert!(
                 found >= 1 && found <= n_measures,
                 "{round}: counts {want:?} found {found}x"
@@ -295,4 +302,78 @@ fn comparison_change_tables_are_per_measure_and_fit_a_turned_page() {
         xml.matches("<w:footerReference").count(),
         xml.matches("<w:sectPr>").count()
     );
+}
+
+/// Every item whose mean or agreement, rounded as usual, would land on the
+/// other side of a threshold is shown with the decimals that keep it on
+/// its side: 2.96 against 3.0 as "2,96", 77.9% against 78% as "77,9%".
+/// The expected text is worked out here, independently of peil's code.
+#[test]
+fn figures_beside_a_decision_fall_on_the_side_of_their_threshold() {
+    let (_o, root) = run_npuls(&[]);
+    let html = visible(&std::fs::read_to_string(root.join("ronde-1/report.html")).unwrap());
+    let mut checked = 0;
+    for r in read_table(&root.join("ronde-1/tables/item_scores.csv")) {
+        if r["group"] != "ALL" || r["decision"] != "reword" {
+            continue;
+        }
+        let (mean, agree): (f64, f64) =
+            (r["mean"].parse().unwrap(), r["pct_agree"].parse().unwrap());
+        // Shown with d decimals, is it on the same side of t?
+        let side = |x: f64, d: usize, t: f64| {
+            let shown: f64 = format!("{x:.d$}").parse().unwrap();
+            (shown >= t) == (x >= t)
+        };
+        for (x, scale, base, t, unit) in [(mean, 1.0, 1, 3.0, ""), (agree, 100.0, 0, 78.0, "%")] {
+            let x = x * scale;
+            if side(x, base, t) {
+                continue;
+            }
+            let d = (base + 1..=base + 3).find(|d| side(x, *d, t)).unwrap();
+            let want = format!("{x:.d$}{unit}").replace('.', ",");
+            assert!(
+                html.contains(&want),
+                "{}: {want} not in the report",
+                r["item"]
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked >= 3, "{checked} figures near a threshold");
+}
+
+/// A comment is shown once per item or area it is about, with its count.
+#[test]
+fn each_comment_is_shown_once_per_thing_it_is_about() {
+    let (_o, root) = run_npuls(&[]);
+    let html = std::fs::read_to_string(root.join("ronde-1/report.html")).unwrap();
+    let comments = read_table(&root.join("ronde-1/tables/comments.csv"));
+    let mut about: BTreeMap<String, std::collections::BTreeSet<String>> = BTreeMap::new();
+    for c in &comments {
+        about
+            .entry(c["comment"].trim().to_lowercase())
+            .or_default()
+            .insert(c["about"].clone());
+    }
+    assert!(
+        about.len() < comments.len(),
+        "the example has repeated comments"
+    );
+    let mut seen = 0;
+    for c in &comments {
+        let text = c["comment"]
+            .replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;");
+        let shown = html.matches(&format!(">{text}<")).count()
+            + html.matches(&format!("<blockquote>{text} <")).count();
+        let things = about[&c["comment"].trim().to_lowercase()].len();
+        assert!(
+            shown <= things,
+            "{text:?} shown {shown}x, about {things} things"
+        );
+        seen += shown;
+    }
+    assert!(seen > 0, "the comments are in the report");
+    assert!(html.contains("× · "), "counts shown");
 }

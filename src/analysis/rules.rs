@@ -55,7 +55,7 @@ impl Rule {
 /// "Decision"): a weighted mean of exactly 3 may be summed to 2.9999999999999996.
 /// Unweighted figures are exact fractions a / n with n far below 1e12, so
 /// the margin only ever admits such rounding.
-fn reaches(x: f64, threshold: f64) -> bool {
+pub fn reaches(x: f64, threshold: f64) -> bool {
     x >= threshold || threshold - x <= 1e-12 * threshold.abs().max(1.0)
 }
 

@@ -5,6 +5,7 @@
 //! rounding is half away from zero on the number as written (its shortest
 //! decimal form), as the source reports round: 2.95 shows as 3.0, not 2.9.
 
+use crate::analysis::rules::reaches;
 use crate::codebook::Language;
 
 /// CSV form, appended to `out` (writers reuse one buffer): six decimals,
@@ -66,6 +67,22 @@ pub fn round_half_away(x: f64, digits: usize, lang: Language) -> String {
     out
 }
 
+/// The decimals to show `x` with, beyond the usual `digits`, so that the
+/// shown figure falls on the same side of every threshold as `x` does
+/// (docs/reference.md, "Report rounding"): 77.9% against a 78% threshold
+/// shows as "77,9%", never "78%" beside "reword"; 2.988 against 3.0 as
+/// "2,99". At most three more. `scale` is 100 for a share shown as a
+/// percentage (`x` and the thresholds are shares).
+pub fn digits_beside(x: f64, digits: usize, scale: f64, thresholds: &[f64]) -> usize {
+    (digits..=digits + 3)
+        .find(|&d| {
+            let shown = round_half_away(x * scale, d, Language::En);
+            let shown = shown.parse::<f64>().map_or(x, |v| v / scale);
+            (thresholds.iter()).all(|t| reaches(shown, *t) == reaches(x, *t))
+        })
+        .unwrap_or(digits + 3)
+}
+
 /// A mean as the report shows it: one decimal ("2,9").
 pub fn mean(x: f64, lang: Language) -> String {
     round_half_away(x, 1, lang)
@@ -112,6 +129,28 @@ mod tests {
         assert_eq!(mean(3.005, Nl), "3,0");
         assert_eq!(p_value(0.0004, En), "<0.001");
         assert_eq!(p_value(0.0456, Nl), "0,046");
+    }
+
+    /// The cases: 77.9% beside a 78% threshold, a mean of 2.988
+    /// beside 3.0; a figure exactly at the threshold keeps one decimal;
+    /// one far from every threshold keeps the usual decimals.
+    #[test]
+    fn a_figure_beside_a_threshold_falls_on_its_side() {
+        let shares = [0.78, 0.5, 0.75];
+        assert_eq!(digits_beside(0.779, 0, 100.0, &shares), 1); // 77.9%
+        assert_eq!(digits_beside(0.7799, 0, 100.0, &shares), 2); // 77.99%
+        assert_eq!(digits_beside(0.78, 0, 100.0, &shares), 0); // 78% reaches
+        assert_eq!(digits_beside(0.62, 0, 100.0, &shares), 0);
+        let means = [3.0, 2.5];
+        assert_eq!(digits_beside(2.988, 1, 1.0, &means), 2); // 2.99
+        assert_eq!(digits_beside(2.9999, 1, 1.0, &means), 4); // 2.9999
+        assert_eq!(digits_beside(2.99999, 1, 1.0, &means), 4); // at most 3 more
+        assert_eq!(digits_beside(2.95, 1, 1.0, &means), 2); // 2.95, not 3.0
+        assert_eq!(digits_beside(2.45, 1, 1.0, &means), 2); // 2.5 would reach 2.5
+        assert_eq!(digits_beside(3.0, 1, 1.0, &means), 1);
+        assert_eq!(digits_beside(3.04, 1, 1.0, &means), 1); // 3.0 reaches 3.0
+                                                            // A weighted mean of exactly 3 summed one bit short reaches 3.0.
+        assert_eq!(digits_beside(3.0 - 2.0 * f64::EPSILON, 1, 1.0, &means), 1);
     }
 
     #[test]

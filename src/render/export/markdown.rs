@@ -6,7 +6,7 @@
 
 use crate::codebook::Language;
 use crate::render::export::writer::{ExportError, File, TableWriter};
-use crate::render::tables::table::{display, Kind, Table, Value};
+use crate::render::tables::table::{display_in, Kind, Table, Value};
 
 /// `<name>.md` for each table.
 pub struct Markdown;
@@ -46,7 +46,7 @@ pub fn markdown(t: &Table, lang: Language) -> String {
             match v {
                 Value::Text(s) => push_text(&mut out, s),
                 // A number, a count or a flag has no `|` nor a line break.
-                _ => out.push_str(&display(v, h.kind, lang)),
+                _ => out.push_str(&display_in(v, h, lang)),
             }
             out.push_str(" |");
         }

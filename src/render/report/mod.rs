@@ -65,10 +65,14 @@ fn document(cb: &Codebook, subtitle: String, inputs: &[InputHash], lang: Languag
 pub fn round_document(inp: &ReportInput) -> Document {
     let w = Words(inp.lang);
     let round = inp.round;
+    // "Ronde 1" for an id that is a number; "ronde-1" says so itself.
+    let name = match round.id.parse::<u32>() {
+        Ok(_) => format!("{} {}", w.t("Ronde", "Round"), round.id),
+        Err(_) => round.id.replace('-', " "),
+    };
     let subtitle = format!(
-        "{} {}{}{}",
-        w.t("Ronde", "Round"),
-        round.id,
+        "{}{}{}",
+        capitalised(&name),
         round
             .label
             .as_deref()
@@ -81,18 +85,20 @@ pub fn round_document(inp: &ReportInput) -> Document {
             .unwrap_or_default(),
     );
     let mut doc = document(inp.cb, subtitle, inp.inputs, inp.lang);
-    participation(&mut doc, inp);
-    overview::decisions(&mut doc, inp.cb, inp.scores);
+    // The answer first: the summary and what was said; the detail after.
+    overview::summary(&mut doc, inp.cb, inp.scores);
+    overview::comments(&mut doc, inp.cb, inp.scores);
     if let Some(n) = inp.notes {
         consultation(&mut doc, inp, n);
     }
+    participation(&mut doc, inp);
     key_figures(&mut doc, inp);
     charts(&mut doc, inp.charts, w);
+    overview::keep_list(&mut doc, inp.cb, inp.scores);
     reliability(&mut doc, inp);
     for (scores, tables) in inp.scores.breakdowns.iter().zip(inp.breakdowns) {
         breakdown(&mut doc, inp, scores, tables);
     }
-    comments(&mut doc, inp);
     ledger(&mut doc, inp);
     doc
 }
@@ -108,14 +114,28 @@ fn participation(doc: &mut Document, inp: &ReportInput) {
     let w = Words(inp.lang);
     doc.heading(1, w.t("Wie deden mee", "Who took part"));
     if let Some(all) = inp.scores.respondents.iter().find(|r| r.group == 0) {
-        doc.blocks.push(cards(&[
-            (all.respondents, w.t("respondenten", "respondents")),
-            (all.institutions, w.t("instellingen", "institutions")),
-            (all.answered, w.t("gaven antwoord", "answered")),
-        ]));
+        let mut counts = vec![(all.respondents, w.t("respondenten", "respondents"))];
+        if inp.cb.respondents.institution.is_some() {
+            counts.push((all.institutions, w.t("instellingen", "institutions")));
+        }
+        counts.push((all.answered, w.t("gaven antwoord", "answered")));
+        doc.blocks.push(cards(&counts));
     }
     let caption = w.t("Respondenten per groep", "Respondents per group");
     doc.table(people(inp).grid(&inp.tables.respondents, caption));
+}
+
+/// The decimals of an area mean shown beside the thresholds' lines.
+fn mean_digits(x: f64, cb: &Codebook) -> usize {
+    let th = [cb.rules.keep_min_mean, cb.rules.drop_below_mean];
+    format::digits_beside(x, 1, 1.0, &th)
+}
+
+fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
 }
 
 /// Headline counts as cards.
@@ -156,9 +176,10 @@ fn key_figures(doc: &mut Document, inp: &ReportInput) {
             .filter(|r| r.measure == m && r.group == 0);
         let area_cards = rows
             .map(|r| Card {
-                big: r
-                    .mean()
-                    .map_or_else(|| "–".to_string(), |x| format::mean(x, lang)),
+                big: r.mean().map_or_else(
+                    || "–".to_string(),
+                    |x| format::round_half_away(x, mean_digits(x, cb), lang),
+                ),
                 label: cb.areas[r.target].label.clone(),
                 aside: Some(format!(
                     "({} {} {} {}, n = {})",
@@ -324,24 +345,6 @@ fn reliability(doc: &mut Document, inp: &ReportInput) {
     ));
 }
 
-/// Every open answer, by what it is about (those about items to reword or
-/// drop are also under their item in the overview).
-fn comments(doc: &mut Document, inp: &ReportInput) {
-    let Some(t) = &inp.tables.comments else {
-        return;
-    };
-    let w = Words(inp.lang);
-    doc.heading(
-        1,
-        w.t("Opmerkingen van respondenten", "Respondents' comments"),
-    );
-    doc.para(w.t(
-        "Alle open antwoorden, zonder e-mailadressen en telefoonnummers; bij een groep die te klein is om te tonen staat geen groep.",
-        "Every open answer, without e-mail addresses and phone numbers; a group too small to show is left out.",
-    ));
-    doc.table(people(inp).grid(t, ""));
-}
-
 fn ledger(doc: &mut Document, inp: &ReportInput) {
     let w = Words(inp.lang);
     doc.heading(1, w.t("Datakwaliteit", "Data quality"));
@@ -379,7 +382,10 @@ fn ledger_line(l: &FileLedger, w: Words) -> String {
         l.rows_excluded(),
         w.t("uitgesloten", "excluded"),
         l.cells_invalid(),
-        w.t("ongeldige cellen", "invalid cells"),
+        match l.cells_invalid() {
+            1 => w.t("ongeldige cel", "invalid cell"),
+            _ => w.t("ongeldige cellen", "invalid cells"),
+        },
         l.cells_missing,
         w.t("ontbrekend", "missing"),
     )

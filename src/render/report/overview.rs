@@ -1,28 +1,34 @@
-//! The decision overview at the top of a round's report: per measure, how
-//! many items of each area to keep, reword or drop; then per area the
-//! comments about it, once, and every item to reword or drop with its
-//! text, mean, agreement, the rule that fired, the groups that decide
-//! otherwise and every comment about it; then the items to keep, compactly.
+//! The report's first pages, the answer a team pastes into its own report:
+//! who took part; per measure the headline sentence ("Gemiddelde
+//! herkenbaarheid per gebied op een schaal van 1 tot 4: ...") and one table
+//! of each area's mean, agreement and keep / reword / drop counts; the rule
+//! text once; then per area one compact table of the items to reword or
+//! drop; then what respondents said, each distinct comment once with how
+//! many wrote it and their groups. The items to keep follow later, with
+//! the detail.
 //!
 //! Owns that section's layout and words. The decisions come ready from
-//! `score` (`decision`, `contested`), the comments ordered and scrubbed
-//! from `analysis::comments`; it must not decide, count ratings or format
-//! a figure other than through `format`.
+//! `score` (`decision`, `contested`), the comments ordered, scrubbed and
+//! counted from `analysis::comments`; it must not decide, count ratings or
+//! format a figure other than through `format` (which shows a figure
+//! beside a threshold on the threshold's side).
 
-use crate::analysis::comments::CommentRow;
-use crate::analysis::rules::Decision;
+use crate::analysis::comments::{merged, Merged};
+use crate::analysis::rules::{Decision, Rule};
 use crate::analysis::score::{ScoreRow, Scores};
-use crate::codebook::{About, Codebook};
+use crate::codebook::{About, Codebook, Language, Rules};
 use crate::render::format;
 use crate::render::report::document::{Block, Document, Grid};
-use crate::render::words::{reversed_note, rule_phrase, rule_text, Words};
+use crate::render::words::{reversed_note, rule_text, Words};
 
 const DECISIONS: [Decision; 3] = [Decision::Keep, Decision::Reword, Decision::Drop];
 
-/// The overview section, for every measure.
-pub fn decisions(doc: &mut Document, cb: &Codebook, scores: &Scores) {
+/// The summary: participation, then per measure the headline and the area
+/// table, the rule once, and the items to reword or drop per area.
+pub fn summary(doc: &mut Document, cb: &Codebook, scores: &Scores) {
     let w = Words(doc.lang);
-    doc.heading(1, w.t("Besluiten per item", "Decisions per item"));
+    doc.heading(1, w.t("Samenvatting", "Summary"));
+    doc.para(participation(cb, scores, doc.lang));
     doc.note(
         Some(w.t("Beslisregel:", "Decision rule:")),
         rule_text(&cb.rules, doc.lang),
@@ -32,145 +38,257 @@ pub fn decisions(doc: &mut Document, cb: &Codebook, scores: &Scores) {
     }
     for (m, measure) in cb.measures.iter().enumerate() {
         doc.heading(2, &measure.label);
-        let all: Vec<&ScoreRow> = scores
-            .items
-            .iter()
-            .filter(|r| r.measure == m && r.group == 0)
-            .collect();
-        doc.table(counts(cb, &all, w));
-        for area in 0..cb.areas.len() {
-            let to_change: Vec<&ScoreRow> = all
-                .iter()
-                .copied()
-                .filter(|r| cb.items[r.target].area == area)
-                .filter(|r| is(r, Decision::Reword) || is(r, Decision::Drop))
-                .collect();
-            area_detail(doc, cb, scores, area, &to_change);
-        }
-        keep_list(doc, cb, &all);
+        let all = all_rows(&scores.items, m);
+        doc.para(headline(cb, scores, m, &all, doc.lang));
+        doc.table(area_table(cb, scores, m, &all, w));
     }
+    for (m, measure) in cb.measures.iter().enumerate() {
+        to_change(doc, cb, scores, m, &measure.label);
+    }
+}
+
+/// The `ALL` rows of measure `m`.
+fn all_rows(rows: &[ScoreRow], m: usize) -> Vec<&ScoreRow> {
+    (rows.iter())
+        .filter(|r| r.measure == m && r.group == 0)
+        .collect()
 }
 
 fn is(r: &ScoreRow, d: Decision) -> bool {
     r.decision.is_some_and(|(x, _)| x == d)
 }
 
-/// Per area (and in total) the number of items to keep, reword, drop.
-fn counts(cb: &Codebook, all: &[&ScoreRow], w: Words) -> Grid {
+/// "87 respondenten uit 47 instellingen: mbo 23, hbo 38, wo 26."
+fn participation(cb: &Codebook, scores: &Scores, lang: Language) -> String {
+    let w = Words(lang);
+    let Some(all) = scores.respondents.iter().find(|r| r.group == 0) else {
+        return String::new();
+    };
+    let institutions = match cb.respondents.institution {
+        Some(_) => format!(
+            " {} {} {}",
+            w.t("uit", "from"),
+            all.institutions,
+            w.t("instellingen", "institutions")
+        ),
+        None => String::new(),
+    };
+    let groups: Vec<String> = (scores.respondents.iter())
+        .filter(|r| r.group != 0)
+        .map(|r| format!("{} {}", scores.group_name(r.group), r.respondents))
+        .collect();
+    format!(
+        "{} {}{institutions}: {}.",
+        all.respondents,
+        w.t("respondenten", "respondents"),
+        groups.join(", ")
+    )
+}
+
+/// A mean beside the rules' thresholds, on their side.
+fn mean_shown(x: f64, rules: &Rules, lang: Language) -> String {
+    let th = [rules.keep_min_mean, rules.drop_below_mean];
+    format::round_half_away(x, format::digits_beside(x, 1, 1.0, &th), lang)
+}
+
+/// An agreement share beside the rules' thresholds, on their side.
+fn share_shown(x: f64, rules: &Rules, lang: Language) -> String {
+    let th = [
+        rules.keep_min_pct_agree,
+        rules.drop_below_pct_agree,
+        rules.consensus_min_agree,
+    ];
+    let d = format::digits_beside(x, 0, 100.0, &th);
+    format!("{}%", format::round_half_away(x * 100.0, d, lang))
+}
+
+/// The sentence every source report leads with, per area, and the items'
+/// decisions.
+fn headline(cb: &Codebook, scores: &Scores, m: usize, all: &[&ScoreRow], lang: Language) -> String {
+    let w = Words(lang);
+    let areas: Vec<String> = all_rows(&scores.areas, m)
+        .iter()
+        .filter_map(|r| {
+            let mean = r.mean()?;
+            let label = &cb.areas[r.target].label;
+            Some(format!("{label} {}", mean_shown(mean, &cb.rules, lang)))
+        })
+        .collect();
+    let counts: Vec<String> = DECISIONS
+        .iter()
+        .map(|d| {
+            format!(
+                "{} {}",
+                all.iter().filter(|r| is(r, *d)).count(),
+                w.decision(*d)
+            )
+        })
+        .collect();
+    let label = lowercase_first(&cb.measures[m].label);
+    format!(
+        "{} {label} {} {} {} {}: {}. {} {} items: {}.",
+        w.t("Gemiddelde", "Mean"),
+        w.t("per gebied op een schaal van", "per area on a scale of"),
+        cb.scale.min,
+        w.t("tot", "to"),
+        cb.scale.max,
+        areas.join(", "),
+        w.t("Van de", "Of the"),
+        all.len(),
+        counts.join(", ")
+    )
+}
+
+/// Per area: n, mean, agreement, and the number of items per decision.
+fn area_table(cb: &Codebook, scores: &Scores, m: usize, all: &[&ScoreRow], w: Words) -> Grid {
+    let lang = w.0;
     let count = |area: Option<usize>, d| {
         all.iter()
             .filter(|r| area.is_none_or(|a| cb.items[r.target].area == a) && is(r, d))
             .count()
             .to_string()
     };
-    let areas = (0..cb.areas.len()).filter(|a| all.iter().any(|r| cb.items[r.target].area == *a));
-    let mut rows: Vec<Vec<String>> = areas
-        .map(|a| {
-            let label = cb.areas[a].label.clone();
-            std::iter::once(label)
-                .chain(DECISIONS.map(|d| count(Some(a), d)))
-                .collect()
+    let mut rows: Vec<Vec<String>> = all_rows(&scores.areas, m)
+        .iter()
+        .map(|r| {
+            let figure = |x: Option<String>| x.unwrap_or_else(|| "–".into());
+            let mut row = vec![
+                cb.areas[r.target].label.clone(),
+                r.n.to_string(),
+                figure(r.mean().map(|x| mean_shown(x, &cb.rules, lang))),
+                figure(r.pct_agree().map(|x| share_shown(x, &cb.rules, lang))),
+            ];
+            row.extend(DECISIONS.map(|d| count(Some(r.target), d)));
+            row
         })
         .collect();
-    let total = w.t("Totaal", "Total").to_string();
-    rows.push(
-        std::iter::once(total)
-            .chain(DECISIONS.map(|d| count(None, d)))
-            .collect(),
-    );
-    let head = std::iter::once((w.t("Gebied", "Area").to_string(), false));
+    let mut total = vec![w.t("Alle items", "All items").to_string(), String::new()];
+    total.extend([String::new(), String::new()]);
+    total.extend(DECISIONS.map(|d| count(None, d)));
+    rows.push(total);
+    let head = [
+        (w.t("Gebied", "Area"), false),
+        ("n", true),
+        (w.t("Gemiddelde", "Mean"), true),
+        (w.t("Instemming", "Agreement"), true),
+    ];
     Grid {
-        caption: w
-            .t("Aantal items per besluit", "Number of items per decision")
-            .into(),
-        columns: head
-            .chain(DECISIONS.map(|d| (w.decision(d).to_string(), true)))
+        caption: format!(
+            "{}: {}",
+            cb.measures[m].label,
+            w.t(
+                "gebieden en besluiten per item",
+                "areas and decisions per item"
+            )
+        ),
+        columns: (head.iter().map(|(h, n)| (h.to_string(), *n)))
+            .chain(DECISIONS.map(|d| (capitalised(w.decision(d)), true)))
             .collect(),
         rows,
     }
 }
 
-/// An area's items to reword or drop, under the area's own comments (said
-/// once, not under every item).
-fn area_detail(
-    doc: &mut Document,
-    cb: &Codebook,
-    scores: &Scores,
-    area: usize,
-    items: &[&ScoreRow],
-) {
-    if items.is_empty() {
+/// The items to reword or drop of measure `m`, one compact table per area.
+fn to_change(doc: &mut Document, cb: &Codebook, scores: &Scores, m: usize, label: &str) {
+    let w = Words(doc.lang);
+    let all = all_rows(&scores.items, m);
+    let changing: Vec<&ScoreRow> = (all.iter().copied())
+        .filter(|r| is(r, Decision::Reword) || is(r, Decision::Drop))
+        .collect();
+    if changing.is_empty() {
         return;
     }
-    let w = Words(doc.lang);
-    doc.heading(3, &cb.areas[area].label);
-    let about = About::Area(area);
-    for c in scores.comments.iter().filter(|c| c.about == about) {
-        doc.blocks.push(quote(c, cb, scores, w));
-    }
-    for r in items {
-        item_detail(doc, cb, scores, r);
+    doc.heading(
+        2,
+        format!(
+            "{label}: {}",
+            w.t("te herformuleren of te schrappen", "to reword or drop")
+        ),
+    );
+    for (a, area) in cb.areas.iter().enumerate() {
+        let rows: Vec<Vec<String>> = (changing.iter())
+            .filter(|r| cb.items[r.target].area == a)
+            .map(|r| item_row(cb, scores, r, w))
+            .collect();
+        if rows.is_empty() {
+            continue;
+        }
+        doc.table(Grid {
+            caption: area.label.clone(),
+            columns: item_columns(w),
+            rows,
+        });
     }
 }
 
-/// One item to reword or drop: its figures, rule, dissent and comments.
-fn item_detail(doc: &mut Document, cb: &Codebook, scores: &Scores, r: &ScoreRow) {
-    let (w, lang) = (Words(doc.lang), doc.lang);
+fn item_columns(w: Words) -> Vec<(String, bool)> {
+    [
+        (w.t("Item", "Item"), false),
+        ("n", true),
+        (w.t("Gemiddelde", "Mean"), true),
+        (w.t("Instemming", "Agreement"), true),
+        ("Aiken's V", true),
+        ("Consensus", false),
+        (w.t("Besluit, waarom", "Decision, why"), false),
+    ]
+    .iter()
+    .map(|(h, n)| (h.to_string(), *n))
+    .collect()
+}
+
+/// One item to reword or drop: text, figures, and the decision with the
+/// rule that fired in a few words and the groups that decide otherwise.
+fn item_row(cb: &Codebook, scores: &Scores, r: &ScoreRow, w: Words) -> Vec<String> {
+    let lang = w.0;
     let item = &cb.items[r.target];
-    let Some((decision, rule)) = r.decision else {
-        return;
+    let text = match item.reverse {
+        true => format!("{} (R)", item.text),
+        false => item.text.clone(),
     };
-    let lead = format!("{}: {}", capitalised(w.decision(decision)), item.text);
-    let mut facts = vec![format!("n = {}", r.n)];
-    if let Some(mean) = r.mean() {
-        facts.push(format!(
-            "{} {}",
-            w.t("gemiddelde", "mean"),
-            format::mean(mean, lang)
-        ));
-    }
-    if let Some(p) = r.pct_agree() {
-        facts.push(format!(
-            "{} {}",
-            w.t("instemming", "agreement"),
-            format::percent(p, lang)
-        ));
-    }
-    if let Some(p) = &r.panel {
-        facts.push(format!(
-            "Aiken V {} · {}",
-            format::round_half_away(p.aiken_v, 2, lang),
-            if p.consensus {
-                w.t("panel eensgezind", "panel agreement reached")
-            } else {
-                w.t("panel niet eensgezind", "no panel agreement")
-            }
-        ));
-    }
-    facts.push(format!(
-        "{}: {}",
-        w.t("regel", "rule"),
-        rule_phrase(rule, &cb.rules, lang)
-    ));
-    doc.note(Some(&lead), facts.join(" · "));
+    let mut decision = r.decision.map_or_else(String::new, |(d, rule)| {
+        format!("{} ({})", w.decision(d), rule_short(rule, &cb.rules, lang))
+    });
     let others = dissent(scores, r, w);
     if !others.is_empty() {
-        doc.para(format!(
-            "{}: {}",
-            w.t(
-                "Andere groepen besluiten anders",
-                "Groups deciding otherwise"
-            ),
-            others
-        ));
+        decision.push_str(&format!("; {}: {others}", w.t("anders", "otherwise")));
     }
-    let about = About::Item(item.id.clone());
-    for c in scores.comments.iter().filter(|c| c.about == about) {
-        doc.blocks.push(quote(c, cb, scores, w));
+    let panel = r.panel.as_ref();
+    let yes_no = |b: bool| w.t(if b { "ja" } else { "nee" }, if b { "yes" } else { "no" });
+    vec![
+        text,
+        r.n.to_string(),
+        r.mean()
+            .map_or_else(String::new, |x| mean_shown(x, &cb.rules, lang)),
+        (r.pct_agree()).map_or_else(String::new, |x| share_shown(x, &cb.rules, lang)),
+        panel.map_or_else(String::new, |p| format::round_half_away(p.aiken_v, 2, lang)),
+        panel.map_or_else(String::new, |p| yes_no(p.consensus).to_string()),
+        decision,
+    ]
+}
+
+/// The rule that fired, in two or three words.
+fn rule_short(rule: Rule, rules: &Rules, lang: Language) -> String {
+    let w = Words(lang);
+    let num = |x: f64| format::round_half_away(x, 1, lang);
+    let pct = |x: f64| format::percent(x, lang);
+    match rule {
+        Rule::KeepThresholdsMet => w.t("beide drempels gehaald", "both thresholds met").into(),
+        Rule::DropBelowMean => format!(
+            "{} < {}",
+            w.t("gemiddelde", "mean"),
+            num(rules.drop_below_mean)
+        ),
+        Rule::DropBelowPctAgree => format!(
+            "{} < {}",
+            w.t("instemming", "agreement"),
+            pct(rules.drop_below_pct_agree)
+        ),
+        Rule::DropBelowBoth => w.t("beide te laag", "both too low").into(),
+        Rule::BetweenThresholds => w.t("tussen de drempels", "between thresholds").into(),
     }
 }
 
-/// "mbo: keep, wo: drop": the contesting groups with their own decision.
+/// "mbo (keep), wo (drop)": the contesting groups with their own decision.
 fn dissent(scores: &Scores, all: &ScoreRow, w: Words) -> String {
     all.contested
         .iter()
@@ -186,50 +304,92 @@ fn dissent(scores: &Scores, all: &ScoreRow, w: Words) -> String {
         .join(", ")
 }
 
-/// A comment as a quote: its group (or that the group is too small) and
-/// whether it is about the item or its whole area.
-fn quote(c: &CommentRow, cb: &Codebook, scores: &Scores, w: Words) -> Block {
-    let group = c.group.map_or_else(
-        || w.t("kleine groep", "small group").to_string(),
-        |g| scores.group_name(g).to_string(),
+/// What respondents said: per area its own comments and its items', then
+/// general remarks; each distinct text once, with how many wrote it and
+/// their groups (a group below `min_cell` is not named).
+pub fn comments(doc: &mut Document, cb: &Codebook, scores: &Scores) {
+    if scores.comments.is_empty() {
+        return;
+    }
+    let w = Words(doc.lang);
+    doc.heading(
+        1,
+        w.t("Wat respondenten opmerkten", "What respondents said"),
     );
-    let source = match &c.about {
-        About::Area(a) => format!("{group}, {} {}", w.t("over", "about"), cb.areas[*a].label),
-        _ => group,
-    };
-    Block::Quote {
-        text: c.text.clone(),
-        source,
+    doc.para(w.t(
+        "Elke opmerking één keer, met hoe vaak ze gegeven is en door welke groepen (een groep die te klein is om te tonen staat er niet bij); alle opmerkingen staan in tables/comments.csv en summary.xlsx.",
+        "Each comment once, with how often it was given and by which groups (a group too small to show is left out); every comment is in tables/comments.csv and summary.xlsx.",
+    ));
+    for (a, area) in cb.areas.iter().enumerate() {
+        let own = merged(&scores.comments, &About::Area(a));
+        let items: Vec<(&str, Vec<Merged>)> = (cb.items.iter())
+            .filter(|i| i.area == a)
+            .map(|i| {
+                (
+                    i.text.as_str(),
+                    merged(&scores.comments, &About::Item(i.id.clone())),
+                )
+            })
+            .filter(|(_, m)| !m.is_empty())
+            .collect();
+        if own.is_empty() && items.is_empty() {
+            continue;
+        }
+        doc.heading(2, &area.label);
+        quotes(doc, scores, &own, w);
+        for (text, m) in items {
+            doc.heading(3, text);
+            quotes(doc, scores, &m, w);
+        }
+    }
+    let general = merged(&scores.comments, &About::General);
+    if !general.is_empty() {
+        doc.heading(2, w.t("Algemeen", "General"));
+        quotes(doc, scores, &general, w);
     }
 }
 
-/// The items to keep, one short line each.
-fn keep_list(doc: &mut Document, cb: &Codebook, all: &[&ScoreRow]) {
-    let (w, lang) = (Words(doc.lang), doc.lang);
-    let lines: Vec<String> = all
-        .iter()
-        .filter(|r| is(r, Decision::Keep))
-        .map(|r| {
-            let mean = r.mean().map(|m| format::mean(m, lang));
-            let pct = r.pct_agree().map(|p| format::percent(p, lang));
-            let figures = [mean, pct]
-                .into_iter()
-                .flatten()
-                .collect::<Vec<_>>()
-                .join("; ");
-            format!("{} ({figures})", cb.items[r.target].text)
-        })
-        .collect();
-    if !lines.is_empty() {
-        doc.heading(
-            3,
-            format!(
-                "{} ({})",
-                capitalised(w.decision(Decision::Keep)),
-                lines.len()
-            ),
-        );
-        doc.blocks.push(Block::List(lines));
+/// Each merged comment as a quote: "7× · hbo, wo".
+fn quotes(doc: &mut Document, scores: &Scores, merged: &[Merged], w: Words) {
+    for m in merged {
+        let groups: Vec<&str> = m.groups.iter().map(|g| scores.group_name(*g)).collect();
+        let mut source = Vec::new();
+        if m.count > 1 {
+            source.push(format!("{}×", m.count));
+        }
+        if !groups.is_empty() {
+            source.push(groups.join(", "));
+        }
+        if source.is_empty() {
+            source.push(w.t("kleine groep", "small group").to_string());
+        }
+        doc.blocks.push(Block::Quote {
+            text: m.text.to_string(),
+            source: source.join(" · "),
+        });
+    }
+}
+
+/// The items to keep, one short line each, per measure.
+pub fn keep_list(doc: &mut Document, cb: &Codebook, scores: &Scores) {
+    let w = Words(doc.lang);
+    let lang = w.0;
+    doc.heading(1, w.t("Items om te behouden", "Items to keep"));
+    for (m, measure) in cb.measures.iter().enumerate() {
+        let lines: Vec<String> = all_rows(&scores.items, m)
+            .into_iter()
+            .filter(|r| is(r, Decision::Keep))
+            .map(|r| {
+                let mean = r.mean().map(|x| mean_shown(x, &cb.rules, lang));
+                let pct = r.pct_agree().map(|x| share_shown(x, &cb.rules, lang));
+                let figures = [mean, pct].into_iter().flatten().collect::<Vec<_>>();
+                format!("{} ({})", cb.items[r.target].text, figures.join("; "))
+            })
+            .collect();
+        if !lines.is_empty() {
+            doc.heading(2, format!("{} ({})", measure.label, lines.len()));
+            doc.blocks.push(Block::List(lines));
+        }
     }
 }
 
@@ -237,5 +397,12 @@ fn capitalised(s: &str) -> String {
     let mut c = s.chars();
     c.next()
         .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+fn lowercase_first(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_lowercase().chain(c).collect())
         .unwrap_or_default()
 }

@@ -17,7 +17,7 @@ use crate::analysis::rules::{Decision, Rule};
 use crate::codebook::{Codebook, Language};
 use crate::render::report::document::Grid;
 use crate::render::tables::columns::Header;
-use crate::render::tables::table::{display, Kind, Table, Value};
+use crate::render::tables::table::{display_in, Kind, Table, Value};
 use crate::render::words::{rule_phrase, table_title, Words};
 
 /// Columns holding an area or item id: a spreadsheet shows its label beside.
@@ -69,7 +69,7 @@ impl People<'_> {
                     .iter()
                     .map(|&i| match (hidden && Some(i) == note_at, &row[i]) {
                         (true, _) => w.suppressed(n, self.cb.min_cell),
-                        (false, v) => self.cell(&heads[i].name, heads[i].kind, v),
+                        (false, v) => self.cell(&heads[i], v),
                     })
                     .collect()
             })
@@ -113,7 +113,7 @@ impl People<'_> {
                     .map(|(i, part, h)| match (part, &row[*i]) {
                         (Part::Label, Value::Text(s)) => Value::Text(self.target(s)),
                         (Part::Plain, v @ (Value::Text(_) | Value::Flag(_))) => {
-                            Value::Text(self.cell(&h.name, h.kind, v))
+                            Value::Text(self.cell(h, v))
                         }
                         (_, v) => v.clone(),
                     })
@@ -125,17 +125,17 @@ impl People<'_> {
     }
 
     /// One cell in words: ids by their labels, codes by their words.
-    fn cell(&self, column: &str, kind: Kind, v: &Value) -> String {
+    fn cell(&self, h: &Header, v: &Value) -> String {
         let w = Words(self.lang);
         let Value::Text(s) = v else {
             return match v {
                 Value::Flag(b) => w
                     .t(if *b { "ja" } else { "nee" }, if *b { "yes" } else { "no" })
                     .into(),
-                _ => display(v, kind, self.lang),
+                _ => display_in(v, h, self.lang),
             };
         };
-        match column.trim_end_matches("_from").trim_end_matches("_to") {
+        match h.name.trim_end_matches("_from").trim_end_matches("_to") {
             "measure" => self.measure(s),
             "area" | "item" | "id" | "about" => self.target(s),
             "group" if s == "ALL" => w.all().to_string(),

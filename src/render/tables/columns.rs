@@ -53,6 +53,10 @@ pub struct Header {
     pub words: [Cow<'static, str>; 2],
     /// What the column holds, for `docs/reference.md`.
     pub about: &'static str,
+    /// The `[rules]` thresholds its figures are compared with (in the
+    /// column's own unit): shown with the decimals it takes to stay on the
+    /// same side of each (docs/reference.md, "Report rounding").
+    pub against: Cow<'static, [f64]>,
 }
 
 impl Header {
@@ -68,6 +72,15 @@ impl Header {
             kind,
             words: [Cow::Borrowed(nl), Cow::Borrowed(en)],
             about,
+            against: Cow::Borrowed(&[]),
+        }
+    }
+
+    /// This column, its figures compared with `thresholds`.
+    pub fn against(self, thresholds: Vec<f64>) -> Header {
+        Header {
+            against: Cow::Owned(thresholds),
+            ..self
         }
     }
 
@@ -98,6 +111,7 @@ pub fn n_value(value: i64, label: Option<&str>) -> Header {
         kind: Kind::Count,
         words: [Cow::Owned(head.clone()), Cow::Owned(head)],
         about: N_VALUE.about,
+        against: Cow::Borrowed(&[]),
     }
 }
 

@@ -8,6 +8,7 @@
 use crate::analysis::compare::{Change, Comparison, Side};
 use crate::codebook::Codebook;
 use crate::render::tables::columns::*;
+use crate::render::tables::scores::mean_thresholds;
 use crate::render::tables::table::{column, Column, Table, Value};
 
 type Row<'a> = &'a Change;
@@ -28,8 +29,12 @@ fn columns<'a>(study: &'a Codebook, id: Header) -> Vec<Column<'a, Row<'a>>> {
         }),
         column(id, |c: &Row| c.id.as_str().into()),
         column(GROUP, |c: &Row| c.group.as_str().into()),
-        column(MEAN_FROM, |c: &Row| c.mean_from().into()),
-        column(MEAN_TO, |c: &Row| c.mean_to().into()),
+        column(MEAN_FROM.against(mean_thresholds(study)), |c: &Row| {
+            c.mean_from().into()
+        }),
+        column(MEAN_TO.against(mean_thresholds(study)), |c: &Row| {
+            c.mean_to().into()
+        }),
         column(DELTA, |c: &Row| c.delta().into()),
         column(N_FROM, |c: &Row| n(&c.from)),
         column(N_TO, |c: &Row| n(&c.to)),

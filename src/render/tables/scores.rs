@@ -65,11 +65,26 @@ fn group<'a>(scores: &'a Scores) -> Column<'a, Row<'a>> {
     column(GROUP, |r: &Row| scores.group_name(r.group).into())
 }
 
+/// The `[rules]` thresholds a mean is compared with.
+pub fn mean_thresholds(cb: &Codebook) -> Vec<f64> {
+    vec![cb.rules.keep_min_mean, cb.rules.drop_below_mean]
+}
+
+/// The `[rules]` thresholds an agreement share is compared with.
+fn share_thresholds(cb: &Codebook) -> Vec<f64> {
+    let r = &cb.rules;
+    vec![
+        r.keep_min_pct_agree,
+        r.drop_below_pct_agree,
+        r.consensus_min_agree,
+    ]
+}
+
 /// `n, mean, sd`: the figures every score row starts with.
-fn n_mean_sd<'a>() -> [Column<'a, Row<'a>>; 3] {
+fn n_mean_sd<'a>(cb: &Codebook) -> [Column<'a, Row<'a>>; 3] {
     [
         column(N, |r: &Row| Value::Int(r.n)),
-        column(MEAN, |r: &Row| r.mean().into()),
+        column(MEAN.against(mean_thresholds(cb)), |r: &Row| r.mean().into()),
         column(SD, |r: &Row| r.sd().into()),
     ]
 }
@@ -92,11 +107,13 @@ fn suppressed<'a>() -> Column<'a, Row<'a>> {
 pub fn area_scores(cb: &Codebook, scores: &Scores) -> Table {
     let mut cols = head(cb, AREA, |r| &cb.areas[r.target].id);
     cols.push(group(scores));
-    cols.extend(n_mean_sd());
+    cols.extend(n_mean_sd(cb));
     cols.extend(ci());
     cols.extend([
         column(MEDIAN, |r: &Row| r.median().into()),
-        column(PCT_AGREE, |r: &Row| r.pct_agree().into()),
+        column(PCT_AGREE.against(share_thresholds(cb)), |r: &Row| {
+            r.pct_agree().into()
+        }),
     ]);
     cols.extend(counts(cb));
     cols.extend([
@@ -126,15 +143,17 @@ pub fn item_scores(cb: &Codebook, scores: &Scores) -> Table {
         }),
         group(scores),
     ]);
-    cols.extend(n_mean_sd());
+    cols.extend(n_mean_sd(cb));
     cols.extend([
         column(MEDIAN, |r: &Row| r.median().into()),
-        column(PCT_AGREE, |r: &Row| r.pct_agree().into()),
+        column(PCT_AGREE.against(share_thresholds(cb)), |r: &Row| {
+            r.pct_agree().into()
+        }),
         column(KAPPA_STAR, |r: &Row| r.kappa_star.into()),
     ]);
     cols.extend(counts(cb));
     cols.extend(decision(scores));
-    cols.extend(panel());
+    cols.extend(panel(cb.rules.consensus_max_iqr));
     if cb.items.iter().any(|i| i.reverse) {
         cols.push(column(REVERSED, move |r: &Row| {
             Value::Flag(item(r).reverse)
@@ -174,7 +193,7 @@ fn contested(scores: &Scores, r: &ScoreRow) -> Value {
 }
 
 /// `aiken_v .. consensus` of an item row, empty when suppressed or unrated.
-fn panel<'a>() -> [Column<'a, Row<'a>>; 7] {
+fn panel<'a>(iqr_max: f64) -> [Column<'a, Row<'a>>; 7] {
     fn of(get: impl Fn(&Panel) -> Value + 'static) -> impl Fn(&Row) -> Value {
         move |r: &Row| r.panel.as_ref().map_or(Value::Empty, &get)
     }
@@ -184,7 +203,7 @@ fn panel<'a>() -> [Column<'a, Row<'a>>; 7] {
         column(AIKEN_CI_HIGH, of(|p| p.aiken_ci.map(|c| c.1).into())),
         column(CVR, of(|p| p.cvr.into())),
         column(CVR_CRITICAL, of(|p| p.cvr_critical.into())),
-        column(IQR, of(|p| Value::Num(p.iqr))),
+        column(IQR.against(vec![iqr_max]), of(|p| Value::Num(p.iqr))),
         column(
             CONSENSUS,
             of(|p| (if p.consensus { "yes" } else { "no" }).into()),

@@ -147,14 +147,29 @@ impl Table {
 
 /// A cell as people read it: the report's rounding, in the language.
 pub fn display(v: &Value, kind: Kind, lang: Language) -> String {
+    shown(v, kind, &[], lang)
+}
+
+/// A cell of column `h` as people read it: the report's rounding, with
+/// more decimals where the column's thresholds need them.
+pub fn display_in(v: &Value, h: &Header, lang: Language) -> String {
+    shown(v, h.kind, &h.against, lang)
+}
+
+fn shown(v: &Value, kind: Kind, against: &[f64], lang: Language) -> String {
     match v {
         Value::Text(s) => s.clone(),
         Value::Int(n) => n.to_string(),
         Value::Num(x) => match kind {
-            Kind::Mean => format::mean(*x, lang),
-            Kind::Share => format::percent(*x, lang),
+            Kind::Mean => {
+                format::round_half_away(*x, format::digits_beside(*x, 1, 1.0, against), lang)
+            }
+            Kind::Share => {
+                let d = format::digits_beside(*x, 0, 100.0, against);
+                format!("{}%", format::round_half_away(x * 100.0, d, lang))
+            }
             Kind::P => format::p_value(*x, lang),
-            _ => format::round_half_away(*x, 2, lang),
+            _ => format::round_half_away(*x, format::digits_beside(*x, 2, 1.0, against), lang),
         },
         Value::Flag(b) => b.to_string(),
         Value::Empty => String::new(),
