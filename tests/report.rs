@@ -282,22 +282,30 @@ fn no_charts_writes_no_report_docx_and_reruns_are_identical() {
 /// column; in Word the item table (12 columns) is on landscape pages, and
 /// the document is back in portrait after it.
 #[test]
-fn comparison_change_tables_are_per_measure_and_fit_a_turned_page() {
+fn comparison_tells_participation_and_decisions_before_and_after() {
     let (_o, root) = run_npuls(&[]);
     let folder = root.join("compare-ronde-1-ronde-2");
     let html = visible(&std::fs::read_to_string(folder.join("report.html")).unwrap());
+    // The respondents of each round, counted here from respondents.csv.
+    let n = |round: &str| {
+        let rows = read_table(&root.join(round).join("tables/respondents.csv"));
+        rows.iter().find(|r| r["group"] == "ALL").unwrap()["respondents"].clone()
+    };
+    let (from, to) = (n("ronde-1"), n("ronde-2"));
+    assert!(
+        html.contains(&format!("{from} respondenten in ronde-1, {to} in ronde-2")),
+        "participation"
+    );
     for caption in [
-        "Alle respondenten, Herkenbaarheid: gebieden",
-        "Alle respondenten, Toepasbaarheid: items",
+        "Herkenbaarheid: besluiten per item vóór (rijen) en na (kolommen)",
+        "Toepasbaarheid: besluiten per item vóór (rijen) en na (kolommen)",
+        "Item (oude → nieuwe tekst)",
     ] {
         assert!(html.contains(caption), "no table {caption}");
     }
+    assert!(!html.contains("Ronde ronde-1") && !html.contains("ongewijzigd"));
     let docx = unzip(&folder.join("report.docx"));
     let xml = &docx["word/document.xml"];
-    assert!(
-        xml.contains("w:orient=\"landscape\""),
-        "no landscape section"
-    );
     assert_eq!(
         xml.matches("<w:footerReference").count(),
         xml.matches("<w:sectPr>").count()

@@ -135,6 +135,8 @@ pub struct Comparison {
     pub items: Vec<Change>,
     /// Respondents who took part in both rounds (0: not a panel).
     pub panel: usize,
+    /// Respondents used in each round (a headcount, published as it is).
+    pub took_part: [u64; 2],
 }
 
 /// A round as compared: its view of the codebook and its scores.
@@ -406,9 +408,11 @@ pub fn compare(study: &Codebook, from: RoundScores, to: RoundScores) -> Comparis
             items.extend(sides.item(m, item));
         }
     }
+    let used = |r: RoundScores| r.data.respondents.len() as u64;
     Comparison {
         from: from.id.to_string(),
         to: to.id.to_string(),
+        took_part: [used(from), used(to)],
         panel: sides.pairs.len(),
         groups: sides.groups,
         areas,

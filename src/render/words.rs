@@ -116,10 +116,10 @@ impl Words {
     /// A comparison status (`same`, `reworded`, `new`, `dropped`) in words.
     pub fn status(&self, code: &str) -> String {
         let word = match code {
-            "same" => self.t("ongewijzigd", "unchanged"),
-            "reworded" => self.t("geherformuleerd", "reworded"),
-            "new" => self.t("nieuw", "new"),
-            "dropped" => self.t("vervallen", "dropped"),
+            "same" => self.t("zelfde tekst", "same wording"),
+            "reworded" => self.t("herschreven", "reworded"),
+            "new" => self.t("nieuw item", "new item"),
+            "dropped" => self.t("vervallen item", "dropped item"),
             other => other,
         };
         word.to_string()

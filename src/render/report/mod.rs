@@ -10,6 +10,7 @@
 //! It must not compute a figure, know a file format (`page` and `docx`
 //! write the document) nor write a file.
 
+pub mod changes;
 pub mod document;
 pub mod overview;
 pub mod people;
@@ -465,7 +466,6 @@ pub fn comparison_document(inp: &CompareInput) -> Document {
         cb: inp.cb,
         lang: inp.lang,
     };
-    let captions = [w.t("Gebieden", "Areas"), w.t("Items", "Items")];
     doc.heading(1, w.t("Wat veranderde", "What changed"));
     if cmp.panel > 0 {
         doc.note(None, panel_note(cmp.panel, inp.cb.min_cell, inp.lang));
@@ -474,17 +474,7 @@ pub fn comparison_document(inp: &CompareInput) -> Document {
         "Gemiddelden per gebied en item in beide rondes, het verschil, en een Mann-Whitney-toets (tweezijdig, normale benadering met correctie voor ties). Herschreven items zijn aan hun voorganger gekoppeld; nieuwe en vervallen items staan er als zodanig in.",
         "Means per area and item in both rounds, the difference, and a Mann-Whitney test (two-sided, normal approximation with tie correction). Reworded items are linked to their predecessor; new and dropped items are listed as such.",
     ));
-    // All respondents, one table per measure: the measure in the caption and
-    // no column that says the same on every row (a Word page has room for
-    // the item texts only without them).
-    let changes = [w.t("gebieden", "areas"), w.t("items", "items")];
-    for (t, what) in inp.tables.list().into_iter().zip(changes) {
-        let keep: Vec<&str> = (t.headers().iter())
-            .map(|h| h.name.as_ref())
-            .filter(|c| !["measure", "group"].contains(c))
-            .collect();
-        all_per_measure(&mut doc, inp.cb, &p, t, &[(&keep, what)]);
-    }
+    changes::what_changed(&mut doc, inp.cb, cmp);
     charts(&mut doc, inp.charts, w);
     doc.heading(1, w.t("Per groep", "Per group"));
     if cmp.areas.iter().chain(&cmp.items).any(|c| c.suppressed()) {
@@ -492,7 +482,7 @@ pub fn comparison_document(inp: &CompareInput) -> Document {
     }
     // Areas only: every item x group row made the comparison a document of
     // hundreds of pages; those rows are in the tables and summary.xlsx.
-    doc.table(p.grid(&inp.tables.compare_areas, captions[0]));
+    doc.table(p.grid(&inp.tables.compare_areas, w.t("Gebieden", "Areas")));
     doc.para(w.t(
         "De cijfers per item en groep staan in de tabellen bij dit rapport (tables/, ook als summary.xlsx).",
         "The figures per item and group are in the tables that come with this report (tables/, also as summary.xlsx).",
