@@ -4,9 +4,13 @@
 //! Chart layouts (in `charts`) build a [`Scene`] from aggregated figures:
 //! pure, testable, backend-free. This module owns the embedded font, the
 //! palette and the two backends, so both files of a chart are drawn from the
-//! same shapes. It must not know what a chart means.
+//! same shapes, and measures text with that font so layouts can wrap it.
+//! A text's `size` is its font size in pixels (the em, CSS `font-size`), in
+//! the SVG and the PNG alike. It must not know what a chart means.
 
-use std::sync::Once;
+use std::sync::{Once, OnceLock};
+
+use ab_glyph::{Font, FontRef, PxScale, ScaleFont};
 
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -19,6 +23,51 @@ use crate::render::escape;
 static FONT_REGULAR: &[u8] = include_bytes!("../../assets/fonts/LiberationSans-Regular.ttf");
 static FONT_BOLD: &[u8] = include_bytes!("../../assets/fonts/LiberationSans-Bold.ttf");
 const FAMILY: &str = "Liberation Sans";
+
+/// plotters' SVG backend writes `font-size` as its size / 1.24.
+const SVG_SIZE_PER_EM: f64 = 1.24;
+
+/// The embedded fonts parsed once, for measuring: regular and bold.
+fn faces() -> Option<&'static (FontRef<'static>, FontRef<'static>)> {
+    static FACES: OnceLock<Option<(FontRef<'static>, FontRef<'static>)>> = OnceLock::new();
+    FACES
+        .get_or_init(|| {
+            let regular = FontRef::try_from_slice(FONT_REGULAR).ok()?;
+            let bold = FontRef::try_from_slice(FONT_BOLD).ok()?;
+            Some((regular, bold))
+        })
+        .as_ref()
+}
+
+/// plotters' bitmap backend scales ab_glyph by the font's height (ascent
+/// minus descent), not its em: this many of its size units make one em.
+fn png_size_per_em() -> f64 {
+    faces()
+        .and_then(|(f, _)| Some(f64::from(f.height_unscaled() / f.units_per_em()?)))
+        .unwrap_or(1.117)
+}
+
+/// The width in pixels of `text` at font size `size` (px per em), as the
+/// painters draw it: advances and kerning of the embedded font.
+pub fn text_width(text: &str, size: u32, bold: bool) -> i32 {
+    let Some((regular, heavy)) = faces() else {
+        // Unreachable with the shipped font; an average glyph is ~0.56 em.
+        return (text.chars().count() as f64 * 0.56 * f64::from(size)).ceil() as i32;
+    };
+    let font = if bold { heavy } else { regular };
+    let scaled = font.as_scaled(PxScale::from((f64::from(size) * png_size_per_em()) as f32));
+    let mut width = 0.0f32;
+    let mut prev = None;
+    for c in text.chars() {
+        let id = scaled.glyph_id(c);
+        if let Some(p) = prev {
+            width += scaled.kern(p, id);
+        }
+        width += scaled.h_advance(id);
+        prev = Some(id);
+    }
+    width.ceil() as i32
+}
 
 fn register_fonts() {
     static ONCE: Once = Once::new();
@@ -38,14 +87,17 @@ pub const GRID: Rgb = (215, 215, 215);
 /// Colour-blind-safe diverging palette (ColorBrewer PuOr, 4 classes):
 /// low ratings orange, high ratings purple.
 pub const DIVERGING: [Rgb; 4] = [(230, 97, 1), (253, 184, 99), (178, 171, 210), (94, 60, 153)];
-/// Qualitative, colour-blind-safe (Okabe & Ito 2008) for groups.
-pub const GROUPS: [Rgb; 6] = [
+/// Qualitative, colour-blind-safe (Okabe & Ito 2008) for groups: all
+/// eight, so up to eight groups never share a colour.
+pub const GROUPS: [Rgb; 8] = [
     (0, 114, 178),
     (213, 94, 0),
     (0, 158, 115),
     (204, 121, 167),
     (86, 180, 233),
     (230, 159, 0),
+    (0, 0, 0),
+    (240, 228, 66),
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -165,9 +217,12 @@ fn color(c: Rgb) -> RGBColor {
     RGBColor(c.0, c.1, c.2)
 }
 
+/// Paints every shape; `per_em` is the backend's font size for one pixel
+/// of em, so that both files show text at the scene's size.
 fn paint<DB: DrawingBackend>(
     root: &DrawingArea<DB, plotters::coord::Shift>,
     scene: &Scene,
+    per_em: f64,
 ) -> Result<(), String> {
     let e = |e: DrawingAreaErrorKind<DB::ErrorType>| e.to_string();
     root.fill(&WHITE).map_err(e)?;
@@ -212,7 +267,7 @@ fn paint<DB: DrawingBackend>(
                 } else {
                     FontStyle::Normal
                 };
-                let font = (FAMILY, *size as f64, style)
+                let font = (FAMILY, f64::from(*size) * per_em, style)
                     .into_font()
                     .color(&color(*c))
                     .pos(Pos::new(h, VPos::Center));
@@ -232,7 +287,7 @@ pub fn to_svg(scene: &Scene) -> Result<String, String> {
     {
         let root =
             SVGBackend::with_string(&mut svg, (scene.width, scene.height)).into_drawing_area();
-        paint(&root, scene)?;
+        paint(&root, scene, SVG_SIZE_PER_EM)?;
     }
     let title = escape::xml(&scene.title);
     let Some(open_end) = svg
@@ -253,7 +308,7 @@ pub fn to_png(scene: &Scene) -> Result<Vec<u8>, String> {
     let mut rgb = vec![0u8; w as usize * h as usize * 3];
     {
         let root = BitMapBackend::with_buffer(&mut rgb, (w, h)).into_drawing_area();
-        paint(&root, scene)?;
+        paint(&root, scene, png_size_per_em())?;
     }
     let mut png = Vec::new();
     use image::ImageEncoder;

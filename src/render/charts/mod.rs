@@ -27,7 +27,7 @@ pub use distribution::{distribution, distribution_scene, Distribution, Distribut
 pub use dumbbell::{dumbbell_data, dumbbell_scene, dumbbells, Bell, Dumbbell};
 pub use groups::{group_means, group_means_scene, GroupCell, GroupMeans};
 pub use heat::{heat_data, heat_scene, HeatMap};
-pub use shared::{file as paint, ChartFile};
+pub use shared::{file as paint, printed_pt, ChartFile, MIN_PT, PRINT_WIDTH_PT};
 
 /// The chart scenes of a round, named as their files, in report order.
 pub fn scenes(cb: &Codebook, scores: &Scores, lang: Language) -> Vec<(String, Scene)> {

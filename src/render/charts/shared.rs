@@ -1,6 +1,8 @@
 //! What the chart files share: canvas width and title line, the value axis,
-//! text colour on a fill, item labels (cut or wrapped), the score rows of one measure and
-//! group, and the painted [`ChartFile`].
+//! text colour on a fill, the font sizes that print at 8 pt or more,
+//! item labels (text, not id) wrapped by measured width, a legend that
+//! flows onto more lines, the score rows of one measure and group, and the
+//! painted [`ChartFile`].
 //!
 //! Owns the common parts of a layout so that every chart draws them alike.
 //! It must not know any one chart, nor compute a figure.
@@ -8,7 +10,7 @@
 use crate::analysis::score::ScoreRow;
 use crate::codebook::{Item, Language};
 use crate::render::format;
-use crate::render::scene::{self, Anchor, Rgb, Scene, GRID, INK, MUTED};
+use crate::render::scene::{self, text_width, Anchor, Rgb, Scene, GRID, INK, MUTED};
 
 /// A chart written as `charts/<name>.svg` and `.png`.
 pub struct ChartFile {
@@ -28,13 +30,31 @@ pub fn file(name: String, scene: &Scene) -> Result<ChartFile, String> {
     })
 }
 
-pub const TITLE_Y: i32 = 22;
+/// Every chart is this many pixels wide, so one font size prints alike.
 pub const WIDTH: u32 = 1000;
+/// The text width of an A4 page with 2.5 cm margins (16 cm) in points:
+/// the width a chart is printed at in the Word report and on paper.
+pub const PRINT_WIDTH_PT: f64 = 16.0 / 2.54 * 72.0;
+/// The smallest type a chart prints at (at [`PRINT_WIDTH_PT`]).
+pub const MIN_PT: f64 = 8.0;
+/// Font sizes (px per em) of every chart text: 18 px of 1000 prints at
+/// 8.2 pt, the title at 10 pt.
+pub const TEXT: u32 = 18;
+pub const TITLE: u32 = 22;
+/// The distance between two lines of [`TEXT`].
+pub const LINE: i32 = 22;
+pub const TITLE_Y: i32 = 26;
+
+/// The size in points a font of `size` px has when a chart `width` px wide
+/// is printed at text width.
+pub fn printed_pt(size: u32, width: u32) -> f64 {
+    f64::from(size) * PRINT_WIDTH_PT / f64::from(width)
+}
 
 /// A scene with its title written at the top left.
 pub fn titled(width: u32, height: i32, title: String) -> Scene {
     let mut s = Scene::new(width, height as u32, title.clone());
-    s.styled_text(20, TITLE_Y, title, 16, Anchor::Start, true, INK);
+    s.styled_text(20, TITLE_Y, title, TITLE, Anchor::Start, true, INK);
     s
 }
 
@@ -44,50 +64,100 @@ pub fn rows_of(rows: &[ScoreRow], measure: usize, group: u32) -> impl Iterator<I
         .filter(move |r| r.measure == measure && r.group == group)
 }
 
-/// At most this many characters of an item's text go into its chart label.
-pub const LABEL_CHARS: usize = 58;
+/// `text` broken between words into lines at most `px` wide at font size
+/// [`TEXT`]; nothing is cut off: a word wider than a line is split over
+/// lines (no ellipsis).
+pub fn wrap(text: &str, px: i32) -> Vec<String> {
+    wrap_in(text, px, false)
+}
 
-/// `text` over at most `lines` lines of at most `chars` characters, broken
-/// between words; what does not fit ends the last line with an ellipsis.
-pub fn wrap(text: &str, chars: usize, lines: usize) -> Vec<String> {
+/// [`wrap`] for regular or bold text.
+pub fn wrap_in(text: &str, px: i32, bold: bool) -> Vec<String> {
+    let fits = |s: &str| text_width(s, TEXT, bold) <= px;
     let mut out: Vec<String> = Vec::new();
     for word in text.split_whitespace() {
-        let len = word.chars().count();
-        let full = out.len() == lines;
-        match out.last_mut() {
-            Some(l) if l.chars().count() + 1 + len <= chars => {
-                l.push(' ');
-                l.push_str(word);
+        if let Some(l) = out.last_mut() {
+            let joined = format!("{l} {word}");
+            if fits(&joined) {
+                *l = joined;
+                continue;
             }
-            Some(l) if full => {
-                let mut cut: String = l.chars().take(chars - 1).collect();
-                cut.push('…');
-                *l = cut;
-                return out;
-            }
-            _ => out.push(word.chars().take(chars).collect()),
         }
+        let mut piece = String::new();
+        for c in word.chars() {
+            piece.push(c);
+            if !fits(&piece) && piece.chars().count() > 1 {
+                piece.pop();
+                out.push(std::mem::take(&mut piece));
+                piece.push(c);
+            }
+        }
+        out.push(piece);
     }
     out
 }
 
-/// An item's id, marked `(R)` when the item is reverse-keyed (the
-/// psychometric convention; the report's legend says it in words).
-pub fn item_id(item: &Item) -> String {
-    let mark = if item.reverse { " (R)" } else { "" };
-    format!("{}{mark}", item.id)
+/// Lines of [`TEXT`] centred as a block on `yc`, anchored at `x`.
+pub fn lines_at(s: &mut Scene, (x, yc): (i32, i32), lines: &[String], anchor: Anchor, colour: Rgb) {
+    let top = yc - LINE * (lines.len() as i32 - 1) / 2;
+    for (k, line) in lines.iter().enumerate() {
+        let y = top + LINE * k as i32;
+        s.styled_text(x, y, line.clone(), TEXT, anchor, false, colour);
+    }
 }
 
-/// An item's id and text on one line of at most [`LABEL_CHARS`], cut
-/// between words: a cut word would read as a stray letter.
+/// Rows of `heights` stacked from `top`: where each starts, and where the
+/// last ends.
+pub fn stack(top: i32, heights: &[i32]) -> (Vec<i32>, i32) {
+    let mut y = top;
+    let starts = (heights.iter())
+        .map(|h| {
+            let start = y;
+            y += h;
+            start
+        })
+        .collect();
+    (starts, y)
+}
+
+/// The mark of a reverse-keyed item (the psychometric convention).
+pub const REVERSED_MARK: &str = "(R)";
+
+/// An item as charts label it: its text, not its id, marked
+/// [`REVERSED_MARK`] when reverse-keyed.
 pub fn item_label(item: &Item) -> String {
-    let id = item_id(item);
-    let room = LABEL_CHARS.saturating_sub(id.chars().count() + 2).max(10);
-    let first = wrap(&item.text, room, 1)
-        .into_iter()
-        .next()
-        .unwrap_or_default();
-    format!("{id}  {first}")
+    match item.reverse {
+        true => format!("{} {REVERSED_MARK}", item.text),
+        false => item.text.clone(),
+    }
+}
+
+/// How a legend entry is marked.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Marker {
+    Square,
+    Dot,
+}
+
+/// A legend from the left edge at `y`, its entries flowing onto more lines
+/// when the next does not fit before the right edge; returns the centre
+/// of its last line.
+pub fn legend(s: &mut Scene, entries: &[(String, Rgb)], marker: Marker, y: i32) -> i32 {
+    let (left, right) = (20, s.width as i32 - 20);
+    let (mut x, mut y) = (left, y);
+    for (label, colour) in entries {
+        let w = 22 + text_width(label, TEXT, false);
+        if x > left && x + w > right {
+            (x, y) = (left, y + LINE + 4);
+        }
+        match marker {
+            Marker::Square => s.rect(x, y - 8, 16, 16, *colour),
+            Marker::Dot => s.dot(x + 8, y, 7, *colour),
+        }
+        s.text(x + 22, y, label.clone(), TEXT, Anchor::Start);
+        x += w + 24;
+    }
+    y
 }
 
 /// Maps a value on `[lo, hi]` to pixels on `[x0, x1]`.
@@ -95,28 +165,24 @@ pub fn scale_x(v: f64, (lo, hi): (f64, f64), (x0, x1): (i32, i32)) -> i32 {
     x0 + ((v - lo) / (hi - lo) * f64::from(x1 - x0)).round() as i32
 }
 
-/// Value axis with a grid line and label at every scale value.
+/// Value axis with a grid line at every scale value over each of `bands`
+/// (top, bottom: grid lines never cross a label), and its labels below the
+/// last band.
 pub fn value_axis(
     s: &mut Scene,
-    scale: (i64, i64),
-    span: (i32, i32),
-    top: i32,
-    bottom: i32,
+    (scale, span): ((i64, i64), (i32, i32)),
+    bands: &[(i32, i32)],
     lang: Language,
 ) {
     let lim = (scale.0 as f64, scale.1 as f64);
+    let bottom = bands.iter().map(|b| b.1).max().unwrap_or(0);
     for v in scale.0..=scale.1 {
         let x = scale_x(v as f64, lim, span);
-        s.line((x, top), (x, bottom), GRID, 1);
-        s.styled_text(
-            x,
-            bottom + 14,
-            format::round_half_away(v as f64, 0, lang),
-            12,
-            Anchor::Middle,
-            false,
-            MUTED,
-        );
+        for (top, end) in bands {
+            s.line((x, *top), (x, *end), GRID, 1);
+        }
+        let label = format::round_half_away(v as f64, 0, lang);
+        s.styled_text(x, bottom + 18, label, TEXT, Anchor::Middle, false, MUTED);
     }
 }
 
@@ -148,25 +214,55 @@ mod tests {
     }
 
     #[test]
-    fn wrap_breaks_between_words_and_cuts_the_last_line() {
-        assert_eq!(wrap("a short one", 20, 2), ["a short one"]);
-        assert_eq!(
-            wrap("kent de interne en externe netwerken", 16, 2),
-            ["kent de interne", "en externe…"]
+    fn wrap_breaks_between_words_and_never_cuts() {
+        assert_eq!(wrap("a short one", 400), ["a short one"]);
+        let text = "kent de interne en externe netwerken van de eigen instelling";
+        let lines = wrap(text, 160);
+        assert!(lines.len() > 1, "{lines:?}");
+        assert_eq!(lines.join(" "), text, "every word kept, in order");
+        for l in &lines {
+            assert!(text_width(l, TEXT, false) <= 160, "{l}");
+            assert!(!l.ends_with('…'));
+        }
+        // A word wider than the line is split, not cut.
+        let long = "Onderwijsinnovatieondersteuningsmedewerkersbijeenkomst";
+        assert_eq!(wrap(long, 120).concat(), long);
+    }
+
+    #[test]
+    fn labels_are_texts_marked_when_reversed() {
+        assert_eq!(item_label(&item("a1", "Kort", false)), "Kort");
+        assert_eq!(item_label(&item("a1", "Niet", true)), "Niet (R)");
+    }
+
+    #[test]
+    fn text_prints_at_eight_points_or_more() {
+        assert!(
+            printed_pt(TEXT, WIDTH) >= MIN_PT,
+            "{}",
+            printed_pt(TEXT, WIDTH)
         );
-        assert_eq!(wrap("kent de interne en", 16, 2), ["kent de interne", "en"]);
+        assert!(
+            printed_pt(TEXT - 1, WIDTH) < MIN_PT,
+            "TEXT is the smallest that does"
+        );
     }
 
     #[test]
-    fn labels_are_cut_to_fit() {
-        assert_eq!(item_label(&item("a1", "Kort", false)), "a1  Kort");
-        let long = item_label(&item("brug_k1", &"woord ".repeat(30), false));
-        assert!(long.chars().count() <= LABEL_CHARS, "{long}");
-        assert!(long.ends_with('…'));
-    }
-
-    #[test]
-    fn reversed_items_are_marked() {
-        assert_eq!(item_label(&item("a1", "Niet", true)), "a1 (R)  Niet");
+    fn a_legend_flows_onto_more_lines() {
+        let mut s = Scene::new(WIDTH, 400, "t");
+        let entries: Vec<(String, Rgb)> = (0..8)
+            .map(|i| (format!("groep met een lange naam {i}"), INK))
+            .collect();
+        let last = legend(&mut s, &entries, Marker::Dot, 50);
+        assert!(last > 50 + 2 * LINE, "{last}");
+        for sh in &s.shapes {
+            if let scene::Shape::Text { x, text, .. } = sh {
+                assert!(
+                    x + text_width(text, TEXT, false) <= WIDTH as i32 - 20,
+                    "{text}"
+                );
+            }
+        }
     }
 }
