@@ -67,10 +67,15 @@ fn item_charts_hold_every_item_label_in_codebook_order() {
     let study = Path::new(env!("CARGO_MANIFEST_DIR")).join("input/npuls-docentondersteuning");
     let cb = Codebook::load(&study).unwrap().for_round("ronde-1");
     for (a, area) in cb.areas.iter().enumerate() {
-        let svg = std::fs::read_to_string(
-            round.join(format!("charts/items_herkenbaarheid_{}.svg", area.id)),
-        )
-        .unwrap();
+        // A chart too tall for an A4 page is in parts: `_part2`, ...
+        let name = format!("charts/items_herkenbaarheid_{}", area.id);
+        let mut svg = std::fs::read_to_string(round.join(format!("{name}.svg"))).unwrap();
+        for k in 2.. {
+            match std::fs::read_to_string(round.join(format!("{name}_part{k}.svg"))) {
+                Ok(part) => svg.push_str(&part),
+                Err(_) => break,
+            }
+        }
         let mut at = 0;
         for item in cb.items.iter().filter(|i| i.area == a) {
             // The label is the item's text (tests/charts.rs checks it whole).

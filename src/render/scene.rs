@@ -201,6 +201,21 @@ impl Scene {
         });
     }
 
+    /// Moves the shapes from index `from` on down by `dy` pixels, and
+    /// grows the scene by as much: room made for something above them.
+    pub fn shift_down(&mut self, from: usize, dy: i32) {
+        for s in self.shapes.iter_mut().skip(from) {
+            match s {
+                Shape::Rect { y, .. } | Shape::Dot { y, .. } | Shape::Text { y, .. } => *y += dy,
+                Shape::Line { from, to, .. } => {
+                    from.1 += dy;
+                    to.1 += dy;
+                }
+            }
+        }
+        self.height = self.height.saturating_add_signed(dy);
+    }
+
     /// The texts in drawing order, for tests.
     pub fn texts(&self) -> Vec<&str> {
         self.shapes

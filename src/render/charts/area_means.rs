@@ -4,7 +4,9 @@
 //! Drawn from the area rows of group `ALL` only. It must not compute a
 //! figure.
 
-use super::shared::{lines_at, rows_of, scale_x, titled, value_axis, wrap, LINE, TEXT, WIDTH};
+use super::shared::{
+    lines_at, rows_of, scale_x, titled, value_axis, wrap, wrap_title, LINE, TEXT, WIDTH,
+};
 use crate::analysis::score::Scores;
 use crate::codebook::{Codebook, Language};
 use crate::render::format;
@@ -146,5 +148,5 @@ pub fn area_means_scene(d: &AreaMeans, lang: Language) -> Scene {
         area_row(&mut s, (r, d), y + h / 2, (lim, span), lang);
         y += h;
     }
-    s
+    wrap_title(s)
 }

@@ -9,7 +9,8 @@
 //! beyond a count's share of the valid ratings.
 
 use super::shared::{
-    legend, on, rows_of, stack, titled, wrap, Marker, LINE, REVERSED_MARK, TEXT, WIDTH,
+    in_parts, legend, on, part_title, rows_of, stack, titled, wrap, wrap_title, Marker, LINE,
+    REVERSED_MARK, TEXT, WIDTH,
 };
 use crate::analysis::rules::Decision;
 use crate::analysis::score::{Figures, Scores};
@@ -360,7 +361,36 @@ fn weighted_note(w: Words) -> Vec<String> {
     wrap(text, WIDTH as i32 - 2 * LEFT)
 }
 
+/// The mark of a reversed item's text.
+fn reversed_mark(w: Words) -> String {
+    format!(
+        "{REVERSED_MARK} {}",
+        w.t("omgekeerd gescoord", "scored reversed")
+    )
+}
+
+/// An area's distribution chart in as few parts as fit an A4 page each
+/// ([`in_parts`]), each titled "(1 van 2)" with its own legend and axis.
+pub fn distribution_scenes(d: &Distribution, lang: Language) -> Vec<Scene> {
+    let mark = reversed_mark(Words(lang));
+    let heights: Vec<i32> = (d.rows.iter())
+        .map(|r| ItemText::new(r, &mark).height() + BAR_LINE + GAP)
+        .collect();
+    in_parts(&d.rows, &heights, |rows, part| {
+        let d = Distribution {
+            rows: rows.to_vec(),
+            ..d.clone()
+        };
+        scene_of(&d, lang, part)
+    })
+}
+
+/// The whole chart of an area (see [`distribution_scenes`] for A4).
 pub fn distribution_scene(d: &Distribution, lang: Language) -> Scene {
+    scene_of(d, lang, None)
+}
+
+fn scene_of(d: &Distribution, lang: Language, part: Option<(usize, usize)>) -> Scene {
     let w = Words(lang);
     let title = format!(
         "{}: {}, {}",
@@ -368,11 +398,9 @@ pub fn distribution_scene(d: &Distribution, lang: Language) -> Scene {
         d.area,
         w.t("verdeling per item", "distribution per item")
     );
+    let title = part_title(title, part, lang);
     let c = columns(d, w);
-    let mark = format!(
-        "{REVERSED_MARK} {}",
-        w.t("omgekeerd gescoord", "scored reversed")
-    );
+    let mark = reversed_mark(w);
     let texts: Vec<ItemText> = d.rows.iter().map(|r| ItemText::new(r, &mark)).collect();
     let colours = palette(d.values.len());
     let entries: Vec<(String, Rgb)> = (d.values.iter().map(|(_, l)| l.clone()))
@@ -415,7 +443,7 @@ pub fn distribution_scene(d: &Distribution, lang: Language) -> Scene {
             bar_ends(&mut s, d, r, &c, yc, lang);
         }
     }
-    s
+    wrap_title(s)
 }
 
 #[cfg(test)]

@@ -5,7 +5,8 @@
 //! a figure.
 
 use super::shared::{
-    item_label, legend, scale_x, stack, titled, value_axis, wrap, Marker, LINE, TEXT, WIDTH,
+    in_parts, item_label, legend, named_parts, part_title, scale_x, stack, titled, value_axis,
+    wrap, wrap_title, Marker, LINE, TEXT, WIDTH,
 };
 use crate::analysis::compare::{Change, Comparison, Status};
 use crate::codebook::{Codebook, Language};
@@ -73,7 +74,38 @@ fn note(r: &Bell, w: Words, lang: Language) -> String {
     }
 }
 
+/// A row's label over the width of the chart.
+fn label_lines(r: &Bell) -> Vec<String> {
+    wrap(&r.label, WIDTH as i32 - 40)
+}
+
+/// A row's height: its label's lines and the dots' line.
+fn row_height(lines: usize) -> i32 {
+    LINE * lines as i32 + LINE + 12
+}
+
+/// A dumbbell chart in as few parts as fit an A4 page each ([`in_parts`]).
+pub fn dumbbell_scenes(d: &Dumbbell, lang: Language) -> Vec<Scene> {
+    let heights: Vec<i32> = d
+        .rows
+        .iter()
+        .map(|r| row_height(label_lines(r).len()))
+        .collect();
+    in_parts(&d.rows, &heights, |rows, part| {
+        let d = Dumbbell {
+            rows: rows.to_vec(),
+            ..d.clone()
+        };
+        scene_of(&d, lang, part)
+    })
+}
+
+/// The whole chart (see [`dumbbell_scenes`] for A4).
 pub fn dumbbell_scene(d: &Dumbbell, lang: Language) -> Scene {
+    scene_of(d, lang, None)
+}
+
+fn scene_of(d: &Dumbbell, lang: Language, part: Option<(usize, usize)>) -> Scene {
     let w = Words(lang);
     let lim = (d.scale.0 as f64, d.scale.1 as f64);
     let title = format!(
@@ -83,15 +115,12 @@ pub fn dumbbell_scene(d: &Dumbbell, lang: Language) -> Scene {
         d.from,
         d.to
     );
+    let title = part_title(title, part, lang);
     let entries = [(d.from.clone(), FROM), (d.to.clone(), TO)];
     let mut probe = Scene::new(WIDTH, 0, "");
     let top = legend(&mut probe, &entries, Marker::Dot, 64) + LINE;
-    let labels: Vec<Vec<String>> = (d.rows.iter())
-        .map(|r| wrap(&r.label, WIDTH as i32 - 40))
-        .collect();
-    let heights: Vec<i32> = (labels.iter())
-        .map(|l| LINE * l.len() as i32 + LINE + 12)
-        .collect();
+    let labels: Vec<Vec<String>> = d.rows.iter().map(label_lines).collect();
+    let heights: Vec<i32> = labels.iter().map(|l| row_height(l.len())).collect();
     // Each row: its label's lines, then the dots' line (a band of grid).
     let (starts, bottom) = stack(top, &heights);
     let bands: Vec<(i32, i32)> = (starts.iter().zip(&labels).zip(&heights))
@@ -123,7 +152,7 @@ pub fn dumbbell_scene(d: &Dumbbell, lang: Language) -> Scene {
         let text = note(r, w, lang);
         s.styled_text(NOTE_X, yc, text, TEXT, Anchor::Start, false, MUTED);
     }
-    s
+    wrap_title(s)
 }
 
 /// The changes of group `ALL` in one measure.
@@ -177,9 +206,9 @@ pub fn dumbbell_data(study: &Codebook, cmp: &Comparison) -> Vec<(String, Dumbbel
 
 /// Every chart scene of a comparison, named as its files.
 pub fn dumbbells(study: &Codebook, cmp: &Comparison, lang: Language) -> Vec<(String, Scene)> {
-    dumbbell_data(study, cmp)
-        .into_iter()
-        .map(|(name, d)| (name, dumbbell_scene(&d, lang)))
+    // A chart too tall for an A4 page comes in parts.
+    (dumbbell_data(study, cmp).into_iter())
+        .flat_map(|(name, d)| named_parts(&name, dumbbell_scenes(&d, lang)).collect::<Vec<_>>())
         .collect()
 }
 

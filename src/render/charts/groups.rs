@@ -7,7 +7,7 @@
 //! figure.
 
 use super::shared::{
-    legend, lines_at, rows_of, scale_x, titled, value_axis, wrap, Marker, LINE, WIDTH,
+    legend, lines_at, rows_of, scale_x, titled, value_axis, wrap, wrap_title, Marker, LINE, WIDTH,
 };
 use crate::analysis::score::Scores;
 use crate::codebook::{Codebook, Language};
@@ -174,5 +174,5 @@ pub fn group_means_scene(d: &GroupMeans, lang: Language) -> Scene {
         }
         y += h;
     }
-    s
+    wrap_title(s)
 }

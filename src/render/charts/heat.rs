@@ -2,7 +2,7 @@
 //!
 //! Drawn from the counts of `consult` only. It must not read statements.
 
-use super::shared::{lines_at, on, titled, wrap, wrap_in, LINE, TEXT, WIDTH};
+use super::shared::{lines_at, on, titled, wrap, wrap_in, wrap_title, LINE, TEXT, WIDTH};
 use crate::analysis::consult::{self, Summary};
 use crate::codebook::Language;
 use crate::render::scene::{Anchor, Rgb, Scene, INK};
@@ -59,7 +59,7 @@ pub fn heat_scene(d: &HeatMap, lang: Language) -> Scene {
     let heads: Vec<Vec<String>> = d
         .groups
         .iter()
-        .map(|g| wrap_in(g, cell_w - 8, true))
+        .map(|g| wrap_in(g, cell_w - 8, (TEXT, true)))
         .collect();
     let head_lines = heads.iter().map(Vec::len).max().unwrap_or(1) as i32;
     let top = 66 + LINE * head_lines;
@@ -95,7 +95,7 @@ pub fn heat_scene(d: &HeatMap, lang: Language) -> Scene {
         }
         y += h;
     }
-    s
+    wrap_title(s)
 }
 
 #[cfg(test)]

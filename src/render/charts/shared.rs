@@ -10,7 +10,8 @@
 use crate::analysis::score::ScoreRow;
 use crate::codebook::{Item, Language};
 use crate::render::format;
-use crate::render::scene::{self, text_width, Anchor, Rgb, Scene, GRID, INK, MUTED};
+use crate::render::scene::{self, text_width, Anchor, Rgb, Scene, Shape, GRID, INK, MUTED};
+use crate::render::words::Words;
 
 /// A chart written as `charts/<name>.svg` and `.png`.
 pub struct ChartFile {
@@ -51,10 +52,36 @@ pub fn printed_pt(size: u32, width: u32) -> f64 {
     f64::from(size) * PRINT_WIDTH_PT / f64::from(width)
 }
 
-/// A scene with its title written at the top left.
+/// A scene with its title written at the top left; layouts place the
+/// rest below one title line, and [`wrap_title`] makes room for more.
 pub fn titled(width: u32, height: i32, title: String) -> Scene {
     let mut s = Scene::new(width, height as u32, title.clone());
     s.styled_text(20, TITLE_Y, title, TITLE, Anchor::Start, true, INK);
+    s
+}
+
+/// A finished [`titled`] scene whose title is too long for one line: the
+/// title wrapped, everything below moved down to make room.
+pub fn wrap_title(mut s: Scene) -> Scene {
+    let lines = wrap_in(&s.title, s.width as i32 - 40, (TITLE, true));
+    if lines.len() > 1 && !s.shapes.is_empty() {
+        let step = TITLE as i32 + 6;
+        s.shift_down(1, step * (lines.len() as i32 - 1));
+        s.shapes.remove(0);
+        for (k, line) in lines.into_iter().enumerate().rev() {
+            let y = TITLE_Y + step * k as i32;
+            let text = Shape::Text {
+                x: 20,
+                y,
+                text: line,
+                size: TITLE,
+                bold: true,
+                anchor: Anchor::Start,
+                color: INK,
+            };
+            s.shapes.insert(0, text);
+        }
+    }
     s
 }
 
@@ -68,12 +95,12 @@ pub fn rows_of(rows: &[ScoreRow], measure: usize, group: u32) -> impl Iterator<I
 /// [`TEXT`]; nothing is cut off: a word wider than a line is split over
 /// lines (no ellipsis).
 pub fn wrap(text: &str, px: i32) -> Vec<String> {
-    wrap_in(text, px, false)
+    wrap_in(text, px, (TEXT, false))
 }
 
-/// [`wrap`] for regular or bold text.
-pub fn wrap_in(text: &str, px: i32, bold: bool) -> Vec<String> {
-    let fits = |s: &str| text_width(s, TEXT, bold) <= px;
+/// [`wrap`] for text of any size, regular or bold.
+pub fn wrap_in(text: &str, px: i32, (size, bold): (u32, bool)) -> Vec<String> {
+    let fits = |s: &str| text_width(s, size, bold) <= px;
     let mut out: Vec<String> = Vec::new();
     for word in text.split_whitespace() {
         if let Some(l) = out.last_mut() {
@@ -118,6 +145,64 @@ pub fn stack(top: i32, heights: &[i32]) -> (Vec<i32>, i32) {
         })
         .collect();
     (starts, y)
+}
+
+/// The most a chart is tall (px, at [`WIDTH`]): the text height of an A4
+/// page (25.7 cm at 17 cm text width, 2 cm margins; 24.7 at 16) less a
+/// caption, so that no chart is shrunk to fit a page.
+pub const MAX_HEIGHT: i32 = 1440;
+
+/// A chart of `rows` (each `heights[i]` tall) in as few parts as keep each
+/// within [`MAX_HEIGHT`]: the rows split in order into runs of about equal
+/// height, each drawn by `draw` with its part and the number of parts.
+pub fn in_parts<R: Clone>(
+    rows: &[R],
+    heights: &[i32],
+    draw: impl Fn(&[R], Option<(usize, usize)>) -> Scene,
+) -> Vec<Scene> {
+    let whole = draw(rows, None);
+    if whole.height as i32 <= MAX_HEIGHT || rows.len() < 2 {
+        return vec![whole];
+    }
+    let total: i32 = heights.iter().sum();
+    let mut parts = Vec::new();
+    for n in 2..=rows.len() {
+        let mut runs: Vec<Vec<R>> = vec![Vec::new(); n];
+        let mut above = 0i64;
+        for (r, h) in rows.iter().zip(heights) {
+            // The part the row's middle falls in, the total cut in n.
+            let middle = above + i64::from(*h) / 2;
+            let k = (middle * n as i64 / i64::from(total.max(1))) as usize;
+            runs[k.min(n - 1)].push(r.clone());
+            above += i64::from(*h);
+        }
+        runs.retain(|run| !run.is_empty());
+        let count = runs.len();
+        parts = (runs.iter().enumerate())
+            .map(|(k, run)| draw(run, Some((k + 1, count))))
+            .collect();
+        if parts.iter().all(|s| s.height as i32 <= MAX_HEIGHT) {
+            break;
+        }
+    }
+    parts
+}
+
+/// A chart's title, with its part ("(1 van 2)") when it has parts.
+pub fn part_title(title: String, part: Option<(usize, usize)>, lang: Language) -> String {
+    match part {
+        Some((k, n)) => format!("{title} ({k} {} {n})", Words(lang).t("van", "of")),
+        None => title,
+    }
+}
+
+/// A chart's scenes named as their files: the first keeps `name`, the
+/// others are `name_part2`, ...
+pub fn named_parts(name: &str, scenes: Vec<Scene>) -> impl Iterator<Item = (String, Scene)> + '_ {
+    scenes.into_iter().enumerate().map(move |(k, s)| match k {
+        0 => (name.to_string(), s),
+        _ => (format!("{name}_part{}", k + 1), s),
+    })
 }
 
 /// The mark of a reverse-keyed item (the psychometric convention).
@@ -249,6 +334,52 @@ mod tests {
     }
 
     #[test]
+    fn a_long_title_wraps_and_moves_the_chart_down() {
+        let title = "Toepasbaarheid in de eigen onderwijspraktijk: gemiddelde per gebied en groep, met 95%-betrouwbaarheidsinterval";
+        let mut s = titled(WIDTH, 100, title.to_string());
+        s.dot(50, 60, 5, INK);
+        let s = wrap_title(s);
+        let texts = s.texts();
+        assert_eq!(texts.len(), 2, "{texts:?}");
+        assert_eq!(texts.join(" "), title);
+        assert!(texts
+            .iter()
+            .all(|t| text_width(t, TITLE, true) <= WIDTH as i32 - 40));
+        let step = TITLE as i32 + 6;
+        assert_eq!(s.height, 100 + step as u32);
+        assert!(s.shapes.contains(&Shape::Dot {
+            x: 50,
+            y: 60 + step,
+            r: 5,
+            fill: INK
+        }));
+        // A short one is left as it is.
+        let short = titled(WIDTH, 100, "Kort".into());
+        assert_eq!(wrap_title(short.clone()), short);
+    }
+
+    #[test]
+    fn a_tall_chart_comes_in_parts_of_about_equal_height() {
+        // A row is 100 px; a chart 50 px more than its rows.
+        let draw = |rows: &[u32], part: Option<(usize, usize)>| {
+            let title = part_title("T".into(), part, Language::Nl);
+            let mut s = Scene::new(WIDTH, 50 + 100 * rows.len() as u32, title);
+            s.text(0, 0, format!("{rows:?}"), TEXT, Anchor::Start);
+            s
+        };
+        let rows: Vec<u32> = (0..30).collect();
+        let parts = in_parts(&rows, &[100; 30], draw);
+        assert_eq!(parts.len(), 3, "3000 px in parts of at most {MAX_HEIGHT}");
+        let texts: Vec<&str> = parts.iter().map(|s| s.texts()[0]).collect();
+        assert_eq!(texts[0], format!("{:?}", (0..10).collect::<Vec<u32>>()));
+        assert_eq!(parts[2].title, "T (3 van 3)");
+        assert_eq!(in_parts(&rows[..5], &[100; 5], draw).len(), 1);
+        assert_eq!(in_parts(&rows[..5], &[100; 5], draw)[0].title, "T");
+        let names: Vec<String> = named_parts("items_h_a", parts).map(|(n, _)| n).collect();
+        assert_eq!(names, ["items_h_a", "items_h_a_part2", "items_h_a_part3"]);
+    }
+
+    #[test]
     fn a_legend_flows_onto_more_lines() {
         let mut s = Scene::new(WIDTH, 400, "t");
         let entries: Vec<(String, Rgb)> = (0..8)
@@ -257,7 +388,7 @@ mod tests {
         let last = legend(&mut s, &entries, Marker::Dot, 50);
         assert!(last > 50 + 2 * LINE, "{last}");
         for sh in &s.shapes {
-            if let scene::Shape::Text { x, text, .. } = sh {
+            if let Shape::Text { x, text, .. } = sh {
                 assert!(
                     x + text_width(text, TEXT, false) <= WIDTH as i32 - 20,
                     "{text}"
