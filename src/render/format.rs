@@ -93,6 +93,20 @@ pub fn percent(x: f64, lang: Language) -> String {
     format!("{}%", round_half_away(x * 100.0, 0, lang))
 }
 
+/// A share compared with `[rules]` thresholds: a whole percentage, or as
+/// many decimals more as it takes to stay on the exact share's side of each
+/// ("77,9%" against 78%, never "78%" beside "reword").
+pub fn percent_beside(x: f64, thresholds: &[f64], lang: Language) -> String {
+    let d = digits_beside(x, 0, 100.0, thresholds);
+    format!("{}%", round_half_away(x * 100.0, d, lang))
+}
+
+/// A mean compared with `[rules]` thresholds: one decimal, or as many more
+/// as it takes to stay on the exact mean's side of each ("2,99" against 3).
+pub fn mean_beside(x: f64, thresholds: &[f64], lang: Language) -> String {
+    round_half_away(x, digits_beside(x, 1, 1.0, thresholds), lang)
+}
+
 /// A p-value as reports write it: three decimals, or `<0.001`.
 pub fn p_value(p: f64, lang: Language) -> String {
     if p < 0.001 {
@@ -151,6 +165,22 @@ mod tests {
         assert_eq!(digits_beside(3.04, 1, 1.0, &means), 1); // 3.0 reaches 3.0
                                                             // A weighted mean of exactly 3 summed one bit short reaches 3.0.
         assert_eq!(digits_beside(3.0 - 2.0 * f64::EPSILON, 1, 1.0, &means), 1);
+    }
+
+    #[test]
+    fn figures_beside_a_threshold_stay_on_its_side() {
+        assert_eq!(percent_beside(0.779, &[0.78], Nl), "77,9%");
+        assert_eq!(percent_beside(0.7799, &[0.78, 0.5], En), "77.99%");
+        assert_eq!(percent_beside(0.78, &[0.78], En), "78%");
+        assert_eq!(percent_beside(0.781, &[0.78], En), "78%");
+        assert_eq!(percent_beside(0.4996, &[0.5], En), "49.96%");
+        // Far from any threshold: the usual whole percentage.
+        assert_eq!(percent_beside(0.6149, &[0.78, 0.5], En), "61%");
+        assert_eq!(mean_beside(2.988, &[3.0, 2.5], Nl), "2,99");
+        assert_eq!(mean_beside(2.9996, &[3.0], En), "2.9996");
+        // At most three decimals more, even where that is not enough.
+        assert_eq!(mean_beside(2.9999999, &[3.0], En), "3.0000");
+        assert_eq!(mean_beside(3.04, &[3.0], En), "3.0");
     }
 
     #[test]

@@ -4,7 +4,9 @@
 //! Drawn from the area rows of group `ALL` only. It must not compute a
 //! figure.
 
-use super::shared::{rows_of, scale_x, titled, value_axis, WIDTH};
+use super::shared::{
+    lines_at, rows_of, scale_x, titled, value_axis, wrap, wrap_title, LINE, TEXT, WIDTH,
+};
 use crate::analysis::score::Scores;
 use crate::codebook::{Codebook, Language};
 use crate::render::charts::scene::{Anchor, Rgb, Scene, DIVERGING, INK};
@@ -57,7 +59,7 @@ fn threshold(
 ) {
     s.line((x, top), (x, bottom), color, 2);
     let dx = if anchor == Anchor::End { -4 } else { 4 };
-    s.styled_text(x + dx, top - 8, label, 12, anchor, true, color);
+    s.styled_text(x + dx, top - 14, label, TEXT, anchor, true, color);
 }
 
 /// The drop threshold (left-labelled) and the keep threshold.
@@ -86,15 +88,18 @@ fn thresholds(s: &mut Scene, d: &AreaMeans, span: (i32, i32), rows: (i32, i32), 
     );
 }
 
-/// One area: its label, its interval as a whisker, its mean as a dot.
+/// One area: its label, its interval as a whisker, its mean as a dot and
+/// in figures, with the decimals that keep it on its side of the
+/// thresholds drawn beside it.
 fn area_row(
     s: &mut Scene,
-    r: &AreaMean,
+    (r, d): (&AreaMean, &AreaMeans),
     y: i32,
     (lim, span): ((f64, f64), (i32, i32)),
     lang: Language,
 ) {
-    s.text(span.0 - 16, y, r.area.clone(), 13, Anchor::End);
+    let lines = wrap(&r.area, span.0 - 36);
+    lines_at(s, (span.0 - 16, y), &lines, Anchor::End, INK);
     if let Some((lo, hi)) = r.ci {
         let (a, b) = (
             scale_x(lo.max(lim.0), lim, span),
@@ -107,17 +112,25 @@ fn area_row(
     if let Some(m) = r.mean {
         let x = scale_x(m, lim, span);
         s.dot(x, y, 6, INK);
-        let label = format!("{}  (n = {})", format::mean(m, lang), r.n);
-        s.text(span.1 + 20, y, label, 13, Anchor::Start);
+        let shown = format::mean_beside(m, &[d.keep_min_mean, d.drop_below_mean], lang);
+        s.text(
+            span.1 + 20,
+            y,
+            format!("{shown}  (n = {})", r.n),
+            TEXT,
+            Anchor::Start,
+        );
     }
 }
 
 pub fn area_means_scene(d: &AreaMeans, lang: Language) -> Scene {
     let w = Words(lang);
-    let row_h = 34;
-    let top = 70;
-    let bottom = top + row_h * d.rows.len() as i32;
-    let span = (260, 800);
+    let span = (250, 760);
+    let heights: Vec<i32> = (d.rows.iter())
+        .map(|r| (LINE * wrap(&r.area, span.0 - 36).len() as i32 + 12).max(40))
+        .collect();
+    let top = 90;
+    let bottom = top + heights.iter().sum::<i32>();
     let lim = (d.scale.0 as f64, d.scale.1 as f64);
     let title = format!(
         "{}: {}",
@@ -127,12 +140,13 @@ pub fn area_means_scene(d: &AreaMeans, lang: Language) -> Scene {
             "mean per area with 95% confidence interval"
         )
     );
-    let mut s = titled(WIDTH, bottom + 40, title);
-    value_axis(&mut s, d.scale, span, top, bottom, lang);
+    let mut s = titled(WIDTH, bottom + 44, title);
+    value_axis(&mut s, (d.scale, span), &[(top, bottom)], lang);
     thresholds(&mut s, d, span, (top, bottom), lang);
-    for (i, r) in d.rows.iter().enumerate() {
-        let y = top + row_h * i as i32 + row_h / 2;
-        area_row(&mut s, r, y, (lim, span), lang);
+    let mut y = top;
+    for (r, h) in d.rows.iter().zip(heights) {
+        area_row(&mut s, (r, d), y + h / 2, (lim, span), lang);
+        y += h;
     }
-    s
+    wrap_title(s)
 }

@@ -4,7 +4,10 @@
 //! Drawn from `compare::Comparison` (group `ALL`) only. It must not compute
 //! a figure.
 
-use super::shared::{item_label, scale_x, titled, value_axis, WIDTH};
+use super::shared::{
+    in_parts, item_label, legend, named_parts, part_title, scale_x, stack, titled, value_axis,
+    wrap, wrap_title, Marker, LINE, TEXT, WIDTH,
+};
 use crate::analysis::compare::{Change, Comparison, Status};
 use crate::codebook::{Codebook, Language};
 use crate::render::charts::scene::{Anchor, Rgb, Scene, MUTED};
@@ -51,11 +54,59 @@ fn status_word(s: Status, w: Words) -> &'static str {
     }
 }
 
+/// Where the value axis is, left of the figures; each row's label is on
+/// the lines above its dumbbell, across the chart, so that item texts wrap
+/// over few lines.
+const SPAN: (i32, i32) = (60, 620);
+const NOTE_X: i32 = 650;
+
+/// One row's figures: both means and the wording's status.
+fn note(r: &Bell, w: Words, lang: Language) -> String {
+    let show = |v: Option<f64>| v.map_or("–".to_string(), |v| format::mean(v, lang));
+    let figures = format!("{} → {}", show(r.from), show(r.to));
+    match r
+        .status
+        .map(|st| status_word(st, w))
+        .filter(|s| !s.is_empty())
+    {
+        Some(word) => format!("{figures}  ({word})"),
+        None => figures,
+    }
+}
+
+/// A row's label over the width of the chart.
+fn label_lines(r: &Bell) -> Vec<String> {
+    wrap(&r.label, WIDTH as i32 - 40)
+}
+
+/// A row's height: its label's lines and the dots' line.
+fn row_height(lines: usize) -> i32 {
+    LINE * lines as i32 + LINE + 12
+}
+
+/// A dumbbell chart in as few parts as fit an A4 page each ([`in_parts`]).
+pub fn dumbbell_scenes(d: &Dumbbell, lang: Language) -> Vec<Scene> {
+    let heights: Vec<i32> = d
+        .rows
+        .iter()
+        .map(|r| row_height(label_lines(r).len()))
+        .collect();
+    in_parts(&d.rows, &heights, |rows, part| {
+        let d = Dumbbell {
+            rows: rows.to_vec(),
+            ..d.clone()
+        };
+        scene_of(&d, lang, part)
+    })
+}
+
+/// The whole chart (see [`dumbbell_scenes`] for A4).
 pub fn dumbbell_scene(d: &Dumbbell, lang: Language) -> Scene {
+    scene_of(d, lang, None)
+}
+
+fn scene_of(d: &Dumbbell, lang: Language, part: Option<(usize, usize)>) -> Scene {
     let w = Words(lang);
-    let (row_h, top) = (30, 84);
-    let span = (420, 760);
-    let bottom = top + row_h * d.rows.len() as i32;
     let lim = (d.scale.0 as f64, d.scale.1 as f64);
     let title = format!(
         "{}: {} {} → {}",
@@ -64,37 +115,44 @@ pub fn dumbbell_scene(d: &Dumbbell, lang: Language) -> Scene {
         d.from,
         d.to
     );
-    let mut s = titled(WIDTH, bottom + 40, title);
-    for (i, (name, color)) in [(&d.from, FROM), (&d.to, TO)].into_iter().enumerate() {
-        let x = 20 + 180 * i as i32;
-        s.dot(x + 6, 52, 6, color);
-        s.text(x + 18, 52, name.clone(), 12, Anchor::Start);
-    }
-    value_axis(&mut s, d.scale, span, top, bottom, lang);
-    for (i, r) in d.rows.iter().enumerate() {
-        let y = top + row_h * i as i32 + row_h / 2;
-        s.text(span.0 - 12, y, r.label.clone(), 12, Anchor::End);
-        let at = |v: Option<f64>| v.map(|v| scale_x(v, lim, span));
+    let title = part_title(title, part, lang);
+    let entries = [(d.from.clone(), FROM), (d.to.clone(), TO)];
+    let mut probe = Scene::new(WIDTH, 0, "");
+    let top = legend(&mut probe, &entries, Marker::Dot, 64) + LINE;
+    let labels: Vec<Vec<String>> = d.rows.iter().map(label_lines).collect();
+    let heights: Vec<i32> = labels.iter().map(|l| row_height(l.len())).collect();
+    // Each row: its label's lines, then the dots' line (a band of grid).
+    let (starts, bottom) = stack(top, &heights);
+    let bands: Vec<(i32, i32)> = (starts.iter().zip(&labels).zip(&heights))
+        .map(|((y, l), h)| (y + 6 + LINE * l.len() as i32, y + h))
+        .collect();
+    let mut s = titled(WIDTH, bottom + 44, title);
+    s.shapes.extend(probe.shapes);
+    value_axis(&mut s, (d.scale, SPAN), &bands, lang);
+    for ((r, lines), (y, band)) in d.rows.iter().zip(labels).zip(starts.into_iter().zip(bands)) {
+        for (k, line) in lines.into_iter().enumerate() {
+            s.text(
+                20,
+                y + 6 + LINE / 2 + LINE * k as i32,
+                line,
+                TEXT,
+                Anchor::Start,
+            );
+        }
+        let yc = band.0 + LINE / 2;
+        let at = |v: Option<f64>| v.map(|v| scale_x(v, lim, SPAN));
         if let (Some(a), Some(b)) = (at(r.from), at(r.to)) {
-            s.line((a, y), (b, y), MUTED, 2);
+            s.line((a, yc), (b, yc), MUTED, 2);
         }
         for (x, color) in [(at(r.from), FROM), (at(r.to), TO)] {
             if let Some(x) = x {
-                s.dot(x, y, 6, color);
+                s.dot(x, yc, 7, color);
             }
         }
-        let show = |v: Option<f64>| v.map_or("–".to_string(), |v| format::mean(v, lang));
-        let mut note = format!("{} → {}", show(r.from), show(r.to));
-        if let Some(word) = r
-            .status
-            .map(|st| status_word(st, w))
-            .filter(|s| !s.is_empty())
-        {
-            note = format!("{note}  ({word})");
-        }
-        s.styled_text(span.1 + 16, y, note, 12, Anchor::Start, false, MUTED);
+        let text = note(r, w, lang);
+        s.styled_text(NOTE_X, yc, text, TEXT, Anchor::Start, false, MUTED);
     }
-    s
+    wrap_title(s)
 }
 
 /// The changes of group `ALL` in one measure.
@@ -148,9 +206,9 @@ pub fn dumbbell_data(study: &Codebook, cmp: &Comparison) -> Vec<(String, Dumbbel
 
 /// Every chart scene of a comparison, named as its files.
 pub fn dumbbells(study: &Codebook, cmp: &Comparison, lang: Language) -> Vec<(String, Scene)> {
-    dumbbell_data(study, cmp)
-        .into_iter()
-        .map(|(name, d)| (name, dumbbell_scene(&d, lang)))
+    // A chart too tall for an A4 page comes in parts.
+    (dumbbell_data(study, cmp).into_iter())
+        .flat_map(|(name, d)| named_parts(&name, dumbbell_scenes(&d, lang)).collect::<Vec<_>>())
         .collect()
 }
 

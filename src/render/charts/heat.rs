@@ -2,7 +2,7 @@
 //!
 //! Drawn from the counts of `consult` only. It must not read statements.
 
-use super::shared::{on, titled, WIDTH};
+use super::shared::{lines_at, on, titled, wrap, wrap_in, wrap_title, LINE, TEXT, WIDTH};
 use crate::analysis::consult::{self, Summary};
 use crate::codebook::Language;
 use crate::render::charts::scene::{Anchor, Rgb, Scene, INK};
@@ -46,55 +46,56 @@ fn shade(count: u64, max: u64) -> Rgb {
     (mix(247.0, 94.0), mix(247.0, 60.0), mix(247.0, 153.0))
 }
 
-/// Longest group name shown above a column.
-const HEAD_CHARS: usize = 16;
-
-fn cut(s: &str) -> String {
-    if s.chars().count() <= HEAD_CHARS {
-        s.to_string()
-    } else {
-        let mut c: String = s.chars().take(HEAD_CHARS - 1).collect();
-        c.push('…');
-        c
-    }
-}
+/// Themes are labelled left of `LEFT`; the columns share the rest of the
+/// chart's width (at most `MAX_CELL` each), so the chart prints at text
+/// width however many groups there are, their names wrapped, not cut.
+const LEFT: i32 = 230;
+const MAX_CELL: i32 = 150;
 
 pub fn heat_scene(d: &HeatMap, lang: Language) -> Scene {
     let w = Words(lang);
-    let (left, top, cell_w, cell_h) = (230, 80, 120, 40);
     let cols = d.groups.len().max(1) as i32;
-    let width = (left + cols * cell_w + 20).max(WIDTH as i32) as u32;
-    let bottom = top + cell_h * d.themes.len() as i32;
+    let cell_w = ((WIDTH as i32 - 20 - LEFT) / cols).min(MAX_CELL);
+    let heads: Vec<Vec<String>> = d
+        .groups
+        .iter()
+        .map(|g| wrap_in(g, cell_w - 8, (TEXT, true)))
+        .collect();
+    let head_lines = heads.iter().map(Vec::len).max().unwrap_or(1) as i32;
+    let top = 66 + LINE * head_lines;
+    let themes: Vec<Vec<String>> = d.themes.iter().map(|t| wrap(t, LEFT - 32)).collect();
+    let heights: Vec<i32> = (themes.iter())
+        .map(|l| (LINE * l.len() as i32 + 12).max(40))
+        .collect();
+    let bottom = top + heights.iter().sum::<i32>();
     let title = w.t(
         "Consultatie: uitspraken per thema en groep",
         "Consultation: statements per theme and group",
     );
-    let mut s = titled(width, bottom + 30, title.to_string());
-    for (g, name) in d.groups.iter().enumerate() {
-        let x = left + cell_w * g as i32 + cell_w / 2;
-        s.styled_text(x, top - 14, cut(name), 12, Anchor::Middle, true, INK);
-    }
-    let max = d.counts.iter().flatten().copied().max().unwrap_or(0);
-    for (t, theme) in d.themes.iter().enumerate() {
-        let y = top + cell_h * t as i32;
-        s.text(left - 12, y + cell_h / 2, theme.clone(), 13, Anchor::End);
-        for (g, count) in d.counts[t].iter().enumerate() {
-            let x = left + cell_w * g as i32;
-            let fill = shade(*count, max);
-            s.rect(x + 1, y + 1, cell_w - 2, cell_h - 2, fill);
-            let (cx, cy) = (x + cell_w / 2, y + cell_h / 2);
-            s.styled_text(
-                cx,
-                cy,
-                count.to_string(),
-                13,
-                Anchor::Middle,
-                false,
-                on(fill),
-            );
+    let mut s = titled(WIDTH, bottom + 30, title.to_string());
+    for (g, lines) in heads.into_iter().enumerate() {
+        let x = LEFT + cell_w * g as i32 + cell_w / 2;
+        let first = top - 10 - LINE * (lines.len() as i32 - 1) - LINE / 2;
+        for (k, line) in lines.into_iter().enumerate() {
+            let y = first + LINE * k as i32;
+            s.styled_text(x, y, line, TEXT, Anchor::Middle, true, INK);
         }
     }
-    s
+    let max = d.counts.iter().flatten().copied().max().unwrap_or(0);
+    let mut y = top;
+    for ((label, counts), h) in themes.iter().zip(&d.counts).zip(heights) {
+        lines_at(&mut s, (LEFT - 12, y + h / 2), label, Anchor::End, INK);
+        for (g, count) in counts.iter().enumerate() {
+            let x = LEFT + cell_w * g as i32;
+            let fill = shade(*count, max);
+            s.rect(x + 1, y + 1, cell_w - 2, h - 2, fill);
+            let (cx, cy) = (x + cell_w / 2, y + h / 2);
+            let text = count.to_string();
+            s.styled_text(cx, cy, text, TEXT, Anchor::Middle, false, on(fill));
+        }
+        y += h;
+    }
+    wrap_title(s)
 }
 
 #[cfg(test)]
@@ -110,7 +111,12 @@ mod tests {
         };
         let s = heat_scene(&d, Language::Nl);
         let texts = s.texts();
-        assert!(texts.contains(&"een heel lange …"), "{texts:?}");
+        // Names are wrapped above their column, never cut.
+        assert!(!texts.iter().any(|t| t.ends_with('…')), "{texts:?}");
+        assert!(
+            texts.contains(&"een heel lange groepsnaam") || texts.contains(&"groepsnaam"),
+            "{texts:?}"
+        );
         for want in ["opleiding", "positionering", "4", "0", "2", "1"] {
             assert!(texts.contains(&want), "{want}: {texts:?}");
         }

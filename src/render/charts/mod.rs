@@ -24,11 +24,14 @@ pub mod scene;
 mod shared;
 
 pub use area_means::{area_means, area_means_scene, AreaMean, AreaMeans};
-pub use distribution::{distribution, distribution_scene, Distribution, DistributionRow};
-pub use dumbbell::{dumbbell_data, dumbbell_scene, dumbbells, Bell, Dumbbell};
+pub use distribution::{
+    distribution, distribution_scene, distribution_scenes, Distribution, DistributionRow,
+};
+pub use dumbbell::{dumbbell_data, dumbbell_scene, dumbbell_scenes, dumbbells, Bell, Dumbbell};
 pub use groups::{group_means, group_means_scene, GroupCell, GroupMeans};
 pub use heat::{heat_data, heat_scene, HeatMap};
-pub use shared::{file as paint, ChartFile};
+use shared::named_parts;
+pub use shared::{file as paint, printed_pt, ChartFile, MAX_HEIGHT, MIN_PT, PRINT_WIDTH_PT};
 
 /// The chart scenes of a round, named as their files, in report order.
 pub fn scenes(cb: &Codebook, scores: &Scores, lang: Language) -> Vec<(String, Scene)> {
@@ -44,12 +47,12 @@ pub fn scenes(cb: &Codebook, scores: &Scores, lang: Language) -> Vec<(String, Sc
         ));
         for (a, area) in cb.areas.iter().enumerate() {
             let d = distribution(cb, scores, m, a);
-            if !d.rows.is_empty() {
-                out.push((
-                    format!("items_{}_{}", measure.id, area.id),
-                    distribution_scene(&d, lang),
-                ));
+            if d.rows.is_empty() {
+                continue;
             }
+            // A chart too tall for an A4 page comes in parts.
+            let name = format!("items_{}_{}", measure.id, area.id);
+            out.extend(named_parts(&name, distribution_scenes(&d, lang)));
         }
     }
     out

@@ -134,9 +134,7 @@ fn decisions(items: &[&Change], measure: &str, w: Words) -> Grid {
 /// A mean as the report shows it beside the decision thresholds.
 fn mean(x: Option<f64>, cb: &Codebook, lang: Language) -> String {
     let th = [cb.rules.keep_min_mean, cb.rules.drop_below_mean];
-    x.map_or_else(String::new, |x| {
-        format::round_half_away(x, format::digits_beside(x, 1, 1.0, &th), lang)
-    })
+    x.map_or_else(String::new, |x| format::mean_beside(x, &th, lang))
 }
 
 /// The means before and after and their difference, marked when it is

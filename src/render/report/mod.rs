@@ -126,10 +126,9 @@ fn participation(doc: &mut Document, inp: &ReportInput) {
     doc.table(people(inp).grid(&inp.tables.respondents, caption));
 }
 
-/// The decimals of an area mean shown beside the thresholds' lines.
-fn mean_digits(x: f64, cb: &Codebook) -> usize {
-    let th = [cb.rules.keep_min_mean, cb.rules.drop_below_mean];
-    format::digits_beside(x, 1, 1.0, &th)
+/// The thresholds an area mean is shown beside (the chart's lines).
+fn mean_thresholds(cb: &Codebook) -> [f64; 2] {
+    [cb.rules.keep_min_mean, cb.rules.drop_below_mean]
 }
 
 fn capitalised(s: &str) -> String {
@@ -179,7 +178,7 @@ fn key_figures(doc: &mut Document, inp: &ReportInput) {
             .map(|r| Card {
                 big: r.mean().map_or_else(
                     || "–".to_string(),
-                    |x| format::round_half_away(x, mean_digits(x, cb), lang),
+                    |x| format::mean_beside(x, &mean_thresholds(cb), lang),
                 ),
                 label: cb.areas[r.target].label.clone(),
                 aside: Some(format!(

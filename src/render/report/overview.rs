@@ -87,8 +87,7 @@ fn participation(cb: &Codebook, scores: &Scores, lang: Language) -> String {
 
 /// A mean beside the rules' thresholds, on their side.
 fn mean_shown(x: f64, rules: &Rules, lang: Language) -> String {
-    let th = [rules.keep_min_mean, rules.drop_below_mean];
-    format::round_half_away(x, format::digits_beside(x, 1, 1.0, &th), lang)
+    format::mean_beside(x, &[rules.keep_min_mean, rules.drop_below_mean], lang)
 }
 
 /// An agreement share beside the rules' thresholds, on their side.
@@ -98,8 +97,7 @@ fn share_shown(x: f64, rules: &Rules, lang: Language) -> String {
         rules.drop_below_pct_agree,
         rules.consensus_min_agree,
     ];
-    let d = format::digits_beside(x, 0, 100.0, &th);
-    format!("{}%", format::round_half_away(x * 100.0, d, lang))
+    format::percent_beside(x, &th, lang)
 }
 
 /// The sentence every source report leads with, per area, and the items'
