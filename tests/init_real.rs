@@ -352,12 +352,161 @@ fn score(t: &Truth) -> usize {
 
 #[test]
 fn the_2016_export_is_guessed_right() {
-    // Before issue 24's init work: 4 of 13 (language, scale range, missing codes, study name).
+    // Before issue 24's init work: 5 of 13 (study name, language, scale
+    // range, missing codes, measures).
     assert_eq!(score(&Y2016), GUESSES.len());
 }
 
 #[test]
 fn the_2017_arrays_are_one_measure_with_the_statements_as_items() {
-    // Before issue 24's init work: 4 of 13 (language, scale range, missing codes, study name).
+    // Before issue 24's init work: 3 of 13 (study name, language, missing
+    // codes): 219 items in 17 measures.
     assert_eq!(score(&Y2017), GUESSES.len());
+}
+
+/// An item's column in ronde-1 and ronde-2.
+type Rounds = (Option<String>, Option<String>);
+
+/// A two-round draft's item: its id, column per round and `previous`.
+type RoundItem<'a> = (String, Rounds, Option<&'a str>);
+
+/// An item's column per round in a two-round draft.
+fn per_round(cols: &[&Value]) -> Rounds {
+    let [Value::Table(t)] = cols else {
+        panic!("not one measure's table: {cols:?}");
+    };
+    let at = |r: &str| t.get(r).map(|v| v.as_str().unwrap().to_string());
+    (at("ronde-1"), at("ronde-2"))
+}
+
+#[test]
+fn two_exports_make_one_codebook_with_a_column_per_round() {
+    let (_p, draft) = init(&[Y2016.file, Y2017.file]);
+    let d: Table = toml::from_str(&draft).unwrap_or_else(|e| panic!("{e}\n{draft}"));
+    let rounds: Vec<(&str, &str)> = d["rounds"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["id"].as_str().unwrap(),
+                r["questionnaire"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(rounds, [("ronde-1", Y2016.file), ("ronde-2", Y2017.file)]);
+    assert_eq!(d["study"]["name"].as_str(), Some("uk public data"));
+
+    // What is right, from the headers: a statement of the same wording in
+    // both years is one item (12 of them); affSat3 and affSat4 were
+    // reworded in 2017 (new items with `previous`); progRSE1-5 are 2016's
+    // only, percEmp4 2017's.
+    let (h16, h17) = (headers(Y2016.file), headers(Y2017.file));
+    let col = |hs: &[Header], code: &str, array: bool| Some(by_code(hs, code, array).full.clone());
+    let mut want: Vec<RoundItem> = Vec::new();
+    for c in Y2016.items {
+        let h = by_code(&h16, c, false);
+        let later = Y2017
+            .items
+            .iter()
+            .find(|l| by_code(&h17, l, true).text == h.text);
+        want.push((
+            c.to_string(),
+            (col(&h16, c, false), later.and_then(|l| col(&h17, l, true))),
+            None,
+        ));
+    }
+    for c in Y2017.items {
+        let h = by_code(&h17, c, true);
+        if Y2016
+            .items
+            .iter()
+            .any(|e| by_code(&h16, e, false).text == h.text)
+        {
+            continue;
+        }
+        let reworded = Y2016.items.contains(c);
+        let id = if reworded {
+            format!("{c}_2")
+        } else {
+            c.to_string()
+        };
+        want.push((id, (None, col(&h17, c, true)), reworded.then_some(*c)));
+    }
+    let both = want
+        .iter()
+        .filter(|w| w.1 .0.is_some() && w.1 .1.is_some())
+        .count();
+    assert_eq!((want.len(), both), (22, 12));
+
+    let items = d["items"].as_array().unwrap();
+    let mut got: Vec<RoundItem> = items
+        .iter()
+        .map(|i| {
+            let cols: Vec<&Value> = i["columns"].as_table().unwrap().values().collect();
+            let previous = i.get("previous").and_then(Value::as_str);
+            (
+                i["id"].as_str().unwrap().to_string(),
+                per_round(&cols),
+                previous,
+            )
+        })
+        .collect();
+    got.sort();
+    want.sort();
+    assert_eq!(got, want, "{draft}");
+
+    // The same column name in both years stays a plain name; no id.
+    assert_eq!(
+        d["respondents"]["group"].as_str(),
+        Some(by_code(&h16, "currentEmp10", false).full.as_str())
+    );
+    assert!(d["respondents"].get("id").is_none());
+    assert!(draft.contains("# check: no id: "), "{draft}");
+    // Comments of one year name that year only.
+    let comments = d["comments"].as_array().unwrap();
+    let rounds_of: Vec<Vec<&str>> = comments
+        .iter()
+        .map(|c| {
+            c["column"]
+                .as_table()
+                .unwrap()
+                .keys()
+                .map(String::as_str)
+                .collect()
+        })
+        .collect();
+    assert_eq!(rounds_of.iter().filter(|r| **r == ["ronde-1"]).count(), 3);
+    assert_eq!(rounds_of.iter().filter(|r| **r == ["ronde-2"]).count(), 6);
+
+    // The tiny contract types (1 agency worker in 2016, 1 freelancer in
+    // 2017): a commented [recode] into 2017's "Other/Not listed"; and a
+    // commented [[published]] example. Both parse once uncommented.
+    let recode: Vec<&str> = draft
+        .lines()
+        .skip_while(|l| !l.starts_with("# [recode."))
+        .take_while(|l| l.starts_with("# "))
+        .map(|l| l.trim_start_matches("# "))
+        .collect();
+    let recode: Table =
+        toml::from_str(&recode.join("\n")).unwrap_or_else(|e| panic!("{e}\n{draft}"));
+    let merged = recode["recode"][by_code(&h16, "currentEmp10", false).full.as_str()]
+        .as_table()
+        .unwrap();
+    assert_eq!(
+        merged["Agency staff"].as_str(),
+        Some("Other/Not listed"),
+        "{draft}"
+    );
+    let published: Vec<&str> = draft
+        .lines()
+        .skip_while(|l| !l.starts_with("# [[published]]"))
+        .take_while(|l| l.starts_with("# "))
+        .map(|l| l.trim_start_matches("# "))
+        .collect();
+    let published: Table = toml::from_str(&published.join("\n")).unwrap();
+    assert_eq!(
+        published["published"][0]["table"].as_str(),
+        Some("area_scores")
+    );
 }

@@ -108,12 +108,22 @@ impl Draft {
         let respondents = &mut self.respondents;
         if let Some(g) = &mut respondents.group {
             let name = same_column(export, g.column.first());
-            let counts = (name.as_ref())
-                .and_then(|n| export.columns.iter().find(|c| &c.name == n))
-                .map(|c| c.values.clone())
-                .unwrap_or_default();
+            let column = (name.as_ref()).and_then(|n| export.columns.iter().find(|c| &c.name == n));
+            for v in column
+                .iter()
+                .flat_map(|c| c.order.iter().map(|v| &c.values[v].1))
+            {
+                if !g
+                    .values
+                    .iter()
+                    .any(|seen| seen.to_lowercase() == v.to_lowercase())
+                {
+                    g.values.push(v.clone());
+                }
+            }
+            g.counts
+                .push(column.map(|c| c.values.clone()).unwrap_or_default());
             g.column.0[r] = name;
-            g.counts.push(counts);
         }
         if let Some(i) = &mut respondents.institution {
             i.0[r] = same_column(export, i.first());

@@ -525,8 +525,9 @@ fn render_recode(t: &mut String, g: &GroupDraft, language: &str) {
     }
     let _ = writeln!(
         t,
-        "# [recode.{}]  # check: fewer than {min_cell} respondents (min_cell) gave these answers, so their figures\n\
-         # are hidden; uncomment to merge them into one group (the report says so)",
+        "# check: fewer than {min_cell} respondents (min_cell) gave these answers, so their figures are hidden;\n\
+         # uncomment the [recode] block to merge them into one group (the report says which)\n\
+         # [recode.{}]",
         q(g.column.first())
     );
     for (value, seen) in small {
