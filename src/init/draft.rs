@@ -41,6 +41,9 @@ pub(super) struct MeasureDraft {
 pub(super) struct AreaDraft {
     pub(super) id: String,
     pub(super) key: String,
+    /// Whether `key` starts its items' codes (LimeSurvey) rather than
+    /// their column names.
+    pub(super) coded: bool,
 }
 
 /// An item: its area (index into `Draft::areas`), wording and columns.

@@ -71,6 +71,7 @@ pub(super) fn areas_and_items(
                 areas.push(AreaDraft {
                     id: String::new(),
                     key: key.clone(),
+                    coded: false,
                 });
                 areas.len() - 1
             }
@@ -110,7 +111,8 @@ pub(super) fn areas_and_items(
 /// `code[sub]. question [statement]`, indices `rating` into `cols`): one
 /// measure, named by its scale; an item per column, its id the item's code
 /// and its text the statement (else the question); an area per shared
-/// code start (`affSat1`..`affSat4` -> `affSat`), items grouped by area.
+/// code start (`affSat1`..`affSat4` -> `affSat`), items grouped by area
+/// and ordered by their code's number.
 /// `None` when a name is no such header or two columns share an item code
 /// (then the codes are measures, `BASK1[herk]`, and the suffix split holds).
 pub(super) fn limesurvey_layout(
@@ -150,6 +152,7 @@ pub(super) fn limesurvey_layout(
             areas.push(AreaDraft {
                 id: code_id(&key),
                 key,
+                coded: true,
             });
             areas.len() - 1
         });
@@ -162,8 +165,16 @@ pub(super) fn limesurvey_layout(
             previous: None,
         });
     }
-    items.sort_by_key(|it| it.area);
+    // Codebook order is display order: by area, then by code number
+    // (arrays may show their rows shuffled, `percEmp2` before `percEmp1`).
+    items.sort_by_key(|it| (it.area, code_number(&it.id)));
     Some((measure, areas, items))
+}
+
+/// A code's trailing number (`affSat12` -> 12), 0 without one.
+fn code_number(code: &str) -> u64 {
+    let digits = code.len() - code.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    code[code.len() - digits..].parse().unwrap_or(0)
 }
 
 /// An item code's area: the code without its trailing number (`affSat1`
@@ -473,6 +484,16 @@ mod tests {
         assert_eq!(area_keys(&stems), vec!["Q", "Q", "R"]);
         let stems = vec!["Coach: Stelt vragen?".to_string()];
         assert_eq!(area_keys(&stems), vec!["Coach"]);
+    }
+
+    #[test]
+    fn limesurvey_codes_make_areas() {
+        assert_eq!(code_area("affSat1", "likertagree2"), "affSat");
+        assert_eq!(code_area("SQ001", "satisGen1"), "satisGen");
+        assert_eq!(code_area("1", "prevEmp2"), "prevEmp");
+        assert_eq!(code_number("percEmp12"), 12);
+        assert_eq!(code_number("x"), 0);
+        assert_eq!(code_id("skill2[SQ1]"), "skill2_SQ1_");
     }
 
     #[test]

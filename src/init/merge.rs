@@ -232,3 +232,28 @@ pub(super) fn shared_name(names: &[String]) -> String {
         shared.join(" ")
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_name_is_what_the_file_names_share() {
+        let names = [
+            "uk 2016 public data".to_string(),
+            "uk 2017 public data".to_string(),
+        ];
+        assert_eq!(shared_name(&names), "uk public data");
+        assert_eq!(shared_name(&names[..1]), "uk 2016 public data");
+        assert_eq!(shared_name(&["a".into(), "b".into()]), "a");
+    }
+
+    #[test]
+    fn a_column_asks_its_wording() {
+        assert_eq!(
+            asks("likertagree2[affSat1]. Please rate [I find  real enjoyment]"),
+            asks("affSat1. I find real enjoyment")
+        );
+        assert_ne!(asks("Q1"), asks("Q2"));
+    }
+}

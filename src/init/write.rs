@@ -203,7 +203,8 @@ impl Draft {
             let why = if a.key.is_empty() {
                 format!("all {n} items: no shared prefix found; split them into areas")
             } else {
-                format!("{n} items whose columns start with {:?}", a.key)
+                let what = if a.coded { "codes" } else { "columns" };
+                format!("{n} items whose {what} start with {:?}", a.key)
             };
             let _ = writeln!(t, "\n[[areas]]\nid = {}  # check: {why}", q(&a.id));
             t.push_str("label = \"\"  # check: fill in\n");
