@@ -53,8 +53,10 @@ pub struct ValidateArgs {
 
 #[derive(Debug, Args)]
 pub struct InitArgs {
-    /// The questionnaire export (.csv or .xlsx).
-    pub export: PathBuf,
+    /// The questionnaire export (.csv or .xlsx); several exports of one
+    /// questionnaire make one draft with a round per export, in this order.
+    #[arg(required = true, value_name = "EXPORT")]
+    pub exports: Vec<PathBuf>,
     /// Where to write the draft; its folder is the study folder.
     #[arg(long, default_value = "study.toml", value_name = "FILE")]
     pub out: PathBuf,

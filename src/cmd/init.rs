@@ -8,7 +8,7 @@ use crate::init::InitOptions;
 
 pub fn init(args: InitArgs) -> anyhow::Result<ExitCode> {
     let summary = crate::init::init(&InitOptions {
-        export: args.export,
+        exports: args.exports,
         out: args.out,
         sheet: args.sheet,
         force: args.force,

@@ -133,6 +133,33 @@ pub(super) const YES_NO: &[&str] = &[
     "ja", "nee", "yes", "no", "j", "n", "y", "true", "false", "waar", "onwaar", "0", "1",
 ];
 
+/// Starts of words that name an open question (`Toelichting ...`,
+/// `Overige opmerkingen`, `Any other comments?`).
+pub(super) const COMMENT_HINTS: &[&str] = &[
+    "toelicht",
+    "opmerking",
+    "suggesti",
+    "remark",
+    "comment",
+    "explain",
+    "explanation",
+    "feedback",
+];
+
+/// Words (whole words of a column name) of a respondent's role or
+/// employment: what a team compares when no column is named a group.
+pub(super) const ROLE_HINTS: &[&str] = &[
+    "functie",
+    "function",
+    "rol",
+    "role",
+    "beroep",
+    "occupation",
+    "profession",
+    "dienstverband",
+    "contract",
+];
+
 pub(super) const INSTITUTION_HINTS: &[&str] = &[
     "instelling",
     "institution",

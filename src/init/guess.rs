@@ -2,20 +2,27 @@
 //! institution, which hold ratings, and (through `layout`) how the rating
 //! columns make measures, areas and items.
 //!
-//! Owns the order of the guesses and the roles of columns (the group: the
-//! column that looks most like categories), the item texts an SPSS file
-//! states, and the report language (a known scale's, else `language`'s
-//! vote); refuses an export without an id column or without rating columns. It must not read
-//! the file (that is `export`) nor write the draft (that is `write`).
+//! Owns the order of the guesses and the roles of columns (the group: a
+//! column named as one, else one named by a role, else the column that
+//! looks most like categories; open answers: long, mostly distinct texts),
+//! the item texts an SPSS file states, and the report language (a known
+//! scale's, else `language`'s vote); refuses an export without rating
+//! columns. An export without an id column is an anonymous survey. It must
+//! not read the file (that is `export`) nor write the draft (that is
+//! `write`).
 
 use std::collections::{HashMap, HashSet};
 
 use super::classify::{
-    kind, looks_like_date, Kind, GROUP_HINTS, ID_NAMES, INSTITUTION_HINTS, META_NAMES, SEX_NAMES,
-    SEX_VALUES, YES_NO,
+    kind, looks_like_date, Kind, COMMENT_HINTS, GROUP_HINTS, ID_NAMES, INSTITUTION_HINTS,
+    META_NAMES, ROLE_HINTS, SEX_NAMES, SEX_VALUES, YES_NO,
 };
-use super::draft::{Draft, ItemDraft, LanguageGuess, MeasureDraft, Respondents};
+use super::draft::{
+    Draft, GroupDraft, ItemDraft, LanguageGuess, MeasureDraft, PerRound, Respondents,
+};
 use super::export::{Column, Export};
+use super::family::{self, OtherScale};
+use super::header;
 use super::language;
 use super::layout;
 use super::scale::Origin;
@@ -24,7 +31,8 @@ use crate::Error;
 
 impl Draft {
     /// The guesses in order: the columns' roles, then measures, areas and
-    /// items from the rating columns' names.
+    /// items from the rating columns' names (their LimeSurvey codes when
+    /// the export has them).
     pub(super) fn guess(export: &Export, file: &str) -> Result<Draft, Error> {
         let roles = Roles::guess(export, file)?;
         let cols = &export.columns;
@@ -33,20 +41,36 @@ impl Draft {
             .iter()
             .map(|&i| cols[i].name.as_str())
             .collect();
-        let (suffixes, stems) = layout::split_measures(&names);
-        let (measures, measure_of) = layout::measures(&suffixes, &roles.rating, cols);
-        let (areas, mut items) = layout::areas_and_items(&stems, &names, &measure_of);
-        texts_from_file(&mut items, cols);
+        let lime = roles
+            .lime
+            .then(|| layout::limesurvey_layout(&roles.rating, cols))
+            .flatten();
+        let (measures, areas, items) = match lime {
+            Some((measure, areas, items)) => (vec![measure], areas, items),
+            None => {
+                let (suffixes, stems) = layout::split_measures(&names);
+                let (measures, measure_of) = layout::measures(&suffixes, &roles.rating, cols);
+                let (areas, mut items) = layout::areas_and_items(&stems, &names, &measure_of);
+                texts_from_file(&mut items, cols);
+                (measures, areas, items)
+            }
+        };
         Ok(Draft {
             language: guess_language(&measures, &items, &names),
             respondents: roles.respondents(export),
             measures,
             areas,
             items,
-            comments: roles
-                .comments
-                .iter()
-                .map(|&i| cols[i].name.clone())
+            comments: (roles.comments.iter())
+                .map(|&i| PerRound::one(&cols[i].name))
+                .collect(),
+            other_scales: (roles.other_scales.iter())
+                .map(|(what, cs)| {
+                    (
+                        what.clone(),
+                        cs.iter().map(|&i| cols[i].name.clone()).collect(),
+                    )
+                })
                 .collect(),
         })
     }
@@ -57,7 +81,7 @@ impl Draft {
 fn texts_from_file(items: &mut [ItemDraft], cols: &[Column]) {
     for it in items {
         let label = it.columns.first().and_then(|(_, name)| {
-            let c = cols.iter().find(|c| &c.name == name)?;
+            let c = cols.iter().find(|c| c.name == name.first())?;
             c.stated.label.clone()
         });
         if let Some(l) = label {
@@ -96,8 +120,12 @@ fn guess_language(measures: &[MeasureDraft], items: &[ItemDraft], names: &[&str]
 
 /// Which column plays which part (indices into `Export::columns`).
 struct Roles {
-    id: usize,
+    /// Whether the header is LimeSurvey's `code. question`.
+    lime: bool,
+    id: Option<usize>,
     rating: Vec<usize>,
+    /// Columns on other answer scales than the ratings'.
+    other_scales: Vec<OtherScale>,
     group: Option<usize>,
     /// The columns left (of two values or more) not taken as the group.
     group_others: Vec<usize>,
@@ -109,20 +137,22 @@ struct Roles {
 impl Roles {
     fn guess(export: &Export, file: &str) -> Result<Roles, Error> {
         let cols = &export.columns;
+        let lime = header::is_limesurvey(cols.iter().map(|c| c.name.as_str()));
+        // An unnamed column (a row number) and the survey tool's own
+        // columns play no part.
         let meta: HashSet<usize> = (0..cols.len())
-            .filter(|&i| META_NAMES.contains(&normalize_cell(&cols[i].name).as_str()))
+            .filter(|&i| {
+                let name = normalize_cell(&cols[i].name);
+                name.is_empty() || META_NAMES.contains(&name.as_str())
+            })
             .collect();
-        let id = guess_id(export, &meta).ok_or_else(|| {
-            Error::Usage(format!(
-                "{file}: no column looks like a respondent id (a column named id, respondent or \
-                 ResponseId, or one with a distinct value on every row)\n  fix: add such a column to the export"
-            ))
-        })?;
+        let id = guess_id(export, &meta);
         let vocab = shared_texts(cols);
-        let taken: HashSet<usize> = meta.iter().copied().chain([id]).collect();
-        let rating: Vec<usize> = (0..cols.len())
+        let taken: HashSet<usize> = meta.iter().copied().chain(id).collect();
+        let candidates: Vec<usize> = (0..cols.len())
             .filter(|i| !taken.contains(i) && looks_like_ratings(&cols[*i], &vocab))
             .collect();
+        let (rating, other_scales) = family::most_common(cols, &candidates, lime);
         if rating.is_empty() {
             return Err(Error::Usage(format!(
                 "{file}: no column looks like ratings (whole numbers on a small scale, answer codes such as A1, or \
@@ -130,8 +160,8 @@ impl Roles {
             )));
         }
         let (comments, others): (Vec<usize>, Vec<usize>) = (0..cols.len())
-            .filter(|i| !taken.contains(i) && !rating.contains(i))
-            .partition(|&i| looks_like_free_text(&cols[i]));
+            .filter(|i| !taken.contains(i) && !candidates.contains(i))
+            .partition(|&i| looks_like_free_text(&cols[i], export.rows));
         let (group, institution) = guess_group_institution(cols, &others);
         let group_others = others
             .iter()
@@ -140,8 +170,10 @@ impl Roles {
             .filter(|&i| cols[i].values.len() >= 2)
             .collect();
         Ok(Roles {
+            lime,
             id,
             rating,
+            other_scales,
             group,
             group_others,
             institution,
@@ -153,57 +185,112 @@ impl Roles {
     /// values.
     fn respondents(&self, export: &Export) -> Respondents {
         let cols = &export.columns;
-        let id = &cols[self.id];
-        let id_why = if ID_NAMES.contains(&normalize_cell(&id.name).as_str()) {
-            "guessed from its name".to_string()
-        } else {
-            format!(
-                "the first column with a distinct value on each of the {} rows read",
-                export.rows
-            )
-        };
         Respondents {
-            id: id.name.clone(),
-            id_why,
-            group: self
-                .group
-                .map(|g| (cols[g].name.clone(), group_values(&cols[g]))),
+            id: self.id.map(|i| cols[i].name.clone()),
+            id_why: id_why(export, self.id),
+            group: self.group.map(|g| GroupDraft {
+                column: PerRound::one(&cols[g].name),
+                values: group_values(&cols[g]),
+                counts: vec![cols[g].values.clone()],
+            }),
             group_others: self
                 .group_others
                 .iter()
                 .map(|&i| (cols[i].name.clone(), not_a_group(&cols[i]).unwrap_or("")))
                 .collect(),
-            institution: self.institution.map(|i| cols[i].name.clone()),
+            institution: self.institution.map(|i| PerRound::one(&cols[i].name)),
         }
     }
 }
 
-/// The group column (by name, else the column that looks most like
-/// categories: 2 to 12 values, not an id, a date, yes/no or sex, and of
-/// those the fewest values) and the institution column (by name), among
-/// `others`.
+/// Why the id is the column it is, or why there is none.
+fn id_why(export: &Export, id: Option<usize>) -> String {
+    let cols = &export.columns;
+    match id {
+        Some(i) if ID_NAMES.contains(&normalize_cell(&cols[i].name).as_str()) => {
+            "guessed from its name".to_string()
+        }
+        Some(_) => format!(
+            "the first column with a distinct value on each of the {} rows read",
+            export.rows
+        ),
+        None => {
+            let unnamed = cols
+                .iter()
+                .any(|c| c.name.is_empty() && c.values.len() == export.rows);
+            format!(
+                "no column has a distinct value on every row that looks like a respondent id{}; \
+                 without id every row is one respondent (an anonymous survey): add id = \"...\" if there is one",
+                if unnamed {
+                    " (the unnamed column numbers the rows: a row number, not a person)"
+                } else {
+                    ""
+                }
+            )
+        }
+    }
+}
+
+/// The group column (among `others`): of the columns named as a group
+/// (`sector`, `group`) or by a role (`contract`, `functie`; whole words),
+/// the most answered (a question only some were asked is no way to split
+/// everyone; a group name first on a tie); else the column that looks most
+/// like categories (2 to 12 values, not an id, a date, yes/no or sex, and
+/// of those the fewest values). The institution column by name, not when
+/// it asks for a kind (`type of organisation`: a category).
 fn guess_group_institution(cols: &[Column], others: &[usize]) -> (Option<usize>, Option<usize>) {
-    let group = guess_by_name(cols, others, GROUP_HINTS, |c| {
-        (2..=20).contains(&c.values.len())
-    })
-    .or_else(|| {
-        others
-            .iter()
-            .copied()
-            .filter(|&i| not_a_group(&cols[i]).is_none())
-            .min_by_key(|&i| cols[i].values.len())
+    let categories = |c: &Column| not_a_group(c).is_none();
+    let group_named = |n: &str| GROUP_HINTS.iter().any(|h| n.contains(h));
+    let role = |n: &str| {
+        n.split(|c: char| !c.is_alphanumeric())
+            .any(|w| ROLE_HINTS.contains(&w))
+    };
+    let group = others
+        .iter()
+        .copied()
+        .filter(|&i| {
+            let (c, n) = (&cols[i], normalize_cell(&cols[i].name));
+            (group_named(&n)
+                && (2..=20).contains(&c.values.len())
+                && matches!(not_a_group(c), None | Some("more than 12 values")))
+                || (role(&n) && categories(c))
+        })
+        .rev()
+        .max_by_key(|&i| (cols[i].filled, group_named(&normalize_cell(&cols[i].name))))
+        .or_else(|| {
+            others
+                .iter()
+                .copied()
+                .filter(|&i| categories(&cols[i]))
+                .min_by_key(|&i| cols[i].values.len())
+        });
+    let rest: Vec<usize> = others
+        .iter()
+        .copied()
+        .filter(|i| Some(*i) != group)
+        .collect();
+    let named = |n: &str| INSTITUTION_HINTS.iter().any(|h| n.contains(h));
+    let institution = most_answered(cols, &rest, named, |c| {
+        let n = normalize_cell(&c.name);
+        !["type", "soort", "kind of"].iter().any(|k| n.contains(k))
     });
-    let institution = guess_by_name(
-        cols,
-        &others
-            .iter()
-            .copied()
-            .filter(|i| Some(*i) != group)
-            .collect::<Vec<_>>(),
-        INSTITUTION_HINTS,
-        |_| true,
-    );
     (group, institution)
+}
+
+/// Of `candidates` whose normalized name is `named` and that `fit`, the one
+/// with the most answers (the first on a tie).
+fn most_answered(
+    cols: &[Column],
+    candidates: &[usize],
+    named: impl Fn(&str) -> bool,
+    fits: impl Fn(&Column) -> bool,
+) -> Option<usize> {
+    candidates
+        .iter()
+        .copied()
+        .filter(|&i| named(&normalize_cell(&cols[i].name)) && fits(&cols[i]))
+        .rev()
+        .max_by_key(|&i| cols[i].filled)
 }
 
 /// The group's values: as the file's value labels order them (SPSS), else
@@ -244,10 +331,12 @@ fn not_a_group(c: &Column) -> Option<&'static str> {
     }
 }
 
-/// The id column: a known name, else the first column whose sampled values
-/// are all filled and distinct.
+/// The id column: a known name, else the first named column whose sampled
+/// values are all filled, distinct and look like identifiers (no spaces,
+/// no dates: not answers or timestamps). `None`: an anonymous survey.
 fn guess_id(export: &Export, meta: &HashSet<usize>) -> Option<usize> {
     let cols = &export.columns;
+    let identifier = |v: &String| !v.contains(char::is_whitespace) && !looks_like_date(v);
     ID_NAMES
         .iter()
         .find_map(|n| cols.iter().position(|c| normalize_cell(&c.name) == *n))
@@ -256,21 +345,9 @@ fn guess_id(export: &Export, meta: &HashSet<usize>) -> Option<usize> {
                 !meta.contains(&i)
                     && cols[i].filled == export.rows
                     && cols[i].values.len() == export.rows
+                    && cols[i].values.keys().all(identifier)
             })
         })
-}
-
-/// The first of `candidates` whose name holds a hint word.
-fn guess_by_name(
-    cols: &[Column],
-    candidates: &[usize],
-    hints: &[&str],
-    fits: impl Fn(&Column) -> bool,
-) -> Option<usize> {
-    candidates.iter().copied().find(|&i| {
-        let n = normalize_cell(&cols[i].name);
-        hints.iter().any(|h| n.contains(h)) && fits(&cols[i])
-    })
 }
 
 /// Answer texts that occur in two or more columns with few distinct values:
@@ -290,15 +367,29 @@ fn shared_texts(cols: &[Column]) -> HashSet<String> {
         .collect()
 }
 
-/// Open answers: mostly distinct texts (not numbers, codes or missing
-/// codes) of 25 characters or more on average, as people write remarks.
-fn looks_like_free_text(c: &Column) -> bool {
-    let texts: Vec<&String> = c.values.keys().filter(|v| kind(v) == Kind::Text).collect();
+/// Open answers: texts (not numbers, codes, dates or missing codes) of 15
+/// characters or more on average, in a column named as remarks
+/// (`Toelichting`, `comments`), or else most of them distinct (3 in 5) and
+/// given by at least a fifth of the `rows` (a question most skip is an
+/// "other, namely" field, a repeated answer a category).
+fn looks_like_free_text(c: &Column, rows: usize) -> bool {
+    let texts: Vec<&String> = c
+        .values
+        .keys()
+        .filter(|v| kind(v) == Kind::Text && !looks_like_date(v))
+        .collect();
     if texts.len() < 2 || texts.len() * 2 < c.values.len() {
         return false;
     }
     let chars: usize = texts.iter().map(|v| v.chars().count()).sum();
-    chars >= 25 * texts.len()
+    if chars < 15 * texts.len() {
+        return false;
+    }
+    let name = normalize_cell(&c.name);
+    let named = name
+        .split(|ch: char| !ch.is_alphanumeric())
+        .any(|w| COMMENT_HINTS.iter().any(|h| w.starts_with(h)));
+    named || (c.values.len() * 5 >= c.filled * 3 && c.filled * 5 >= rows)
 }
 
 /// Every sampled cell a number on a small scale, an answer code, a missing

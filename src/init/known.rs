@@ -144,6 +144,17 @@ pub(super) const KNOWN_SCALES: &[KnownScale] = &[
         "nl",
         &[
             "nooit",
+            "soms",
+            "vaak|dikwijls",
+            "heel vaak|zeer vaak",
+            "altijd",
+        ],
+    ),
+    scale(
+        "frequency",
+        "nl",
+        &[
+            "nooit",
             "bijna nooit|zelden",
             "soms",
             "vaak|dikwijls",
@@ -177,6 +188,18 @@ pub(super) const KNOWN_SCALES: &[KnownScale] = &[
             "rarely|seldom",
             "sometimes",
             "often|frequently",
+            "always",
+        ],
+    ),
+    // The UK RSE survey's (issue 24): "very often" above "often".
+    scale(
+        "frequency",
+        "en",
+        &[
+            "never",
+            "sometimes",
+            "often|frequently",
+            "very often",
             "always",
         ],
     ),

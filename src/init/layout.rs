@@ -8,9 +8,10 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use super::draft::{AreaDraft, ItemDraft, MeasureDraft};
+use super::draft::{AreaDraft, ItemDraft, MeasureDraft, PerRound};
 use super::export::Column;
-use super::scale::ScaleGuess;
+use super::header::limesurvey;
+use super::scale::{Origin, ScaleGuess};
 
 /// The measures of the rating columns (`rating`, indices into `cols`, with
 /// their `suffixes`) and the measure of each column.
@@ -30,6 +31,7 @@ pub(super) fn measures(
                     suffix: s.clone(),
                     columns: 0,
                     scale: ScaleGuess::default(),
+                    named: None,
                 });
                 measures.len() - 1
             }
@@ -69,6 +71,7 @@ pub(super) fn areas_and_items(
                 areas.push(AreaDraft {
                     id: String::new(),
                     key: key.clone(),
+                    coded: false,
                 });
                 areas.len() - 1
             }
@@ -80,6 +83,7 @@ pub(super) fn areas_and_items(
                 text: item_text(stem, key),
                 text_stated: false,
                 columns: Vec::new(),
+                previous: None,
             });
             items.len() - 1
         });
@@ -91,15 +95,120 @@ pub(super) fn areas_and_items(
                 area,
                 text: item_text(stem, key),
                 text_stated: false,
-                columns: vec![(m, names[k].to_string())],
+                columns: vec![(m, PerRound::one(names[k]))],
+                previous: None,
             });
         } else {
-            items[item].columns.push((m, names[k].to_string()));
+            items[item].columns.push((m, PerRound::one(names[k])));
         }
     }
     name_areas(&mut areas);
     name_items(&mut items, &areas);
     (areas, items)
+}
+
+/// The layout of LimeSurvey rating columns (`code. question` and
+/// `code[sub]. question [statement]`, indices `rating` into `cols`): one
+/// measure, named by its scale; an item per column, its id the item's code
+/// and its text the statement (else the question); an area per shared
+/// code start (`affSat1`..`affSat4` -> `affSat`), items grouped by area
+/// and ordered by their code's number.
+/// `None` when a name is no such header or two columns share an item code
+/// (then the codes are measures, `BASK1[herk]`, and the suffix split holds).
+pub(super) fn limesurvey_layout(
+    rating: &[usize],
+    cols: &[Column],
+) -> Option<(MeasureDraft, Vec<AreaDraft>, Vec<ItemDraft>)> {
+    let headers: Vec<_> = rating
+        .iter()
+        .map(|&i| limesurvey(&cols[i].name))
+        .collect::<Option<_>>()?;
+    let mut seen = HashSet::new();
+    if !headers.iter().all(|h| seen.insert(h.item())) {
+        return None;
+    }
+    let columns: Vec<&Column> = rating.iter().map(|&i| &cols[i]).collect();
+    let scale = ScaleGuess::from_columns(&columns);
+    let (id, label) = match scale.origin {
+        Origin::Known { kind, .. } => (kind.to_string(), capitalized(kind)),
+        _ => ("rating".to_string(), "Score".to_string()),
+    };
+    let why = format!(
+        "one measure: the {} columns on the export's most common answer scale",
+        rating.len()
+    );
+    let measure = MeasureDraft {
+        id,
+        suffix: String::new(),
+        columns: rating.len(),
+        scale,
+        named: Some((label, why)),
+    };
+    let mut areas: Vec<AreaDraft> = Vec::new();
+    let mut items: Vec<ItemDraft> = Vec::new();
+    for (h, &i) in headers.iter().zip(rating) {
+        let key = code_area(h.item(), h.code);
+        let area = areas.iter().position(|a| a.key == key).unwrap_or_else(|| {
+            areas.push(AreaDraft {
+                id: code_id(&key),
+                key,
+                coded: true,
+            });
+            areas.len() - 1
+        });
+        items.push(ItemDraft {
+            id: code_id(h.item()),
+            area,
+            text: h.text().to_string(),
+            text_stated: true,
+            columns: vec![(0, PerRound::one(&cols[i].name))],
+            previous: None,
+        });
+    }
+    // Codebook order is display order: by area, then by code number
+    // (arrays may show their rows shuffled, `percEmp2` before `percEmp1`).
+    items.sort_by_key(|it| (it.area, code_number(&it.id)));
+    Some((measure, areas, items))
+}
+
+/// A code's trailing number (`affSat12` -> 12), 0 without one.
+fn code_number(code: &str) -> u64 {
+    let digits = code.len() - code.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    code[code.len() - digits..].parse().unwrap_or(0)
+}
+
+/// An item code's area: the code without its trailing number (`affSat1`
+/// -> `affSat`); a generic row code (`SQ001`, `1`) has its question's.
+fn code_area(item: &str, question: &str) -> String {
+    let key = item.trim_end_matches(|c: char| c.is_ascii_digit());
+    if key.is_empty() || key.eq_ignore_ascii_case("sq") {
+        question
+            .trim_end_matches(|c: char| c.is_ascii_digit())
+            .to_string()
+    } else {
+        key.to_string()
+    }
+}
+
+/// A code as an id: kept as the survey wrote it (`affSat1`), as it names
+/// the question in the survey tool too; other characters as `_`.
+fn code_id(code: &str) -> String {
+    code.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect()
+}
+
+fn capitalized(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
 }
 
 /// Splits rating column names into (measure suffix, item stem). A Google
@@ -375,6 +484,16 @@ mod tests {
         assert_eq!(area_keys(&stems), vec!["Q", "Q", "R"]);
         let stems = vec!["Coach: Stelt vragen?".to_string()];
         assert_eq!(area_keys(&stems), vec!["Coach"]);
+    }
+
+    #[test]
+    fn limesurvey_codes_make_areas() {
+        assert_eq!(code_area("affSat1", "likertagree2"), "affSat");
+        assert_eq!(code_area("SQ001", "satisGen1"), "satisGen");
+        assert_eq!(code_area("1", "prevEmp2"), "prevEmp");
+        assert_eq!(code_number("percEmp12"), 12);
+        assert_eq!(code_number("x"), 0);
+        assert_eq!(code_id("skill2[SQ1]"), "skill2_SQ1_");
     }
 
     #[test]

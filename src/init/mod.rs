@@ -1,5 +1,6 @@
 //! `peil init`: a draft `study.toml` from an export's header and a sample of
-//! its rows.
+//! its rows; from several exports of one questionnaire, one draft with a
+//! round per export.
 //!
 //! This folder owns the guesses: which columns hold the respondent id, group
 //! and institution, which hold ratings, how rating columns split into
@@ -12,8 +13,10 @@
 //!
 //! The steps, one file each: `export` (the export read as columns of
 //! sampled cells, and where it lies) -> `guess` (which columns are the id,
-//! group, institution and ratings) -> `layout` (measures, areas and items
-//! from the rating columns' names, each measure's scale from `scale`) ->
+//! group, institution and ratings: per measure the columns of the most
+//! common answer scale, `family`) -> `layout` (measures, areas and items
+//! from the rating columns' names or LimeSurvey codes, `header`; each
+//! measure's scale from `scale`) -> `merge` (the rounds' drafts as one) ->
 //! `write` (the TOML text). `classify` tells what one value looks like;
 //! `known` holds the common answer scales and `language` the Dutch/English
 //! word vote; `draft` holds the guessed types. Arrows point one way and no
@@ -23,10 +26,13 @@
 mod classify;
 mod draft;
 mod export;
+mod family;
 mod guess;
+mod header;
 mod known;
 mod language;
 mod layout;
+mod merge;
 mod scale;
 mod write;
 
@@ -38,7 +44,8 @@ use draft::Draft;
 /// What `peil init` was asked to do.
 #[derive(Debug, Clone)]
 pub struct InitOptions {
-    pub export: PathBuf,
+    /// The exports, one per round, in round order.
+    pub exports: Vec<PathBuf>,
     pub out: PathBuf,
     pub sheet: Option<String>,
     pub force: bool,
@@ -56,10 +63,17 @@ pub fn init(opts: &InitOptions) -> Result<String, Error> {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let (export, round) = export::open(&opts.export, &study_dir, opts.sheet.as_deref())?;
-    let file = &round.questionnaire;
-    let draft = Draft::guess(&export, file)?;
-    let toml = draft.render(&export, &round, &study_name(&opts.export));
+    let (mut exports, mut rounds, mut drafts) = (Vec::new(), Vec::new(), Vec::new());
+    for path in &opts.exports {
+        let (export, round) = export::open(path, &study_dir, opts.sheet.as_deref())?;
+        drafts.push(Draft::guess(&export, &round.questionnaire)?);
+        exports.push(export);
+        rounds.push(round);
+    }
+    let draft = Draft::merge(drafts, &exports);
+    let names: Vec<String> = opts.exports.iter().map(|p| study_name(p)).collect();
+    let toml = draft.render(&exports, &rounds, &merge::shared_name(&names));
+    let files: Vec<&str> = rounds.iter().map(|r| r.questionnaire.as_str()).collect();
     crate::output::write_atomic(&opts.out, toml.as_bytes()).map_err(|reason| Error::Write {
         path: opts.out.clone(),
         reason,
@@ -70,7 +84,7 @@ pub fn init(opts: &InitOptions) -> Result<String, Error> {
         draft.items.len(),
         draft.areas.len(),
         draft.measures.len(),
-        file,
+        files.join(" and "),
         study_dir.display()
     ))
 }

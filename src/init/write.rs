@@ -9,7 +9,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use super::draft::Draft;
+use super::draft::{Draft, GroupDraft, PerRound};
 use super::export::{Export, RoundDraft};
 use super::scale::{Origin, ScaleGuess};
 
@@ -61,20 +61,76 @@ fn seen(values: &[(String, usize)]) -> String {
         .join(", ")
 }
 
+/// Round `k`'s id (0-based `k`): `ronde-1`, `ronde-2`, ...
+pub(super) fn round_id(k: usize) -> String {
+    format!("ronde-{}", k + 1)
+}
+
+/// A column reference: the name when every round has the column under
+/// one name, else a table from round id to name (the rounds that have it).
+fn column_ref(pr: &PerRound) -> String {
+    let first = pr.0.first().cloned().flatten();
+    if first.is_some() && pr.0.iter().all(|n| *n == first) {
+        return q(pr.first());
+    }
+    let named: Vec<String> = (pr.0.iter().enumerate())
+        .filter_map(|(k, n)| Some(format!("{} = {}", round_id(k), q(n.as_ref()?))))
+        .collect();
+    format!("{{ {} }}", named.join(", "))
+}
+
 impl Draft {
-    pub(super) fn render(&self, export: &Export, round: &RoundDraft, name: &str) -> String {
+    pub(super) fn render(&self, exports: &[Export], rounds: &[RoundDraft], name: &str) -> String {
         let mut t = String::new();
-        render_head(&mut t, export, round, name);
+        render_head(&mut t, exports, rounds, name);
         self.render_language(&mut t);
         self.render_scale(&mut t);
         self.render_respondents(&mut t);
         self.render_measures(&mut t);
         self.render_areas(&mut t);
         self.render_items(&mut t);
+        self.render_other_scales(&mut t);
         self.render_comments(&mut t);
         self.render_rules(&mut t);
-        render_round(&mut t, round);
+        self.render_published(&mut t);
+        for (k, round) in rounds.iter().enumerate() {
+            render_round(&mut t, round, k);
+        }
         t
+    }
+
+    /// The columns on other answer scales, listed for the user to add.
+    fn render_other_scales(&self, t: &mut String) {
+        if self.other_scales.is_empty() {
+            return;
+        }
+        t.push_str(
+            "\n# check: these columns hold answers on another scale than the items' (the export's most\n\
+             # common): not taken as items. To analyse one, add an [[items]] entry for it, on a\n\
+             # [[measures]] entry of its own with that scale's labels.\n",
+        );
+        for (what, columns) in &self.other_scales {
+            let _ = writeln!(t, "# {what} ({} of them):", columns.len());
+            for c in columns {
+                let _ = writeln!(t, "#   {}", q(c));
+            }
+        }
+    }
+
+    /// A commented `[[published]]` example: a figure printed in an earlier
+    /// report, to be checked at every run.
+    fn render_published(&self, t: &mut String) {
+        let measure = self.measures.first().map_or("", |m| m.id.as_str());
+        let area = self.areas.first().map_or("", |a| a.id.as_str());
+        let _ = writeln!(
+            t,
+            "\n# [[published]]  # optional: a figure as printed in an earlier report, checked at every run\n\
+             # round = \"ronde-1\"\n# table = \"area_scores\"\n\
+             # where = {{ measure = {}, area = {}, group = \"ALL\" }}\n\
+             # column = \"mean\"\n# value = \"2,9\"  # as printed",
+            q(measure),
+            q(area)
+        );
     }
 
     /// The language: plain when a known scale decided it, else with the
@@ -103,7 +159,7 @@ impl Draft {
                 t,
                 "\n[[comments]]\ncolumn = {}  # check: long free text, read as open answers (comments.csv)\n\
                  # about = \"\"  # check: the area or item id it is about; left out: general remarks",
-                q(c)
+                column_ref(c)
             );
         }
     }
@@ -116,11 +172,16 @@ impl Draft {
             } else {
                 format!("the {} columns ending in {:?}", m.columns, m.suffix)
             };
-            let label = if m.suffix.is_empty() {
+            let mut label = if m.suffix.is_empty() {
                 "Score"
             } else {
                 m.suffix.as_str()
             };
+            let mut why = why;
+            if let Some((l, w)) = &m.named {
+                label = l;
+                why = w.clone();
+            }
             let _ = writeln!(
                 t,
                 "label = {}  # check: {why}; the name the report shows",
@@ -142,7 +203,8 @@ impl Draft {
             let why = if a.key.is_empty() {
                 format!("all {n} items: no shared prefix found; split them into areas")
             } else {
-                format!("{n} items whose columns start with {:?}", a.key)
+                let what = if a.coded { "codes" } else { "columns" };
+                format!("{n} items whose {what} start with {:?}", a.key)
             };
             let _ = writeln!(t, "\n[[areas]]\nid = {}  # check: {why}", q(&a.id));
             t.push_str("label = \"\"  # check: fill in\n");
@@ -163,10 +225,18 @@ impl Draft {
                 q(&self.areas[it.area].id),
                 q(&it.text)
             );
+            if let Some((id, text)) = &it.previous {
+                let _ = writeln!(
+                    t,
+                    "previous = {}  # check: the same code, in other words before: {}",
+                    q(id),
+                    q(text)
+                );
+            }
             let cols: Vec<String> = it
                 .columns
                 .iter()
-                .map(|(m, c)| format!("{} = {}", key(&self.measures[*m].id), q(c)))
+                .map(|(m, c)| format!("{} = {}", key(&self.measures[*m].id), column_ref(c)))
                 .collect();
             let _ = writeln!(t, "columns = {{ {} }}", cols.join(", "));
         }
@@ -268,27 +338,30 @@ impl Draft {
 
     fn render_respondents(&self, t: &mut String) {
         let r = &self.respondents;
-        let _ = writeln!(
-            t,
-            "\n[respondents]\nid = {}  # check: {}",
-            q(&r.id),
-            r.id_why
-        );
+        t.push_str("\n[respondents]\n");
+        match &r.id {
+            Some(id) => {
+                let _ = writeln!(t, "id = {}  # check: {}", q(id), r.id_why);
+            }
+            None => {
+                let _ = writeln!(t, "# check: no id: {}", r.id_why);
+            }
+        }
         match &r.group {
-            Some((name, values)) => {
-                let shown: Vec<String> = values.iter().take(12).cloned().collect();
+            Some(g) => {
+                let shown: Vec<String> = g.values.iter().take(12).cloned().collect();
                 let _ = writeln!(
                     t,
                     "group = {}  # check: the stakeholder group; {} values seen{}",
-                    q(name),
-                    values.len(),
+                    column_ref(&g.column),
+                    g.values.len(),
                     other_candidates(&r.group_others)
                 );
                 if let Some(inst) = &r.institution {
                     let _ = writeln!(
                         t,
                         "institution = {}  # check: guessed from its name",
-                        q(inst)
+                        column_ref(inst)
                     );
                 }
                 let _ = writeln!(
@@ -309,6 +382,7 @@ impl Draft {
                         list(&cats)
                     );
                 }
+                render_recode(t, g, self.language.code);
             }
             None => {
                 t.push_str("group = \"\"  # check: no column looks like a stakeholder group; name the one there is\n");
@@ -357,15 +431,25 @@ fn other_candidates(others: &[(String, &str)]) -> String {
 }
 
 /// The comment at the top and `[study]`.
-fn render_head(t: &mut String, export: &Export, round: &RoundDraft, name: &str) {
+fn render_head(t: &mut String, exports: &[Export], rounds: &[RoundDraft], name: &str) {
+    let read: Vec<String> = exports
+        .iter()
+        .zip(rounds)
+        .map(|(e, r)| {
+            format!(
+                "{} ({} columns, {} data rows read)",
+                r.questionnaire,
+                e.columns.len(),
+                e.rows
+            )
+        })
+        .collect();
     let _ = writeln!(
         t,
-        "# Draft codebook written by `peil init` from {} ({} columns, {} data rows read).\n\
+        "# Draft codebook written by `peil init` from {}.\n\
              # Every guess is followed by \"# check:\". Fill in each area's label (peil\n\
              # validate refuses an empty one), read every check, then run peil validate.",
-        round.questionnaire,
-        export.columns.len(),
-        export.rows
+        read.join(" and ")
     );
     let _ = writeln!(
         t,
@@ -374,9 +458,13 @@ fn render_head(t: &mut String, export: &Export, round: &RoundDraft, name: &str) 
     );
 }
 
-/// The `[[rounds]]` entry of the export.
-fn render_round(t: &mut String, round: &RoundDraft) {
-    t.push_str("\n[[rounds]]\nid = \"ronde-1\"  # check: the round's id\n");
+/// The `[[rounds]]` entry of the `k`-th export (0-based).
+fn render_round(t: &mut String, round: &RoundDraft, k: usize) {
+    let _ = writeln!(
+        t,
+        "\n[[rounds]]\nid = {}  # check: the round's id",
+        q(&round_id(k))
+    );
     let _ = write!(t, "questionnaire = {}", q(&round.questionnaire));
     if round.inside {
         t.push('\n');
@@ -392,6 +480,59 @@ fn render_round(t: &mut String, round: &RoundDraft) {
                 "header_rows = {}  # check: rows 2-{} look like Qualtrics question-text / ImportId rows",
                 round.header_rows, round.header_rows
             );
+    }
+}
+
+/// A commented `[recode]` block for the group's values that fewer than
+/// `min_cell` respondents gave in a round (their figures would be hidden):
+/// merged into the group's "other" value, else a new one.
+fn render_recode(t: &mut String, g: &GroupDraft, language: &str) {
+    let min_cell = crate::codebook::Privacy::default().min_cell as usize;
+    let other = (g.counts.iter().flat_map(|c| c.values()))
+        .map(|(_, shown)| shown)
+        .find(|v| {
+            let n = v.to_lowercase();
+            ["other", "overig", "anders"]
+                .iter()
+                .any(|o| n.starts_with(o))
+        })
+        .cloned()
+        .unwrap_or_else(|| if language == "nl" { "Overig" } else { "Other" }.to_string());
+    let mut small: Vec<(String, String)> = Vec::new();
+    for (k, counts) in g.counts.iter().enumerate() {
+        for (n, shown) in counts.values().filter(|(n, _)| *n < min_cell) {
+            if shown.to_lowercase() == other.to_lowercase() {
+                continue;
+            }
+            let when = if g.counts.len() > 1 {
+                format!(" in {}", round_id(k))
+            } else {
+                String::new()
+            };
+            let n = format!("{n}x");
+            match small
+                .iter_mut()
+                .find(|(s, _)| s.to_lowercase() == shown.to_lowercase())
+            {
+                Some((_, seen)) => {
+                    let _ = write!(seen, ", {n}{when}");
+                }
+                None => small.push((shown.clone(), format!("{n}{when}"))),
+            }
+        }
+    }
+    if small.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        t,
+        "# check: fewer than {min_cell} respondents (min_cell) gave these answers, so their figures are hidden;\n\
+         # uncomment the [recode] block to merge them into one group (the report says which)\n\
+         # [recode.{}]",
+        q(g.column.first())
+    );
+    for (value, seen) in small {
+        let _ = writeln!(t, "# {} = {}  # seen {seen}", q(&value), q(&other));
     }
 }
 
