@@ -251,13 +251,13 @@ pub fn weights_note(cb: &Codebook) -> Option<[String; 2]> {
     cb.weights.as_ref()?;
     Some([Language::Nl, Language::En].map(|lang| match lang {
         Language::Nl => format!(
-            "Gewogen cijfers: gemiddelde, sd, interval, mediaan en instemming zijn gewogen {} (zoals R survey); \
-             aantallen, kappa, de panelstatistieken, betrouwbaarheid en toetsen zijn ongewogen; n_eff is de effectieve steekproefgrootte (Kish).",
+            "Gewogen cijfers: gemiddelde, sd, interval, mediaan en instemming zijn gewogen {}; \
+             aantallen, kappa, de panelstatistieken, betrouwbaarheid en toetsen zijn ongewogen; de effectieve n is het aantal respondenten dat de gewogen cijfers waard zijn (Kish).",
             by(lang)
         ),
         Language::En => format!(
-            "Weighted figures: mean, sd, interval, median and agreement are weighted {} (as R survey); \
-             counts, kappa, the panel statistics, reliability and tests are unweighted; n_eff is the effective sample size (Kish).",
+            "Weighted figures: mean, sd, interval, median and agreement are weighted {}; \
+             counts, kappa, the panel statistics, reliability and tests are unweighted; the effective n is the number of respondents the weighted figures are worth (Kish).",
             by(lang)
         ),
     }))

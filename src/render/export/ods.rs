@@ -91,7 +91,7 @@ impl Styles {
             Kind::Share => Some(&self.share),
             Kind::Stat => Some(&self.stat),
             Kind::P => Some(&self.p),
-            Kind::Text | Kind::Count | Kind::Flag => None,
+            Kind::Text | Kind::Count | Kind::Flag | Kind::Half => None,
         }
     }
 }

@@ -24,7 +24,7 @@ fn number_format(kind: Kind) -> Format {
         Kind::Share => f.set_num_format("0%"),
         Kind::Stat => f.set_num_format("0.00"),
         Kind::P => f.set_num_format("0.000"),
-        Kind::Text | Kind::Count | Kind::Flag => f,
+        Kind::Text | Kind::Count | Kind::Flag | Kind::Half => f,
     }
 }
 

@@ -55,16 +55,25 @@ impl People<'_> {
         let suppressed = at("suppressed");
         // The figure that says why a suppressed row is empty: its first mean.
         let note_at = heads.iter().position(|h| h.kind == Kind::Mean);
-        let n_at = at("n");
+        // A row's n: its own, or in a comparison the smaller of its rounds'
+        // ("n < 5" when a round had so few, "hidden" when it was hidden
+        // only to protect a smaller group).
+        let n_at: Vec<usize> = ["n", "n_from", "n_to"]
+            .iter()
+            .filter_map(|c| at(c))
+            .collect();
         let rows = t
             .rows()
             .iter()
             .map(|row| {
                 let hidden = suppressed.is_some_and(|i| row[i] == Value::Flag(true));
-                let n = match n_at.map(|i| &row[i]) {
-                    Some(Value::Int(n)) => *n,
-                    _ => 0,
-                };
+                let n = (n_at.iter())
+                    .filter_map(|&i| match row[i] {
+                        Value::Int(n) => Some(n),
+                        _ => None,
+                    })
+                    .min()
+                    .unwrap_or(0);
                 shown
                     .iter()
                     .map(|&i| match (hidden && Some(i) == note_at, &row[i]) {
@@ -157,11 +166,22 @@ impl People<'_> {
     }
 
     /// An area's label or an item's text, by id.
+    /// A reverse-keyed item's text is marked "(R)", as in the charts.
     pub fn target(&self, id: &str) -> String {
-        let area = self.cb.areas.iter().find(|a| a.id == id).map(|a| &a.label);
-        let item = || self.cb.items.iter().find(|i| i.id == id).map(|i| &i.text);
-        area.or_else(item)
-            .map_or_else(|| id.to_string(), Clone::clone)
+        let area = self
+            .cb
+            .areas
+            .iter()
+            .find(|a| a.id == id)
+            .map(|a| a.label.clone());
+        let item = || {
+            let i = self.cb.items.iter().find(|i| i.id == id)?;
+            Some(match i.reverse {
+                true => format!("{} (R)", i.text),
+                false => i.text.clone(),
+            })
+        };
+        area.or_else(item).unwrap_or_else(|| id.to_string())
     }
 }
 

@@ -26,6 +26,8 @@ pub enum Kind {
     Stat,
     /// A p-value: three decimals, `<0.001` below that.
     P,
+    /// A rank statistic (Mann-Whitney U): whole, or a half.
+    Half,
 }
 
 impl Kind {
@@ -39,6 +41,7 @@ impl Kind {
             Kind::Share => "share (whole %)",
             Kind::Stat => "statistic (2 decimals)",
             Kind::P => "p-value (3 decimals)",
+            Kind::Half => "whole or .5",
         }
     }
 }
@@ -207,7 +210,7 @@ headers! {
     DELTA = "delta", Mean, "Verschil", "Difference", "mean_to - mean_from, from the exact means";
     N_FROM = "n_from", Count, "n (vóór)", "n (before)", "n in the earlier round";
     N_TO = "n_to", Count, "n (na)", "n (after)", "n in the later round";
-    U = "u", Stat, "U", "U", "Mann-Whitney U of the later round's ratings or area scores against the earlier's";
+    U = "u", Half, "U", "U", "Mann-Whitney U of the later round's ratings or area scores against the earlier's";
     DECISION_FROM = "decision_from", Text, "Besluit (vóór)", "Decision (before)", "the decision in the earlier round";
     DECISION_TO = "decision_to", Text, "Besluit (na)", "Decision (after)", "the decision in the later round";
     STATUS = "status", Text, "Status", "Status", "the wording: `same`, `reworded`, `new` or `dropped`";

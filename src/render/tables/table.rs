@@ -161,14 +161,11 @@ fn shown(v: &Value, kind: Kind, against: &[f64], lang: Language) -> String {
         Value::Text(s) => s.clone(),
         Value::Int(n) => n.to_string(),
         Value::Num(x) => match kind {
-            Kind::Mean => {
-                format::round_half_away(*x, format::digits_beside(*x, 1, 1.0, against), lang)
-            }
-            Kind::Share => {
-                let d = format::digits_beside(*x, 0, 100.0, against);
-                format!("{}%", format::round_half_away(x * 100.0, d, lang))
-            }
+            Kind::Mean => format::mean_beside(*x, against, lang),
+            Kind::Share => format::percent_beside(*x, against, lang),
             Kind::P => format::p_value(*x, lang),
+            // A rank sum is whole or a half: shown as it is, 2041 or 2040,5.
+            Kind::Half => format::round_half_away(*x, usize::from(x.fract() != 0.0), lang),
             _ => format::round_half_away(*x, format::digits_beside(*x, 2, 1.0, against), lang),
         },
         Value::Flag(b) => b.to_string(),
@@ -197,6 +194,16 @@ mod tests {
         let t = two();
         assert_eq!(t.rows()[1], vec![Value::from("docent"), Value::Int(2)]);
         assert_eq!(t.headers()[1].name, "n");
+    }
+
+    #[test]
+    fn u_is_whole_or_a_half_and_a_mean_beside_a_threshold_keeps_its_side() {
+        use crate::render::tables::columns::{MEAN, U};
+        let u = |x| display_in(&Value::Num(x), &U, Language::Nl);
+        assert_eq!((u(2041.0), u(2040.5)), ("2041".into(), "2040,5".into()));
+        let mean = MEAN.against(vec![3.0, 2.5]);
+        assert_eq!(display_in(&Value::Num(2.988), &mean, Language::Nl), "2,99");
+        assert_eq!(display_in(&Value::Num(2.988), &MEAN, Language::Nl), "3,0");
     }
 
     #[test]
