@@ -12,9 +12,10 @@
 # Env:   RUNS (default 5), BENCH_DIR (default target/bench-data: generated
 #        studies, git-ignored and reused between runs; delete to regenerate).
 # Build first: cargo build --release --bins --examples
+# PEIL=path/to/peil benchmarks another build (e.g. the previous commit's).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-peil="$PWD/target/release/peil"
+peil="${PEIL:-$PWD/target/release/peil}"
 floor="$PWD/target/release/examples/read_floor"
 runs="${RUNS:-5}"
 work="${BENCH_DIR:-$PWD/target/bench-data}"

@@ -177,3 +177,20 @@ fn first_sheet(path: &Path) -> Option<String> {
     let bytes = std::fs::read(path).ok()?;
     crate::ingest::xlsx_sheet_names(&bytes).into_iter().next()
 }
+
+/// A column named `name` whose cells are `cells`, for the tests of the
+/// files that read columns.
+#[cfg(test)]
+pub(super) fn test_column(name: &str, cells: &[&str]) -> Column {
+    let mut values = std::collections::BTreeMap::new();
+    for v in cells {
+        values.entry(v.to_string()).or_insert((0, v.to_string())).0 += 1;
+    }
+    Column {
+        name: name.into(),
+        values,
+        filled: cells.len(),
+        order: Vec::new(),
+        stated: Stated::default(),
+    }
+}

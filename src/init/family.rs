@@ -205,22 +205,8 @@ pub(super) fn most_common(
 
 #[cfg(test)]
 mod tests {
-    use super::super::export::Stated;
+    use super::super::export::test_column as column;
     use super::*;
-
-    fn column(name: &str, cells: &[&str]) -> Column {
-        let mut values = std::collections::BTreeMap::new();
-        for v in cells {
-            values.entry(v.to_string()).or_insert((0, v.to_string())).0 += 1;
-        }
-        Column {
-            name: name.into(),
-            values,
-            filled: cells.len(),
-            order: Vec::new(),
-            stated: Stated::default(),
-        }
-    }
 
     #[test]
     fn the_most_common_scale_makes_the_items() {

@@ -419,23 +419,8 @@ fn looks_like_ratings(c: &Column, vocab: &HashSet<String>) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::export::Stated;
+    use super::super::export::test_column as column;
     use super::*;
-
-    /// A column named `name` whose cells are `cells`, each once.
-    fn column(name: &str, cells: &[&str]) -> Column {
-        let mut values = std::collections::BTreeMap::new();
-        for v in cells {
-            values.entry(v.to_string()).or_insert((0, v.to_string())).0 += 1;
-        }
-        Column {
-            name: name.into(),
-            values,
-            filled: cells.len(),
-            order: Vec::new(),
-            stated: Stated::default(),
-        }
-    }
 
     #[test]
     fn only_category_columns_can_be_the_group() {

@@ -149,6 +149,22 @@ pub fn table_title(name: &str, lang: Language) -> String {
     title.to_string()
 }
 
+/// `s` with its first letter upper case ("Behouden").
+pub fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+/// `s` with its first letter lower case (a label inside a sentence).
+pub fn lowercase_first(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_lowercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
 /// Why some groups show only their n: said once near the tables of a
 /// report whose rows include a suppressed group (README, "Suppression").
 pub fn small_groups_note(min_cell: u32, lang: Language) -> String {

@@ -27,7 +27,7 @@ use crate::render::report::document::{Block, Card, Document};
 use crate::render::report::people::People;
 use crate::render::tables::table::Table;
 use crate::render::tables::{data_quality_summary, BreakdownTables, CompareTables, RoundTables};
-use crate::render::words::{panel_note, small_groups_note, weights_note, Words};
+use crate::render::words::{capitalised, panel_note, small_groups_note, weights_note, Words};
 
 /// Everything a round's report shows.
 pub struct ReportInput<'a> {
@@ -129,13 +129,6 @@ fn participation(doc: &mut Document, inp: &ReportInput) {
 /// The thresholds an area mean is shown beside (the chart's lines).
 fn mean_thresholds(cb: &Codebook) -> [f64; 2] {
     [cb.rules.keep_min_mean, cb.rules.drop_below_mean]
-}
-
-fn capitalised(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
-        .unwrap_or_default()
 }
 
 /// Headline counts as cards.

@@ -19,7 +19,7 @@ use crate::analysis::score::{ScoreRow, Scores};
 use crate::codebook::{About, Codebook, Language, Rules};
 use crate::render::format;
 use crate::render::report::document::{Block, Document, Grid};
-use crate::render::words::{reversed_note, rule_text, Words};
+use crate::render::words::{capitalised, lowercase_first, reversed_note, rule_text, Words};
 
 const DECISIONS: [Decision; 3] = [Decision::Keep, Decision::Reword, Decision::Drop];
 
@@ -389,18 +389,4 @@ pub fn keep_list(doc: &mut Document, cb: &Codebook, scores: &Scores) {
             doc.blocks.push(Block::List(lines));
         }
     }
-}
-
-fn capitalised(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
-        .unwrap_or_default()
-}
-
-fn lowercase_first(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_lowercase().chain(c).collect())
-        .unwrap_or_default()
 }
