@@ -13,7 +13,7 @@
 use std::io::Cursor;
 
 use spreadsheet_ods::format::{ValueFormatNumber, ValueFormatPercentage};
-use spreadsheet_ods::{write_ods_buf, CellStyle, CellStyleRef, Length, Sheet, WorkBook};
+use spreadsheet_ods::{write_ods_buf_uncompressed, CellStyle, CellStyleRef, Length, Sheet, WorkBook};
 
 use crate::codebook::Language;
 use crate::render::escape;
@@ -143,7 +143,8 @@ pub fn workbook(tables: &[&Table], lang: Language) -> Result<Vec<u8>, Box<dyn st
     for t in tables {
         wb.push_sheet(sheet(t, &styles, lang));
     }
-    let stamped = write_ods_buf(&mut wb, Vec::new())?;
+    // Stored, not deflated: `fixed_times` deflates each XML part once.
+    let stamped = write_ods_buf_uncompressed(&mut wb, Vec::new())?;
     Ok(fixed_times(&stamped)?)
 }
 
@@ -152,13 +153,16 @@ pub fn workbook(tables: &[&Table], lang: Language) -> Result<Vec<u8>, Box<dyn st
 /// crate writes the namespaces of each XML part's root element, and the
 /// manifest's entries, in a hash map's order; they are sorted here (the
 /// order of attributes means nothing in XML), so that the file does not
-/// change from run to run. Other entries are copied as they are.
+/// change from run to run. The crate wrote every entry stored: each XML
+/// part is deflated here once, at the fastest level; the others are copied
+/// as they are (`mimetype` must stay stored).
 fn fixed_times(zip: &[u8]) -> zip::result::ZipResult<Vec<u8>> {
     use std::io::{Read, Write};
     let mut from = zip::ZipArchive::new(Cursor::new(zip))?;
-    let mut to = zip::ZipWriter::new(Cursor::new(Vec::with_capacity(zip.len())));
+    let mut to = zip::ZipWriter::new(Cursor::new(Vec::with_capacity(zip.len() / 8)));
     let options = zip::write::SimpleFileOptions::default()
         .last_modified_time(zip::DateTime::default())
+        .compression_method(zip::CompressionMethod::Deflated)
         .compression_level(Some(1));
     for i in 0..from.len() {
         let name = from.by_index_raw(i)?.name()?.into_owned();
