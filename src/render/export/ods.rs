@@ -13,7 +13,9 @@
 use std::io::Cursor;
 
 use spreadsheet_ods::format::{ValueFormatNumber, ValueFormatPercentage};
-use spreadsheet_ods::{write_ods_buf_uncompressed, CellStyle, CellStyleRef, Length, Sheet, WorkBook};
+use spreadsheet_ods::{
+    write_ods_buf_uncompressed, CellStyle, CellStyleRef, Length, Sheet, WorkBook,
+};
 
 use crate::codebook::Language;
 use crate::render::escape;

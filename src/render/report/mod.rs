@@ -332,9 +332,11 @@ fn reliability(doc: &mut Document, inp: &ReportInput) {
         &ts.group_tests,
         w.t("Verschillen tussen groepen", "Differences between groups"),
     ));
-    doc.table(p.grid(
-        &ts.item_reliability,
-        w.t("Betrouwbaarheid per item", "Reliability per item"),
+    // Per item (alpha if deleted, item-rest correlation) it would fill
+    // pages with a row per item; those figures are in the tables.
+    doc.para(w.t(
+        "De betrouwbaarheid per item (alfa zonder het item, item-restcorrelatie) staat in tables/item_reliability.csv en summary.xlsx.",
+        "The reliability per item (alpha if the item is deleted, item-rest correlation) is in tables/item_reliability.csv and summary.xlsx.",
     ));
 }
 

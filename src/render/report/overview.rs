@@ -243,8 +243,10 @@ fn item_row(cb: &Codebook, scores: &Scores, r: &ScoreRow, w: Words) -> Vec<Strin
         true => format!("{} (R)", item.text),
         false => item.text.clone(),
     };
-    let mut decision = r.decision.map_or_else(String::new, |(d, rule)| {
-        format!("{} ({})", w.decision(d), rule_short(rule, &cb.rules, lang))
+    // To reword is always "between the thresholds": only a drop says which.
+    let mut decision = r.decision.map_or_else(String::new, |(d, rule)| match rule {
+        Rule::BetweenThresholds => w.decision(d).to_string(),
+        _ => format!("{} ({})", w.decision(d), rule_short(rule, &cb.rules, lang)),
     });
     let others = dissent(scores, r, w);
     if !others.is_empty() {
