@@ -469,13 +469,18 @@ fn write_comparison(
         write_reports(out, &doc, &charts)
     })??;
     let (out_dir, files) = finish(out, study, name.clone(), inputs)?;
+    let warning = crate::analysis::panel::row_number_warning(
+        study,
+        (&from.round.id, &from.data),
+        (&to.round.id, &to.data),
+    );
     Ok(RoundResult {
         round: name,
         out_dir,
         ledgers: Vec::new(),
         respondents: 0,
         files,
-        remarks: Vec::new(),
+        remarks: warning.into_iter().collect(),
     })
 }
 

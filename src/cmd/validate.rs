@@ -10,7 +10,8 @@ use std::path::Path;
 
 use anyhow::Context;
 
-use super::terminal::print_remarks;
+use super::terminal::{outln, print_invalid_by_column, print_remarks};
+use crate::analysis::panel::row_number_warning;
 use crate::analysis::score::{score, Scores};
 use crate::codebook::Codebook;
 use crate::exit_codes::ExitCode;
@@ -22,23 +23,30 @@ const SHOWN: usize = 20;
 pub fn validate(dir: &Path) -> anyhow::Result<ExitCode> {
     let cb = Codebook::load(dir).map_err(crate::Error::from)?;
     let mut status = ExitCode::Success;
+    let mut previous: Option<(&str, crate::run::Read)> = None;
     for round in &cb.rounds {
         // Reading is the check; scoring adds nothing to the ledger, only
         // the item-rest correlations the reverse-keying hint needs.
         let read =
             crate::run::read_round(&cb, round).with_context(|| format!("round {}", round.id))?;
         print_remarks(&read.data.remarks);
+        if let Some((id, before)) = &previous {
+            let warning = row_number_warning(&cb, (id, &before.data), (&round.id, &read.data));
+            print_remarks(&Vec::from_iter(warning));
+        }
         let scores = score(&read.cb, &read.data).with_context(|| format!("round {}", round.id))?;
         for w in reverse_hints(&read.cb, &scores) {
             eprintln!("peil: warning: {}: {w}", round.id);
         }
         for l in &read.ledgers() {
-            println!("{}: {}", round.id, l.summary());
+            outln!("{}: {}", round.id, l.summary());
+            print_invalid_by_column(l);
             print_entries(l);
             if !l.is_clean() {
                 status = ExitCode::Findings;
             }
         }
+        previous = Some((&round.id, read));
     }
     Ok(status)
 }
@@ -74,7 +82,7 @@ fn print_entries(ledger: &FileLedger) {
             .as_deref()
             .map(|v| format!(": {v:?}"))
             .unwrap_or_default();
-        println!(
+        outln!(
             "  line {}{column}: {}{value}\n    fix: {}",
             e.line,
             e.reason,
@@ -82,7 +90,7 @@ fn print_entries(ledger: &FileLedger) {
         );
     }
     if ledger.entries.len() > SHOWN {
-        println!(
+        outln!(
             "  ... and {} more entries (all of them in data_quality.csv after peil run)",
             ledger.entries.len() - SHOWN
         );

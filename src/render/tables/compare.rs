@@ -10,7 +10,7 @@ use crate::codebook::Codebook;
 use crate::render::table::{Kind, Table, Value};
 
 /// The columns both tables start with.
-const COLUMNS: [(&str, Kind); 12] = [
+const COLUMNS: [(&str, Kind); 13] = [
     ("measure", Kind::Text),
     ("id", Kind::Text),
     ("group", Kind::Text),
@@ -21,6 +21,7 @@ const COLUMNS: [(&str, Kind); 12] = [
     ("n_to", Kind::Count),
     ("u", Kind::Stat),
     ("p", Kind::P),
+    ("p_holm", Kind::P),
     ("decision_from", Kind::Text),
     ("decision_to", Kind::Text),
 ];
@@ -44,6 +45,7 @@ fn row(study: &Codebook, c: &Change) -> Vec<Value> {
         n(&c.to),
         c.u.into(),
         c.p.into(),
+        c.p_holm.into(),
         decision(&c.from),
         decision(&c.to),
     ]

@@ -56,7 +56,33 @@ pub fn data_quality(ledgers: &[FileLedger]) -> Table {
             ]);
         }
     }
+    t.note = invalid_note(ledgers);
     t
+}
+
+/// Many invalid cells summed up by column and value, for the Markdown
+/// ledger (every cell is still a row of the table).
+fn invalid_note(ledgers: &[FileLedger]) -> Option<[String; 2]> {
+    let mut nl = Vec::new();
+    let mut en = Vec::new();
+    for l in ledgers {
+        for c in l.invalid_by_column() {
+            let (hint_nl, hint_en) = if c.words_only {
+                ("is deze kolom een beoordelingsitem?", "is this column a rating item?")
+            } else {
+                ("liggen deze waarden op de schaal?", "are these values on the scale?")
+            };
+            nl.push(format!("{}: {}: {hint_nl}", l.file, c.counts()));
+            en.push(format!("{}: {}: {hint_en}", l.file, c.counts()));
+        }
+    }
+    if en.is_empty() {
+        return None;
+    }
+    Some([
+        format!("Ongeldige cellen per kolom en waarde: {}", nl.join("; ")),
+        format!("Invalid cells by column and value: {}", en.join("; ")),
+    ])
 }
 
 /// Lines the report lists per reason and column before "…".
