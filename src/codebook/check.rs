@@ -49,6 +49,65 @@ impl Checker {
         }
     }
 
+    /// A column reference at `key`: its study-wide name (for a table, the
+    /// name in the first round, in `[[rounds]]` order, that has it) and,
+    /// for a table, its entries remembered under `slot`. With `every_round`
+    /// a table must name a column for each round.
+    pub(super) fn column(
+        &self,
+        key: &str,
+        raw: RawColumn,
+        slot: Slot,
+        rounds: &[Round],
+        every_round: bool,
+    ) -> Result<String, CodebookError> {
+        let table = match raw {
+            RawColumn::Same(name) => return self.column_name(key, name),
+            RawColumn::PerRound(table) => table,
+        };
+        let known: Vec<&str> = rounds.iter().map(|r| r.id.as_str()).collect();
+        for (round, name) in &table {
+            if !known.contains(&round.as_str()) {
+                return Err(self.err(
+                    format!("{key}.{round}"),
+                    format!("round {round:?} is not defined in [[rounds]]"),
+                    format!("use one of: {}", known.join(", ")),
+                ));
+            }
+            self.column_name(&format!("{key}.{round}"), name.clone())?;
+        }
+        if let Some(r) = known.iter().find(|r| every_round && !table.contains_key(**r)) {
+            return Err(self.err(
+                key,
+                format!("names no column for round {r:?}"),
+                format!("every round needs this column: add {r} = \"<its column>\""),
+            ));
+        }
+        let first = (known.iter())
+            .find_map(|r| table.get(*r))
+            .cloned()
+            .ok_or_else(|| {
+                self.err(
+                    key,
+                    "the table names no round",
+                    "give the column per round, e.g. { ronde-1 = \"Q3_1\", ronde-2 = \"likert[Q3_1]\" }",
+                )
+            })?;
+        self.per_round.borrow_mut().insert(slot, table);
+        Ok(first)
+    }
+
+    fn column_name(&self, key: &str, name: String) -> Result<String, CodebookError> {
+        if name.trim().is_empty() {
+            return Err(self.err(
+                key,
+                "is empty",
+                "name the export column that holds it (leave [respondents] id out for an anonymous survey)",
+            ));
+        }
+        Ok(name)
+    }
+
     /// A `[[section]]` list: at least one entry (else `none_fix`), each with
     /// its own id; `check` turns an entry whose id is fine into its type.
     fn entries<R, T>(
@@ -576,8 +635,13 @@ impl Checker {
     /// the round's view): the respondent columns, the items it asks and the
     /// comment columns. Items of different rounds may share a column (a
     /// reworded item keeps its question number).
-    pub(super) fn unique_columns(&self, cb: &super::Codebook) -> Result<(), CodebookError> {
-        let rc = &cb.respondents;
+    pub(super) fn unique_columns(
+        &self,
+        rc: &RespondentColumns,
+        items: &[Item],
+        measures: &[Measure],
+        comments: &[CommentColumn],
+    ) -> Result<(), CodebookError> {
         let mut columns: HashMap<&str, String> = HashMap::new();
         let fixed = [
             ("[respondents] id", rc.id.as_ref()),
@@ -585,15 +649,15 @@ impl Checker {
             ("[respondents] institution", rc.institution.as_ref()),
         ];
         let breakdowns = (rc.breakdowns.iter()).map(|b| ("[respondents] breakdowns", Some(&b.column)));
-        let item_cols = (cb.items.iter()).flat_map(|i| i.columns.iter().map(move |c| (i, c)));
+        let item_cols = (items.iter()).flat_map(|i| i.columns.iter().map(move |c| (i, c)));
         let named = fixed
             .into_iter()
             .chain(breakdowns)
             .filter_map(|(key, col)| col.map(|c| (key.to_string(), c)))
             .chain(item_cols.map(|(i, (m, col))| {
-                (format!("[[items]] {} columns.{}", i.id, cb.measures[*m].id), col)
+                (format!("[[items]] {} columns.{}", i.id, measures[*m].id), col)
             }))
-            .chain((cb.comments.iter()).map(|c| (format!("[[comments]] {}", c.column), &c.column)));
+            .chain((comments.iter()).map(|c| (format!("[[comments]] {}", c.column), &c.column)));
         for (who, col) in named {
             if let Some(first) = columns.insert(col, who.clone()) {
                 return Err(self.err(

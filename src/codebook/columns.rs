@@ -10,11 +10,7 @@
 
 use std::collections::BTreeMap;
 
-use super::check::Checker;
-use super::error::CodebookError;
-use super::model::Round;
-use super::raw::RawColumn;
-use super::Codebook;
+use super::model::{CommentColumn, Item, RespondentColumns, Weights};
 
 /// Where a column reference sits in study.toml; indices are the study's.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -43,6 +39,11 @@ impl PerRound {
         }
     }
 
+    /// Remembers a reference's table (checked by `Checker::column`).
+    pub(super) fn insert(&mut self, slot: Slot, table: BTreeMap<String, String>) {
+        self.0.insert(slot, table);
+    }
+
     /// Every name the slot has in any round (for `[recode."X"]`).
     pub(super) fn names<'a>(&'a self, slot: Slot, study_name: &'a str) -> Vec<&'a str> {
         match self.0.get(&slot) {
@@ -52,132 +53,78 @@ impl PerRound {
     }
 }
 
-impl Checker {
-    /// A column reference at `key`: its study-wide name (for a table, the
-    /// name in the first round, in `[[rounds]]` order, that has it) and,
-    /// for a table, its entries remembered under `slot`. With `every_round`
-    /// a table must name a column for each round.
-    pub(super) fn column(
-        &self,
-        key: &str,
-        raw: RawColumn,
-        slot: Slot,
-        rounds: &[Round],
-        every_round: bool,
-    ) -> Result<String, CodebookError> {
-        let table = match raw {
-            RawColumn::Same(name) => return self.column_name(key, name),
-            RawColumn::PerRound(table) => table,
-        };
-        let known: Vec<&str> = rounds.iter().map(|r| r.id.as_str()).collect();
-        for (round, name) in &table {
-            if !known.contains(&round.as_str()) {
-                return Err(self.err(
-                    format!("{key}.{round}"),
-                    format!("round {round:?} is not defined in [[rounds]]"),
-                    format!("use one of: {}", known.join(", ")),
-                ));
-            }
-            self.column_name(&format!("{key}.{round}"), name.clone())?;
-        }
-        if let Some(r) = known.iter().find(|r| every_round && !table.contains_key(**r)) {
-            return Err(self.err(
-                key,
-                format!("names no column for round {r:?}"),
-                format!("every round needs this column: add {r} = \"<its column>\""),
-            ));
-        }
-        let first = (known.iter())
-            .find_map(|r| table.get(*r))
-            .cloned()
-            .ok_or_else(|| {
-                self.err(
-                    key,
-                    "the table names no round",
-                    "give the column per round, e.g. { ronde-1 = \"Q3_1\", ronde-2 = \"likert[Q3_1]\" }",
-                )
-            })?;
-        self.per_round.borrow_mut().0.insert(slot, table);
-        Ok(first)
-    }
+/// The parts of a codebook that name export columns, as `for_round`
+/// resolves them.
+pub(super) struct Columns<'a> {
+    pub respondents: &'a mut RespondentColumns,
+    pub items: &'a mut [Item],
+    pub comments: &'a mut Vec<CommentColumn>,
+    pub weights: &'a mut Option<Weights>,
+}
 
-    fn column_name(&self, key: &str, name: String) -> Result<String, CodebookError> {
-        if name.trim().is_empty() {
-            return Err(self.err(
-                key,
-                "is empty",
-                "name the export column that holds it (leave [respondents] id out for an anonymous survey)",
-            ));
-        }
-        Ok(name)
+/// Every column reference resolved to `round`'s name; references the round
+/// does not have dropped (an item's measure; `for_round` then drops items
+/// asked in no measure).
+pub(super) fn resolve(pr: &PerRound, round: &str, cols: Columns) {
+    let rc = cols.respondents;
+    rc.id = rc.id.take().and_then(|n| pr.name_in(Slot::Id, round, &n));
+    rc.institution = (rc.institution.take()).and_then(|n| pr.name_in(Slot::Institution, round, &n));
+    resolve_recodes(pr, round, rc);
+    // Group and weight columns exist in every round (checked).
+    rc.group = pr.name_in(Slot::Group, round, &rc.group).unwrap_or_default();
+    let breakdowns = std::mem::take(&mut rc.breakdowns);
+    rc.breakdowns = (breakdowns.into_iter().enumerate())
+        .filter_map(|(i, mut b)| {
+            b.column = pr.name_in(Slot::Breakdown(i), round, &b.column)?;
+            Some(b)
+        })
+        .collect();
+    for (i, item) in cols.items.iter_mut().enumerate() {
+        let columns = std::mem::take(&mut item.columns);
+        item.columns = (columns.into_iter())
+            .filter_map(|(m, name)| Some((m, pr.name_in(Slot::Item(i, m), round, &name)?)))
+            .collect();
+    }
+    let comments = std::mem::take(cols.comments);
+    *cols.comments = (comments.into_iter().enumerate())
+        .filter_map(|(i, mut c)| {
+            c.column = pr.name_in(Slot::Comment(i), round, &c.column)?;
+            Some(c)
+        })
+        .collect();
+    if let Some(Weights::Column(c)) = cols.weights {
+        *c = pr.name_in(Slot::Weight, round, c).unwrap_or_default();
     }
 }
 
-impl Codebook {
-    /// Every column reference resolved to `round`'s name; references the
-    /// round does not have dropped (items asked in no measure with them).
-    pub(super) fn resolve_columns(&mut self, round: &str) {
-        let pr = std::mem::take(&mut self.per_round);
-        let rc = &mut self.respondents;
-        let study_names = (rc.id.clone(), rc.institution.clone());
-        rc.id = study_names.0.and_then(|n| pr.name_in(Slot::Id, round, &n));
-        rc.institution = (study_names.1).and_then(|n| pr.name_in(Slot::Institution, round, &n));
-        // Group and weight columns exist in every round (checked).
-        rc.group = pr.name_in(Slot::Group, round, &rc.group).unwrap_or_default();
-        self.resolve_recodes(&pr, round);
-        let breakdowns = std::mem::take(&mut self.respondents.breakdowns);
-        self.respondents.breakdowns = (breakdowns.into_iter().enumerate())
-            .filter_map(|(i, mut b)| {
-                b.column = pr.name_in(Slot::Breakdown(i), round, &b.column)?;
-                Some(b)
-            })
-            .collect();
-        for (i, item) in self.items.iter_mut().enumerate() {
-            let columns = std::mem::take(&mut item.columns);
-            item.columns = (columns.into_iter())
-                .filter_map(|(m, name)| Some((m, pr.name_in(Slot::Item(i, m), round, &name)?)))
-                .collect();
-        }
-        let comments = std::mem::take(&mut self.comments);
-        self.comments = (comments.into_iter().enumerate())
-            .filter_map(|(i, mut c)| {
-                c.column = pr.name_in(Slot::Comment(i), round, &c.column)?;
-                Some(c)
-            })
-            .collect();
-        if let Some(super::Weights::Column(c)) = &mut self.weights {
-            *c = pr.name_in(Slot::Weight, round, c).unwrap_or_default();
-        }
-    }
+/// Each recode follows the reference one of whose names it gives, under
+/// that reference's name in `round`; dropped where the round lacks it.
+/// Before the references are resolved: it needs the study's names.
+fn resolve_recodes(pr: &PerRound, round: &str, rc: &mut RespondentColumns) {
+    let references = recodable(pr, rc);
+    let recodes = std::mem::take(&mut rc.recodes);
+    rc.recodes = (recodes.into_iter())
+        .filter_map(|mut r| {
+            let (slot, study_name, _) =
+                (references.iter()).find(|(_, _, names)| names.contains(&r.column))?;
+            r.column = pr.name_in(*slot, round, study_name)?;
+            Some(r)
+        })
+        .collect();
+}
 
-    /// Each recode follows the reference one of whose names it gives, under
-    /// that reference's name in `round`; dropped where the round lacks it.
-    fn resolve_recodes(&mut self, pr: &PerRound, round: &str) {
-        let recodes = std::mem::take(&mut self.respondents.recodes);
-        let references = self.recodable(pr);
-        self.respondents.recodes = (recodes.into_iter())
-            .filter_map(|mut r| {
-                let (slot, study_name, _) = (references.iter())
-                    .find(|(_, _, names)| names.contains(&r.column))?;
-                r.column = pr.name_in(*slot, round, study_name)?;
-                Some(r)
-            })
-            .collect();
-    }
-
-    /// The references a recode may name: (slot, study-wide name, every name).
-    pub(super) fn recodable(&self, pr: &PerRound) -> Vec<(Slot, String, Vec<String>)> {
-        let rc = &self.respondents;
-        let fixed = [(Slot::Group, Some(&rc.group)), (Slot::Institution, rc.institution.as_ref())];
-        let breakdowns = (rc.breakdowns.iter().enumerate()).map(|(i, b)| (Slot::Breakdown(i), Some(&b.column)));
-        fixed
-            .into_iter()
-            .chain(breakdowns)
-            .filter_map(|(slot, name)| {
-                let name = name?;
-                let names = pr.names(slot, name).into_iter().map(String::from).collect();
-                Some((slot, name.clone(), names))
-            })
-            .collect()
-    }
+/// The references a recode may name: (slot, study-wide name, every name).
+pub(super) fn recodable(pr: &PerRound, rc: &RespondentColumns) -> Vec<(Slot, String, Vec<String>)> {
+    let fixed = [(Slot::Group, Some(&rc.group)), (Slot::Institution, rc.institution.as_ref())];
+    let breakdowns =
+        (rc.breakdowns.iter().enumerate()).map(|(i, b)| (Slot::Breakdown(i), Some(&b.column)));
+    fixed
+        .into_iter()
+        .chain(breakdowns)
+        .filter_map(|(slot, name)| {
+            let name = name?;
+            let names = pr.names(slot, name).into_iter().map(String::from).collect();
+            Some((slot, name.clone(), names))
+        })
+        .collect()
 }

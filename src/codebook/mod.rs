@@ -13,10 +13,11 @@
 //! `normalize` is how cells compare with what the codebook lists; `columns`
 //! checks a column reference (one name, or one per round) and resolves a
 //! round's names (`for_round`); `recode` checks `[recode."column"]`.
-//! `check` uses `columns`' types and `columns` extends `Checker`; `weights`
-//! and `recode` use `check`, `columns` and what they use; `raw` uses
-//! `model`, `model` uses `normalize`; only `columns`, `recode` and the
-//! unit tests in `tests.rs` use this file's `Codebook`.
+//! Arrows point one way: this file uses the others; `weights` and
+//! `recode` use `check`, `columns` and what they use; `check` uses
+//! `columns`, `raw`, `model`, `error` and `normalize`; `columns` uses
+//! `model`; `raw` uses `model`, `model` uses `normalize`; none uses this
+//! file (only the unit tests in `tests.rs` do).
 
 mod check;
 mod columns;
@@ -145,11 +146,11 @@ impl Codebook {
             rounds,
             per_round: checker.per_round.take(),
         };
-        cb.respondents.recodes = checker.recodes(raw.recode, &cb)?;
+        cb.respondents.recodes = checker.recodes(raw.recode, &cb.respondents)?;
         for round in &cb.rounds {
-            let view = cb.for_round(&round.id);
-            checker.unique_columns(&view)?;
-            checker.round_asks_items(&round.id, &view.items)?;
+            let v = cb.for_round(&round.id);
+            checker.unique_columns(&v.respondents, &v.items, &v.measures, &v.comments)?;
+            checker.round_asks_items(&round.id, &v.items)?;
         }
         Ok(cb)
     }
@@ -171,7 +172,14 @@ impl Codebook {
     /// rounds are linked by item id (see `compare`).
     pub fn for_round(&self, round: &str) -> Codebook {
         let mut view = self.clone();
-        view.resolve_columns(round);
+        let per_round = std::mem::take(&mut view.per_round);
+        let columns = columns::Columns {
+            respondents: &mut view.respondents,
+            items: &mut view.items,
+            comments: &mut view.comments,
+            weights: &mut view.weights,
+        };
+        columns::resolve(&per_round, round, columns);
         view.items
             .retain(|i| i.asked_in(round) && !i.columns.is_empty());
         let items = &view.items;

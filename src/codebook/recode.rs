@@ -8,20 +8,20 @@
 use std::collections::{BTreeMap, HashMap};
 
 use super::check::Checker;
+use super::columns::recodable;
 use super::error::CodebookError;
-use super::model::Recode;
+use super::model::{Recode, RespondentColumns};
 use super::normalize::normalize_cell;
-use super::Codebook;
 
 impl Checker {
     /// The recodes of `raw`, each under its column as written, in file
-    /// order; `cb` is the study assembled so far (its respondent columns).
+    /// order, for the study's respondent columns `rc`.
     pub(super) fn recodes(
         &self,
         raw: BTreeMap<String, BTreeMap<String, String>>,
-        cb: &Codebook,
+        rc: &RespondentColumns,
     ) -> Result<Vec<Recode>, CodebookError> {
-        let references = cb.recodable(&self.per_round.borrow());
+        let references = recodable(&self.per_round.borrow(), rc);
         let mut claimed: HashMap<String, String> = HashMap::new();
         let mut out = Vec::with_capacity(raw.len());
         for (column, values) in raw {
