@@ -337,20 +337,23 @@ pub fn panel_note(both: usize, min_cell: u32, lang: Language) -> String {
 /// (the codebook's tables, so no count of a small group is told).
 pub fn recode_note(cb: &Codebook, lang: Language) -> Option<String> {
     let w = Words(lang);
+    let into = w.t("gelezen als", "read as");
     let parts: Vec<String> = (cb.respondents.recodes.iter())
-        .flat_map(|r| {
-            r.merged().into_iter().map(move |(to, from)| {
-                let from: Vec<String> = from.iter().map(|f| format!("\"{f}\"")).collect();
-                let into = w.t("gelezen als", "read as");
-                format!("{} ({}) {into} \"{to}\"", from.join(", "), r.column)
-            })
+        .map(|r| {
+            let merges: Vec<String> = (r.merged().into_iter())
+                .map(|(to, from)| {
+                    let from: Vec<String> = from.iter().map(|f| format!("\"{f}\"")).collect();
+                    format!("{} {into} \"{to}\"", from.join(", "))
+                })
+                .collect();
+            format!("{} \"{}\": {}", w.t("in", "in"), r.column, merges.join("; "))
         })
         .collect();
     if parts.is_empty() {
         return None;
     }
     let head = w.t("Samengevoegde waarden", "Merged values");
-    Some(format!("{head}: {}.", parts.join("; ")))
+    Some(format!("{head} {}.", parts.join(". ")))
 }
 
 /// Why a comparison has no paired figures: the survey is anonymous, or
