@@ -64,7 +64,9 @@ impl ExitCode {
     /// configuration error; everything else means the data cannot be analysed.
     fn of_ingest(e: &IngestError) -> ExitCode {
         match e {
-            IngestError::MissingColumn { .. } | IngestError::MissingSheet { .. } => ExitCode::Usage,
+            IngestError::MissingColumn { .. }
+            | IngestError::MissingSheet { .. }
+            | IngestError::Shares { .. } => ExitCode::Usage,
             _ => ExitCode::DataError,
         }
     }

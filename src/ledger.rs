@@ -14,6 +14,7 @@ pub enum Reason {
     DuplicateId,
     EmptyGroup,
     UnknownGroup,
+    UnknownConsultationGroup,
     ReservedGroup,
     ShortRow,
     UnknownItem,
@@ -37,6 +38,7 @@ impl Reason {
             Reason::DuplicateId => "duplicate id",
             Reason::EmptyGroup => "empty group",
             Reason::UnknownGroup => "group not in [respondents] groups",
+            Reason::UnknownConsultationGroup => "group not in [consultation] groups",
             Reason::ReservedGroup => "group named ALL",
             Reason::ShortRow => "row has fewer fields than the header",
             Reason::UnknownItem => "item or measure not in the codebook",
@@ -77,6 +79,9 @@ impl Reason {
             }
             Reason::EmptyGroup => "fill in the respondent's group",
             Reason::UnknownGroup => "correct the group or add it to [respondents] groups",
+            Reason::UnknownConsultationGroup => {
+                "correct the group or add it to [consultation] groups"
+            }
             Reason::ReservedGroup => {
                 "rename the group: ALL is the row for all respondents together"
             }
@@ -142,6 +147,47 @@ pub fn shorten(value: &str) -> String {
     }
 }
 
+/// With more invalid cells than this, they are also summed up by column
+/// and value (stderr, and the ledger's Markdown), each with a hint.
+pub const SUMMED_UP_ABOVE: u64 = 20;
+
+/// Values shown per column when invalid cells are summed up.
+const VALUES_SHOWN: usize = 6;
+
+/// The invalid cells of one column, summed up by value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct InvalidColumn {
+    pub column: String,
+    /// (value, cells), most frequent first, then by value.
+    pub values: Vec<(String, u64)>,
+    /// No value holds a digit: answers in words, so the column is probably
+    /// not a rating item (or its words are not labels yet).
+    pub words_only: bool,
+}
+
+impl InvalidColumn {
+    /// "`col`: `Yes` x 241, `No` x 30", at most a few values.
+    pub fn counts(&self) -> String {
+        let mut shown: Vec<String> = (self.values.iter().take(VALUES_SHOWN))
+            .map(|(v, n)| format!("`{v}` x {n}"))
+            .collect();
+        if self.values.len() > VALUES_SHOWN {
+            shown.push(format!("{} more values", self.values.len() - VALUES_SHOWN));
+        }
+        format!("`{}`: {}", self.column, shown.join(", "))
+    }
+
+    /// The line for stderr: the counts and the hint.
+    pub fn line(&self) -> String {
+        let hint = if self.words_only {
+            "is this column a rating item? If it is, give these answers as [scale.labels] or missing codes"
+        } else {
+            "are these values on the scale? Otherwise give them as [scale] missing codes"
+        };
+        format!("{}: {hint}", self.counts())
+    }
+}
+
 /// The account of one input file.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct FileLedger {
@@ -189,6 +235,34 @@ impl FileLedger {
             *counts.entry(e.reason).or_default() += 1;
         }
         counts.into_iter().collect()
+    }
+
+    /// The invalid cells by column (file order) and value, when there are
+    /// more than [`SUMMED_UP_ABOVE`]; empty otherwise.
+    pub fn invalid_by_column(&self) -> Vec<InvalidColumn> {
+        use std::collections::BTreeMap;
+        if self.count(|r| r == Reason::InvalidValue) <= SUMMED_UP_ABOVE {
+            return Vec::new();
+        }
+        let mut by: BTreeMap<(usize, &str), BTreeMap<&str, u64>> = BTreeMap::new();
+        for e in self.entries.iter().filter(|e| e.reason == Reason::InvalidValue) {
+            let column = e.column.as_deref().unwrap_or("");
+            let value = e.value.as_deref().unwrap_or("");
+            *by.entry((e.column_index, column)).or_default().entry(value).or_default() += 1;
+        }
+        by.into_iter()
+            .map(|((_, column), values)| {
+                let mut values: Vec<(String, u64)> =
+                    values.into_iter().map(|(v, n)| (v.to_string(), n)).collect();
+                values.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+                let words_only = values.iter().all(|(v, _)| !v.chars().any(|c| c.is_ascii_digit()));
+                InvalidColumn {
+                    column: column.to_string(),
+                    values,
+                    words_only,
+                }
+            })
+            .collect()
     }
 
     /// One line for stderr: "file: 88 rows read, 87 used, 1 excluded (duplicate id: 1); 1 invalid cell".
@@ -258,6 +332,31 @@ mod tests {
             l.summary(),
             "r/q.csv: 10 rows read, 8 used, 2 excluded (duplicate id: 1, empty group: 1); 1 invalid cell, 3 missing; 1 row without a breakdown value"
         );
+    }
+
+    #[test]
+    fn many_invalid_cells_are_summed_up_by_column_and_value() {
+        let cell = |line, column_index, column: &str, value: &str| Entry {
+            line,
+            column_index,
+            reason: Reason::InvalidValue,
+            column: Some(column.into()),
+            value: Some(value.into()),
+        };
+        let mut l = FileLedger::default();
+        for line in 2..20 {
+            l.entries.push(cell(line, 3, "uni", if line % 3 == 0 { "No" } else { "Yes" }));
+        }
+        l.entries.push(cell(30, 1, "q1", "7"));
+        assert!(l.invalid_by_column().is_empty(), "19 cells: the list says it");
+        l.entries.push(cell(31, 1, "q1", "9"));
+        l.entries.push(cell(32, 1, "q1", "7"));
+        let by = l.invalid_by_column();
+        assert_eq!(by.len(), 2);
+        assert_eq!(by[0].counts(), "`q1`: `7` x 2, `9` x 1");
+        assert!(!by[0].words_only);
+        assert_eq!(by[1].counts(), "`uni`: `Yes` x 12, `No` x 6");
+        assert!(by[1].line().contains("is this column a rating item?"));
     }
 
     #[test]

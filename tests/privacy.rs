@@ -51,7 +51,10 @@ fn respondent_ids(study: &Path) -> BTreeSet<String> {
         // xlsx too: read as the CSV text peil reads.
         let rows = csv_rows(&study.join(&round.questionnaire), round.sheet.as_deref());
         let Some(header) = rows.first() else { continue };
-        let Some(col) = header.iter().position(|h| h.trim() == cb.respondents.id) else {
+        let Some(id) = cb.for_round(&round.id).respondents.id else {
+            continue;
+        };
+        let Some(col) = header.iter().position(|h| h.trim() == id) else {
             continue;
         };
         for row in rows.iter().skip(round.header_rows.unwrap_or(1)) {

@@ -5,9 +5,10 @@
 //! alignment of groups by name, and the figures of `compare_areas.csv` and
 //! `compare_items.csv`: both means, their difference, both n, and a
 //! Mann-Whitney U test (`stats::mann_whitney_counts`) on the score
-//! distributions the two rounds' tables were made from; when respondents
-//! took part in both rounds, the paired figures of `panel` on each row,
-//! suppressed like the rows. It must not read files or score a round: it
+//! distributions the two rounds' tables were made from, with Holm's
+//! adjustment per measure and group; when the study declares a panel
+//! (`panel = true`) and respondents took part in both rounds, the paired
+//! figures of `panel` on each row, suppressed like the rows. It must not read files or score a round: it
 //! takes two rounds' [`Scores`] and their rating codes.
 
 use std::collections::HashMap;
@@ -85,6 +86,9 @@ pub struct Change {
     /// sides are shown.
     pub u: Option<f64>,
     pub p: Option<f64>,
+    /// `p` adjusted by Holm over the rows of one measure and group in one
+    /// table (R `p.adjust(p, "holm")`).
+    pub p_holm: Option<f64>,
     /// Items only.
     pub status: Option<Status>,
     /// Respondents scored in both rounds; `None` when no respondent took
@@ -219,6 +223,7 @@ fn changes(
                 to,
                 u: test.map(|t| t.u),
                 p: test.map(|t| t.p),
+                p_holm: None,
                 status,
                 paired: None,
             }
@@ -295,27 +300,57 @@ fn paired_tallies(pairs: &Pairs, from: &[Option<Exact>], to: &[Option<Exact>]) -
 /// How `item` of the study is compared: its ids in the two rounds and its
 /// status, or `None` when it is not a row of the comparison (asked in
 /// neither round, or an earlier wording shown on its successor's row).
+/// Whether a round asks an item is its view's say (`Codebook::for_round`):
+/// its `rounds` and a column in that round.
 fn link<'a>(
     study: &'a Codebook,
     item: &'a Item,
-    from: &str,
-    to: &str,
+    from: RoundScores,
+    to: RoundScores,
 ) -> Option<(Option<&'a str>, Option<&'a str>, Status)> {
-    let in_from = |id: &str| study.items.iter().any(|i| i.id == id && i.asked_in(from));
-    if item.asked_in(to) {
-        let id = item.id.as_str();
-        if item.asked_in(from) {
+    let asks = |r: RoundScores, id: &str| r.cb.items.iter().any(|i| i.id == id);
+    let id = item.id.as_str();
+    if asks(to, id) {
+        if asks(from, id) {
             return Some((Some(id), Some(id), Status::Same));
         }
-        return match item.previous.as_deref().filter(|p| in_from(p)) {
-            Some(p) => Some((Some(p), Some(id), Status::Reworded)),
+        return match item.previous.as_deref().filter(|p| asks(from, p)) {
+            Some(p) => {
+                let before = study.items.iter().find(|i| i.id == p);
+                let same = before.is_some_and(|b| same_wording(&b.text, &item.text));
+                let status = if same { Status::Same } else { Status::Reworded };
+                Some((Some(p), Some(id), status))
+            }
             None => Some((None, Some(id), Status::New)),
         };
     }
     let succeeded = study.items.iter().any(|i| {
-        i.asked_in(to) && !i.asked_in(from) && i.previous.as_deref() == Some(item.id.as_str())
+        asks(to, &i.id) && !asks(from, &i.id) && i.previous.as_deref() == Some(id)
     });
-    (item.asked_in(from) && !succeeded).then_some((Some(item.id.as_str()), None, Status::Dropped))
+    (asks(from, id) && !succeeded).then_some((Some(id), None, Status::Dropped))
+}
+
+/// The contract's `same`: the texts after collapsing whitespace.
+fn same_wording(a: &str, b: &str) -> bool {
+    a.split_whitespace().eq(b.split_whitespace())
+}
+
+/// Holm's adjustment of `p` over the rows of one measure and group
+/// (contract, "Compare"), as R `p.adjust`: rows without a p do not count.
+fn holm_per_measure_and_group(rows: &mut [Change]) {
+    let mut sets: HashMap<(usize, &str), Vec<usize>> = HashMap::new();
+    for (i, r) in rows.iter().enumerate() {
+        if r.p.is_some() {
+            sets.entry((r.measure, r.group.as_str())).or_default().push(i);
+        }
+    }
+    let sets: Vec<Vec<usize>> = sets.into_values().collect();
+    for set in sets {
+        let p: Vec<f64> = set.iter().map(|&i| rows[i].p.unwrap_or(f64::NAN)).collect();
+        for (&i, adj) in set.iter().zip(stats::holm(&p)) {
+            rows[i].p_holm = Some(adj);
+        }
+    }
 }
 
 /// Whether the round's codebook has item `id` with a column for `measure`.
@@ -357,7 +392,7 @@ impl Sides<'_> {
     /// The rows of one item of the study on `measure`, if it is compared.
     fn item(&self, measure: usize, item: &Item) -> Vec<Change> {
         let (from, to) = (self.from, self.to);
-        let Some((id_from, id_to, status)) = link(self.study, item, from.id, to.id) else {
+        let Some((id_from, id_to, status)) = link(self.study, item, from, to) else {
             return Vec::new();
         };
         let ids = (
@@ -396,7 +431,11 @@ pub fn compare(study: &Codebook, from: RoundScores, to: RoundScores) -> Comparis
         groups: group_union(from.scores, to.scores),
         items: (items_index(from), items_index(to)),
         areas: (areas_index(from), areas_index(to)),
-        pairs: Pairs::new(from.data, to.data),
+        pairs: if study.respondents.is_panel() {
+            Pairs::new(from.data, to.data)
+        } else {
+            Pairs::none()
+        },
     };
     let mut areas = Vec::new();
     let mut items = Vec::new();
@@ -408,6 +447,8 @@ pub fn compare(study: &Codebook, from: RoundScores, to: RoundScores) -> Comparis
             items.extend(sides.item(m, item));
         }
     }
+    holm_per_measure_and_group(&mut areas);
+    holm_per_measure_and_group(&mut items);
     let used = |r: RoundScores| r.data.respondents.len() as u64;
     Comparison {
         from: from.id.to_string(),

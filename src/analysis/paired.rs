@@ -12,6 +12,7 @@
 use std::collections::HashMap;
 
 use crate::analysis::stats::{self, SignedRank};
+use crate::codebook::Codebook;
 use crate::ingest::{Ingested, PanelKey};
 
 /// The respondents of the later round who also answered the earlier one.
@@ -59,25 +60,53 @@ impl PairTally {
     }
 }
 
+/// The warning of a declared panel whose ids look like the survey tool's row
+/// numbers in both rounds: pairs of them are probably not the same people
+/// (a warning on stderr, never a ledger entry: nothing was set aside).
+pub fn row_number_warning(study: &Codebook, from: (&str, &Ingested), to: (&str, &Ingested)) -> Option<String> {
+    let suspect = study.respondents.is_panel()
+        && from.1.ids_look_like_row_numbers
+        && to.1.ids_look_like_row_numbers;
+    suspect.then(|| {
+        format!(
+            "warning: panel = true, but the ids of rounds {} and {} are whole numbers rising row by row, like a survey tool's row numbers; \
+             the same number in both rounds is then not the same person. If the survey is anonymous, remove panel = true \
+             (and [respondents] id) from study.toml",
+            from.0, to.0
+        )
+    })
+}
+
 impl Pairs {
-    /// Matches the respondents of two rounds by their panel keys.
+    /// Matches the respondents of two rounds by their panel keys (a
+    /// respondent of an anonymous export has none and is never paired).
     pub fn new(from: &Ingested, to: &Ingested) -> Pairs {
         let earlier: HashMap<PanelKey, usize> = from
             .respondents
             .iter()
             .enumerate()
-            .map(|(i, r)| (r.panel_key, i))
+            .filter_map(|(i, r)| Some((r.panel_key?, i)))
             .collect();
         let (pairs, groups) = to
             .respondents
             .iter()
             .enumerate()
-            .filter_map(|(j, r)| Some(((*earlier.get(&r.panel_key)?, j), r.group)))
+            .filter_map(|(j, r)| Some(((*earlier.get(&r.panel_key?)?, j), r.group)))
             .unzip();
         Pairs {
             pairs,
             groups,
             n_groups: to.groups.len(),
+        }
+    }
+
+    /// No pairs: rounds of a study that declares no panel are independent
+    /// samples, whatever their ids (contract, "Compare").
+    pub fn none() -> Pairs {
+        Pairs {
+            pairs: Vec::new(),
+            groups: Vec::new(),
+            n_groups: 0,
         }
     }
 

@@ -2,6 +2,7 @@
 //!
 //! Owns printing the summary. The draft itself is [`crate::init::init`].
 
+use super::terminal::outln;
 use crate::cli::InitArgs;
 use crate::exit_codes::ExitCode;
 use crate::init::InitOptions;
@@ -13,6 +14,6 @@ pub fn init(args: InitArgs) -> anyhow::Result<ExitCode> {
         sheet: args.sheet,
         force: args.force,
     })?;
-    println!("{summary}");
+    outln!("{summary}");
     Ok(ExitCode::Success)
 }

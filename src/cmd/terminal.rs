@@ -34,9 +34,10 @@ impl Spinner {
                 print_remarks(&r.remarks);
                 for l in r.ledgers.iter().filter(|l| !l.is_clean()) {
                     eprintln!("peil: note: {}; see data_quality.csv", l.summary());
+                    print_invalid_by_column(l);
                 }
                 if !quiet {
-                    println!("{}", line(r));
+                    outln!("{}", line(r));
                 }
             });
         }
@@ -66,9 +67,51 @@ impl Progress for Spinner {
     }
 }
 
-/// What a reader decided for the user (e.g. Qualtrics header rows skipped).
+/// Prints a line on stdout, as `println!` does but without its panic when
+/// stdout is closed (a reader that stopped early, as `| head` does): the
+/// output ends quietly and the command still ends with its own exit code
+/// (as ripgrep). Another write error is said once on stderr.
+pub fn write_line(line: std::fmt::Arguments) {
+    use std::io::Write;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    static CLOSED: AtomicBool = AtomicBool::new(false);
+    if CLOSED.load(Ordering::Relaxed) {
+        return;
+    }
+    if let Err(e) = writeln!(std::io::stdout().lock(), "{line}") {
+        CLOSED.store(true, Ordering::Relaxed);
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            eprintln!("peil: cannot write to stdout: {e}");
+        }
+    }
+}
+
+/// `println!` for the commands: see [`write_line`].
+macro_rules! outln {
+    ($($arg:tt)*) => {
+        $crate::cmd::terminal::write_line(format_args!($($arg)*))
+    };
+}
+pub(crate) use outln;
+
+/// Many invalid cells, summed up by column and value with a hint.
+pub fn print_invalid_by_column(ledger: &crate::ledger::FileLedger) {
+    let by = ledger.invalid_by_column();
+    if !by.is_empty() {
+        eprintln!("peil: note: {}: invalid cells by column:", ledger.file);
+    }
+    for c in by {
+        eprintln!("  {}", c.line());
+    }
+}
+
+/// What a reader decided for the user (e.g. Qualtrics header rows skipped);
+/// a remark that starts with "warning: " is printed as a warning.
 pub fn print_remarks(remarks: &[String]) {
     for n in remarks {
-        eprintln!("peil: note: {n}");
+        match n.strip_prefix("warning: ") {
+            Some(w) => eprintln!("peil: warning: {w}"),
+            None => eprintln!("peil: note: {n}"),
+        }
     }
 }

@@ -11,7 +11,7 @@ use std::path::Path;
 
 use anyhow::Context;
 
-use super::terminal::print_remarks;
+use super::terminal::{outln, print_invalid_by_column, print_remarks};
 use crate::analysis::hints::ReverseHint;
 use crate::codebook::Codebook;
 use crate::exit_codes::ExitCode;
@@ -23,21 +23,28 @@ const SHOWN: usize = 20;
 pub fn validate(dir: &Path) -> anyhow::Result<ExitCode> {
     let cb = Codebook::load(dir).map_err(crate::Error::from)?;
     let mut status = ExitCode::Success;
+    let mut previous: Option<(&str, crate::pipeline::Checked)> = None;
     for round in &cb.rounds {
         let checked = crate::pipeline::check_round(&cb, round)
             .with_context(|| format!("round {}", round.id))?;
         let read = &checked.read;
         print_remarks(&read.data.remarks);
+        if let Some((id, before)) = &previous {
+            let warning = crate::pipeline::panel_warning(&cb, (id, &before.read), (&round.id, read));
+            print_remarks(&Vec::from_iter(warning));
+        }
         for h in &checked.hints {
             eprintln!("peil: warning: {}: {}", round.id, reverse_hint(h));
         }
         for l in &read.ledgers() {
-            println!("{}: {}", round.id, l.summary());
+            outln!("{}: {}", round.id, l.summary());
+            print_invalid_by_column(l);
             print_entries(l);
             if !l.is_clean() {
                 status = ExitCode::Findings;
             }
         }
+        previous = Some((&round.id, checked));
     }
     Ok(status)
 }
@@ -65,7 +72,7 @@ fn print_entries(ledger: &FileLedger) {
             .as_deref()
             .map(|v| format!(": {v:?}"))
             .unwrap_or_default();
-        println!(
+        outln!(
             "  line {}{column}: {}{value}\n    fix: {}",
             e.line,
             e.reason,
@@ -73,7 +80,7 @@ fn print_entries(ledger: &FileLedger) {
         );
     }
     if ledger.entries.len() > SHOWN {
-        println!(
+        outln!(
             "  ... and {} more entries (all of them in data_quality.csv after peil run)",
             ledger.entries.len() - SHOWN
         );

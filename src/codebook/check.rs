@@ -10,6 +10,9 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Component, Path, PathBuf};
 
+use std::cell::RefCell;
+
+use super::columns::{PerRound, Slot};
 use super::error::CodebookError;
 use super::model::{
     breakdown_slug, About, Area, Breakdown, CommentColumn, Item, Measure, Privacy,
@@ -17,12 +20,15 @@ use super::model::{
 };
 use super::normalize::normalize_cell;
 use super::raw::{
-    RawArea, RawComment, RawItem, RawMeasure, RawRespondents, RawRound, RawScale, RawStudy,
+    RawArea, RawColumn, RawComment, RawItem, RawMeasure, RawRespondents, RawRound, RawScale,
+    RawStudy,
 };
 
 /// The checks, each naming `path` (the study.toml) in its error.
 pub(super) struct Checker {
     pub(super) path: PathBuf,
+    /// The column references checked so far that name a column per round.
+    pub(super) per_round: RefCell<PerRound>,
 }
 
 /// Qualtrics writes 3; anything near this is a typo.
@@ -41,6 +47,65 @@ impl Checker {
             problem: problem.into(),
             fix: fix.into(),
         }
+    }
+
+    /// A column reference at `key`: its study-wide name (for a table, the
+    /// name in the first round, in `[[rounds]]` order, that has it) and,
+    /// for a table, its entries remembered under `slot`. With `every_round`
+    /// a table must name a column for each round.
+    pub(super) fn column(
+        &self,
+        key: &str,
+        raw: RawColumn,
+        slot: Slot,
+        rounds: &[Round],
+        every_round: bool,
+    ) -> Result<String, CodebookError> {
+        let table = match raw {
+            RawColumn::Same(name) => return self.column_name(key, name),
+            RawColumn::PerRound(table) => table,
+        };
+        let known: Vec<&str> = rounds.iter().map(|r| r.id.as_str()).collect();
+        for (round, name) in &table {
+            if !known.contains(&round.as_str()) {
+                return Err(self.err(
+                    format!("{key}.{round}"),
+                    format!("round {round:?} is not defined in [[rounds]]"),
+                    format!("use one of: {}", known.join(", ")),
+                ));
+            }
+            self.column_name(&format!("{key}.{round}"), name.clone())?;
+        }
+        if let Some(r) = known.iter().find(|r| every_round && !table.contains_key(**r)) {
+            return Err(self.err(
+                key,
+                format!("names no column for round {r:?}"),
+                format!("every round needs this column: add {r} = \"<its column>\""),
+            ));
+        }
+        let first = (known.iter())
+            .find_map(|r| table.get(*r))
+            .cloned()
+            .ok_or_else(|| {
+                self.err(
+                    key,
+                    "the table names no round",
+                    "give the column per round, e.g. { ronde-1 = \"Q3_1\", ronde-2 = \"likert[Q3_1]\" }",
+                )
+            })?;
+        self.per_round.borrow_mut().insert(slot, table);
+        Ok(first)
+    }
+
+    fn column_name(&self, key: &str, name: String) -> Result<String, CodebookError> {
+        if name.trim().is_empty() {
+            return Err(self.err(
+                key,
+                "is empty",
+                "name the export column that holds it (leave [respondents] id out for an anonymous survey)",
+            ));
+        }
+        Ok(name)
     }
 
     /// A `[[section]]` list: at least one entry (else `none_fix`), each with
@@ -66,20 +131,13 @@ impl Checker {
             .collect()
     }
 
-    /// Every round asks at least one item.
-    pub(super) fn rounds_ask_items(
-        &self,
-        rounds: &[Round],
-        items: &[Item],
-    ) -> Result<(), CodebookError> {
-        if let Some(r) = rounds
-            .iter()
-            .find(|r| !items.iter().any(|i| i.asked_in(&r.id)))
-        {
+    /// A round asks at least one item (`items`: the round's view).
+    pub(super) fn round_asks_items(&self, round: &str, items: &[Item]) -> Result<(), CodebookError> {
+        if items.is_empty() {
             return Err(self.err(
-                format!("[[rounds]] {}", r.id),
-                "asks no item: every item's rounds leave it out",
-                format!("add \"{}\" to the rounds of the items it asks", r.id),
+                format!("[[rounds]] {round}"),
+                "asks no item: every item's rounds leave it out, or no item names a column for it",
+                format!("add \"{round}\" to the rounds of the items it asks, and their column in it"),
             ));
         }
         Ok(())
@@ -217,51 +275,69 @@ impl Checker {
     pub(super) fn respondents(
         &self,
         raw: RawRespondents,
+        rounds: &[Round],
     ) -> Result<RespondentColumns, CodebookError> {
-        for (key, value) in [("id", &raw.id), ("group", &raw.group)] {
-            if value.trim().is_empty() {
-                return Err(self.err(
-                    format!("[respondents] {key}"),
-                    "is empty",
-                    "name the export column that holds it",
-                ));
-            }
+        let key = "[respondents]";
+        let id = (raw.id)
+            .map(|c| self.column(&format!("{key} id"), c, Slot::Id, rounds, false))
+            .transpose()?;
+        if raw.panel && id.is_none() {
+            return Err(self.err(
+                "[respondents] panel",
+                "a panel needs respondent ids, and there is no [respondents] id",
+                "name the id column (the same person has the same id in every round), or remove panel = true",
+            ));
         }
+        let group = self.column(&format!("{key} group"), raw.group, Slot::Group, rounds, true)?;
+        let institution = (raw.institution)
+            .map(|c| self.column(&format!("{key} institution"), c, Slot::Institution, rounds, false))
+            .transpose()?;
         if let Some(groups) = &raw.groups {
-            let mut seen = HashSet::new();
-            for g in groups {
-                let n = normalize_cell(g);
-                if n.is_empty() || n == "all" {
-                    return Err(self.err(
-                        "[respondents] groups",
-                        format!("{g:?} cannot be a group name"),
-                        "use non-empty names other than ALL (ALL is the row for everyone)",
-                    ));
-                }
-                if !seen.insert(n) {
-                    return Err(self.err(
-                        "[respondents] groups",
-                        format!("{g:?} is listed twice"),
-                        "list every group once",
-                    ));
-                }
-            }
+            self.group_list("[respondents] groups", groups)?;
         }
-        let breakdowns = self.breakdowns(raw.breakdowns.unwrap_or_default())?;
+        let breakdowns = self.breakdowns(raw.breakdowns.unwrap_or_default(), rounds)?;
         Ok(RespondentColumns {
-            id: raw.id,
-            group: raw.group,
-            institution: raw.institution,
+            id,
+            panel: raw.panel,
+            group,
+            institution,
             groups: raw.groups,
             breakdowns,
+            recodes: Vec::new(),
         })
     }
 
-    /// Every breakdown needs a slug of its own: it is its folder's name.
-    fn breakdowns(&self, columns: Vec<String>) -> Result<Vec<Breakdown>, CodebookError> {
+    /// A list of allowed groups: names other than ALL, each once.
+    pub(super) fn group_list(&self, key: &str, groups: &[String]) -> Result<(), CodebookError> {
+        let mut seen = HashSet::new();
+        for g in groups {
+            let n = normalize_cell(g);
+            if n.is_empty() || n == "all" {
+                return Err(self.err(
+                    key,
+                    format!("{g:?} cannot be a group name"),
+                    "use non-empty names other than ALL (ALL is the row for everyone)",
+                ));
+            }
+            if !seen.insert(n) {
+                return Err(self.err(key, format!("{g:?} is listed twice"), "list every group once"));
+            }
+        }
+        Ok(())
+    }
+
+    /// Every breakdown needs a slug of its own: it is its folder's name
+    /// (from its column in the first round that has it).
+    fn breakdowns(
+        &self,
+        raw: Vec<RawColumn>,
+        rounds: &[Round],
+    ) -> Result<Vec<Breakdown>, CodebookError> {
         let mut seen: HashMap<String, String> = HashMap::new();
-        let mut out = Vec::with_capacity(columns.len());
-        for column in columns {
+        let mut out = Vec::with_capacity(raw.len());
+        for (i, c) in raw.into_iter().enumerate() {
+            let key = "[respondents] breakdowns";
+            let column = self.column(key, c, Slot::Breakdown(i), rounds, false)?;
             let slug = breakdown_slug(&column);
             if slug.is_empty() {
                 return Err(self.err(
@@ -363,12 +439,16 @@ impl Checker {
         rounds: &[Round],
     ) -> Result<Vec<Item>, CodebookError> {
         let area_ids: Vec<&str> = areas.iter().map(|a| a.id.as_str()).collect();
+        let mut index = 0;
         let items = self.entries(
             "[[items]]",
             "add the questionnaire's items",
             raw,
             |i| &i.id,
-            |item| self.item(item, &area_ids, measures, rounds),
+            |item| {
+                index += 1;
+                self.item(item, index - 1, &area_ids, measures, rounds)
+            },
         )?;
         self.previous_links(&items)?;
         Ok(items)
@@ -378,6 +458,7 @@ impl Checker {
     fn item(
         &self,
         item: RawItem,
+        index: usize,
         area_ids: &[&str],
         measures: &[Measure],
         rounds: &[Round],
@@ -393,7 +474,7 @@ impl Checker {
                     format!("use one of: {}", area_ids.join(", ")),
                 )
             })?;
-        let columns = self.item_columns(&key, &item.columns, measures)?;
+        let columns = self.item_columns(&key, item.columns, index, measures, rounds)?;
         let asked = item
             .rounds
             .map(|r| self.item_rounds(&key, r, rounds))
@@ -415,8 +496,10 @@ impl Checker {
     fn item_columns(
         &self,
         key: &str,
-        raw: &BTreeMap<String, String>,
+        raw: BTreeMap<String, RawColumn>,
+        item: usize,
         measures: &[Measure],
+        rounds: &[Round],
     ) -> Result<Vec<(usize, String)>, CodebookError> {
         if raw.is_empty() {
             return Err(self.err(
@@ -429,7 +512,7 @@ impl Checker {
         for (measure, col) in raw {
             let m = measures
                 .iter()
-                .position(|m| &m.id == measure)
+                .position(|m| m.id == measure)
                 .ok_or_else(|| {
                     self.err(
                         format!("{key} columns.{measure}"),
@@ -444,7 +527,8 @@ impl Checker {
                         ),
                     )
                 })?;
-            cols.push((m, col.clone()));
+            let key = format!("{key} columns.{measure}");
+            cols.push((m, self.column(&key, col, Slot::Item(item, m), rounds, false)?));
         }
         cols.sort_by_key(|(m, _)| *m);
         Ok(cols)
@@ -492,17 +576,14 @@ impl Checker {
         raw: Vec<RawComment>,
         areas: &[Area],
         items: &[Item],
+        rounds: &[Round],
     ) -> Result<Vec<CommentColumn>, CodebookError> {
         raw.into_iter()
-            .map(|c| {
-                let key = format!("[[comments]] {}", c.column);
-                if c.column.trim().is_empty() {
-                    return Err(self.err(
-                        "[[comments]] column",
-                        "is empty",
-                        "name the export column that holds the open answers",
-                    ));
-                }
+            .enumerate()
+            .map(|(i, c)| {
+                let column =
+                    self.column("[[comments]] column", c.column, Slot::Comment(i), rounds, false)?;
+                let key = format!("[[comments]] {column}");
                 let about = match c.about.as_deref() {
                     None => About::General,
                     Some(id) => {
@@ -519,10 +600,7 @@ impl Checker {
                         }
                     }
                 };
-                Ok(CommentColumn {
-                    column: c.column,
-                    about,
-                })
+                Ok(CommentColumn { column, about })
             })
             .collect()
     }
@@ -553,59 +631,40 @@ impl Checker {
         Ok(())
     }
 
-    /// Every export column is named once among what one round reads: the
-    /// respondent columns and the items the round asks. Items of different
-    /// rounds may share a column (a reworded item keeps its question number).
+    /// Every export column is named once among what one round reads (`cb`:
+    /// the round's view): the respondent columns, the items it asks and the
+    /// comment columns. Items of different rounds may share a column (a
+    /// reworded item keeps its question number).
     pub(super) fn unique_columns(
         &self,
+        rc: &RespondentColumns,
         items: &[Item],
         measures: &[Measure],
-        respondents: &RespondentColumns,
-        rounds: &[Round],
         comments: &[CommentColumn],
     ) -> Result<(), CodebookError> {
-        for round in rounds {
-            // Column name -> who claimed it first, to name both in the error.
-            let mut columns: HashMap<&str, String> = HashMap::new();
-            let fixed = [
-                ("[respondents] id", Some(&respondents.id)),
-                ("[respondents] group", Some(&respondents.group)),
-                (
-                    "[respondents] institution",
-                    respondents.institution.as_ref(),
-                ),
-            ];
-            let breakdowns = respondents
-                .breakdowns
-                .iter()
-                .map(|b| ("[respondents] breakdowns", Some(&b.column)));
-            let item_cols = items
-                .iter()
-                .filter(|i| i.asked_in(&round.id))
-                .flat_map(|i| i.columns.iter().map(move |c| (i, c)));
-            let named = fixed
-                .into_iter()
-                .chain(breakdowns)
-                .filter_map(|(key, col)| col.map(|c| (key.to_string(), c)))
-                .chain(item_cols.map(|(i, (m, col))| {
-                    (
-                        format!("[[items]] {} columns.{}", i.id, measures[*m].id),
-                        col,
-                    )
-                }))
-                .chain(
-                    comments
-                        .iter()
-                        .map(|c| (format!("[[comments]] {}", c.column), &c.column)),
-                );
-            for (who, col) in named {
-                if let Some(first) = columns.insert(col, who.clone()) {
-                    return Err(self.err(
-                        who,
-                        format!("column {col:?} is already named by {first}"),
-                        "every export column may be named once: check for a copy-paste slip",
-                    ));
-                }
+        let mut columns: HashMap<&str, String> = HashMap::new();
+        let fixed = [
+            ("[respondents] id", rc.id.as_ref()),
+            ("[respondents] group", Some(&rc.group)),
+            ("[respondents] institution", rc.institution.as_ref()),
+        ];
+        let breakdowns = (rc.breakdowns.iter()).map(|b| ("[respondents] breakdowns", Some(&b.column)));
+        let item_cols = (items.iter()).flat_map(|i| i.columns.iter().map(move |c| (i, c)));
+        let named = fixed
+            .into_iter()
+            .chain(breakdowns)
+            .filter_map(|(key, col)| col.map(|c| (key.to_string(), c)))
+            .chain(item_cols.map(|(i, (m, col))| {
+                (format!("[[items]] {} columns.{}", i.id, measures[*m].id), col)
+            }))
+            .chain((comments.iter()).map(|c| (format!("[[comments]] {}", c.column), &c.column)));
+        for (who, col) in named {
+            if let Some(first) = columns.insert(col, who.clone()) {
+                return Err(self.err(
+                    who,
+                    format!("column {col:?} is already named by {first}"),
+                    "every export column may be named once: check for a copy-paste slip",
+                ));
             }
         }
         Ok(())

@@ -10,29 +10,37 @@
 //! part checked into the public types of `model`) -> this file (the
 //! `Codebook` assembled, and its views), with `weights` checking the
 //! `[weights]` block on top of `check`. `error` words the mistakes;
-//! `normalize` is how cells compare with what the codebook lists. Arrows
-//! point one way: this file uses the others, `weights` uses `check` and
-//! what it uses, `check` uses `raw`, `model`, `error` and `normalize`,
-//! `raw` uses `model`; none uses this file (only
-//! the unit tests in `tests.rs` do).
+//! `normalize` is how cells compare with what the codebook lists; `columns`
+//! checks a column reference (one name, or one per round) and resolves a
+//! round's names (`for_round`); `recode` checks `[recode."column"]`.
+//! Arrows point one way: this file uses the others; `weights` and
+//! `recode` use `check`, `columns` and what they use; `check` uses
+//! `columns`, `raw`, `model`, `error` and `normalize`; `columns` uses
+//! `model`; `raw` uses `model`, `model` uses `normalize`; none uses this
+//! file (only the unit tests in `tests.rs` do).
 
 mod check;
+mod columns;
 mod error;
 mod model;
 mod normalize;
 mod raw;
+mod recode;
 mod weights;
 
 use std::path::{Path, PathBuf};
 
+use std::cell::RefCell;
+
 use check::Checker;
+use columns::PerRound;
 use error::parse_message;
 use raw::RawCodebook;
 
 pub use error::CodebookError;
 pub use model::{
     breakdown_slug, About, Area, Breakdown, CommentColumn, Consultation, Item, Language, Measure,
-    Privacy, RespondentColumns, Round, Rules, Scale, Weights,
+    Privacy, Recode, RespondentColumns, Round, Rules, Scale, Weights,
 };
 pub use normalize::normalize_cell;
 
@@ -61,6 +69,9 @@ pub struct Codebook {
     /// `[weights]`: `None` for unweighted figures.
     pub weights: Option<Weights>,
     pub rounds: Vec<Round>,
+    /// The column references that name a column per round; empty in a
+    /// round's view, whose names are resolved (`for_round`).
+    per_round: PerRound,
 }
 
 impl Codebook {
@@ -90,7 +101,11 @@ impl Codebook {
             path: path.clone(),
             message: parse_message(&e, text),
         })?;
-        let mut cb = Self::check(&Checker { path }, dir, raw)?;
+        let checker = Checker {
+            path,
+            per_round: RefCell::new(PerRound::default()),
+        };
+        let mut cb = Self::check(&checker, dir, raw)?;
         cb.sha256 = crate::digest::sha256_hex(text.as_bytes());
         Ok(cb)
     }
@@ -98,19 +113,21 @@ impl Codebook {
     /// The checks in docs/reference.md's order, then the parts put together.
     fn check(checker: &Checker, dir: &Path, raw: RawCodebook) -> Result<Codebook, CodebookError> {
         let scale = checker.scale(raw.scale)?;
-        let respondents = checker.respondents(raw.respondents)?;
+        // Rounds first: any column reference may name a column per round.
+        let rounds = checker.rounds(raw.rounds, dir)?;
+        let respondents = checker.respondents(raw.respondents, &rounds)?;
         let measures = checker.measures(raw.measures, &scale)?;
         let areas = checker.areas(raw.areas)?;
-        let rounds = checker.rounds(raw.rounds, dir)?;
         let items = checker.items(raw.items, &measures, &areas, &rounds)?;
-        let comments = checker.comments(raw.comments, &areas, &items)?;
-        checker.unique_columns(&items, &measures, &respondents, &rounds, &comments)?;
-        checker.rounds_ask_items(&rounds, &items)?;
+        let comments = checker.comments(raw.comments, &areas, &items, &rounds)?;
         checker.rules(&raw.rules, &scale)?;
-        let weights = checker.weights(raw.weights, &respondents)?;
+        let weights = checker.weights(raw.weights, &rounds)?;
         checker.privacy(&raw.privacy)?;
         checker.study(&raw.study)?;
-        Ok(Codebook {
+        if let Some(groups) = raw.consultation.as_ref().and_then(|c| c.groups.as_ref()) {
+            checker.group_list("[consultation] groups", groups)?;
+        }
+        let mut cb = Codebook {
             dir: dir.to_path_buf(),
             slug: folder_name(dir),
             sha256: String::new(),
@@ -127,7 +144,15 @@ impl Codebook {
             comments,
             weights,
             rounds,
-        })
+            per_round: checker.per_round.take(),
+        };
+        cb.respondents.recodes = checker.recodes(raw.recode, &cb.respondents)?;
+        for round in &cb.rounds {
+            let v = cb.for_round(&round.id);
+            checker.unique_columns(&v.respondents, &v.items, &v.measures, &v.comments)?;
+            checker.round_asks_items(&round.id, &v.items)?;
+        }
+        Ok(cb)
     }
 
     /// Number of (item, measure) columns: what a complete respondent rated.
@@ -139,31 +164,30 @@ impl Codebook {
         self.rounds.iter().find(|r| r.id == id)
     }
 
-    /// The codebook as one round sees it: only the items that round asks,
-    /// and only the comment columns about them, an area or nothing.
-    /// Everything downstream of ingest works on this view, so item indices
-    /// are the round's own; rounds are linked by item id (see `compare`).
+    /// The codebook as one round sees it: every column reference under the
+    /// round's name (references the round does not have left out), only
+    /// the items that round asks in some measure, and only the comment
+    /// columns about them, an area or nothing. Everything downstream of
+    /// ingest works on this view, so item indices are the round's own;
+    /// rounds are linked by item id (see `compare`).
     pub fn for_round(&self, round: &str) -> Codebook {
-        let items: Vec<Item> = self
-            .items
-            .iter()
-            .filter(|i| i.asked_in(round))
-            .cloned()
-            .collect();
-        let comments = self
-            .comments
-            .iter()
-            .filter(|c| match &c.about {
-                About::Item(id) => items.iter().any(|i| &i.id == id),
-                _ => true,
-            })
-            .cloned()
-            .collect();
-        Codebook {
-            items,
-            comments,
-            ..self.clone()
-        }
+        let mut view = self.clone();
+        let per_round = std::mem::take(&mut view.per_round);
+        let columns = columns::Columns {
+            respondents: &mut view.respondents,
+            items: &mut view.items,
+            comments: &mut view.comments,
+            weights: &mut view.weights,
+        };
+        columns::resolve(&per_round, round, columns);
+        view.items
+            .retain(|i| i.asked_in(round) && !i.columns.is_empty());
+        let items = &view.items;
+        view.comments.retain(|c| match &c.about {
+            About::Item(id) => items.iter().any(|i| &i.id == id),
+            _ => true,
+        });
+        view
     }
 
     /// Where comments about `about` go in codebook order: by area, the

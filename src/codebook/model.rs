@@ -75,9 +75,10 @@ impl Default for Rules {
 pub enum Weights {
     /// A positive number per respondent in this export column.
     Column(String),
-    /// Post-stratify the groups: each group's share of the weighted total,
-    /// in `[respondents] groups` order, or `None` for equal shares.
-    Groups(Option<Vec<f64>>),
+    /// Post-stratify the groups: each group's share of the weighted total
+    /// (group as `shares` names it, share), in file order, or `None` for
+    /// equal shares. Matched to the groups read like groups are (`ingest`).
+    Groups(Option<Vec<(String, f64)>>),
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -100,6 +101,10 @@ pub struct Consultation {
     pub themes: Vec<String>,
     #[serde(default)]
     pub stances: Vec<String>,
+    /// Allowed consultation groups in display order; `None`: any, in order
+    /// of first appearance (never `[respondents] groups`, which is the
+    /// questionnaire's).
+    pub groups: Option<Vec<String>>,
 }
 
 #[derive(Debug, Clone)]
@@ -127,7 +132,10 @@ impl Scale {
 
 #[derive(Debug, Clone)]
 pub struct RespondentColumns {
-    pub id: String,
+    /// `None`: an anonymous export, every row one respondent.
+    pub id: Option<String>,
+    /// `panel = true`: the same id is the same person in every round.
+    pub panel: bool,
     pub group: String,
     pub institution: Option<String>,
     /// Allowed groups in display order; `None`: order of first appearance.
@@ -135,6 +143,68 @@ pub struct RespondentColumns {
     /// Extra grouping columns, each analysed like `group` into
     /// `tables/by-<slug>/`.
     pub breakdowns: Vec<Breakdown>,
+    /// `[recode."column"]` of the group, institution and breakdown columns,
+    /// in file order.
+    pub recodes: Vec<Recode>,
+}
+
+impl RespondentColumns {
+    /// Whether rounds may be paired by id (`panel = true` with an id).
+    pub fn is_panel(&self) -> bool {
+        self.panel && self.id.is_some()
+    }
+
+    /// The recode of export column `column` (as this view names it).
+    pub fn recode_of(&self, column: &str) -> Option<&Recode> {
+        self.recodes.iter().find(|r| r.column == column)
+    }
+}
+
+/// `[recode."column"]`: values read as other values before any check.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Recode {
+    /// The column as this view of the codebook names it (a round's view:
+    /// that round's name; the study: as `[recode."..."]` is written).
+    pub column: String,
+    /// (value as written in study.toml, the value it is read as), sorted.
+    pub pairs: Vec<(String, String)>,
+    /// Normalized value -> index into `pairs`.
+    index: BTreeMap<String, usize>,
+}
+
+impl Recode {
+    /// A recode whose values are known to normalize to distinct keys.
+    pub fn new(column: String, pairs: Vec<(String, String)>) -> Recode {
+        let index = (pairs.iter().enumerate())
+            .map(|(i, (from, _))| (super::normalize::normalize_cell(from), i))
+            .collect();
+        Recode {
+            column,
+            pairs,
+            index,
+        }
+    }
+
+    /// The value `raw` is read as: matched like labels (case and spacing).
+    pub fn apply<'a>(&'a self, raw: &'a str) -> &'a str {
+        match self.index.get(&super::normalize::normalize_cell(raw)) {
+            Some(i) => &self.pairs[*i].1,
+            None => raw,
+        }
+    }
+
+    /// Each new value with the values merged into it, for the run's summary
+    /// and the report: `("overig", ["Anders", "Particulier"])`.
+    pub fn merged(&self) -> Vec<(&str, Vec<&str>)> {
+        let mut out: Vec<(&str, Vec<&str>)> = Vec::new();
+        for (from, to) in &self.pairs {
+            match out.iter_mut().find(|(t, _)| *t == to.as_str()) {
+                Some((_, froms)) => froms.push(from),
+                None => out.push((to, vec![from])),
+            }
+        }
+        out
+    }
 }
 
 /// A `[respondents] breakdowns` column.

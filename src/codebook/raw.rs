@@ -28,13 +28,25 @@ pub(super) struct RawCodebook {
     pub(super) comments: Vec<RawComment>,
     pub(super) weights: Option<RawWeights>,
     pub(super) rounds: Vec<RawRound>,
+    /// `[recode."column"]`: value as written -> value read.
+    #[serde(default)]
+    pub(super) recode: BTreeMap<String, BTreeMap<String, String>>,
+}
+
+/// A column reference: one name for every round, or a table from round id
+/// to the column's name in that round (contract, "A column per round").
+#[derive(Deserialize, Clone)]
+#[serde(untagged)]
+pub(super) enum RawColumn {
+    Same(String),
+    PerRound(BTreeMap<String, String>),
 }
 
 /// `[weights]`: a weight column, or post-stratification of the groups.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawWeights {
-    pub(super) column: Option<String>,
+    pub(super) column: Option<RawColumn>,
     pub(super) by: Option<String>,
     pub(super) shares: Option<RawShares>,
 }
@@ -50,7 +62,7 @@ pub(super) enum RawShares {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawComment {
-    pub(super) column: String,
+    pub(super) column: RawColumn,
     pub(super) about: Option<String>,
 }
 
@@ -78,11 +90,13 @@ pub(super) struct RawScale {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawRespondents {
-    pub(super) id: String,
-    pub(super) group: String,
-    pub(super) institution: Option<String>,
+    pub(super) id: Option<RawColumn>,
+    #[serde(default)]
+    pub(super) panel: bool,
+    pub(super) group: RawColumn,
+    pub(super) institution: Option<RawColumn>,
     pub(super) groups: Option<Vec<String>>,
-    pub(super) breakdowns: Option<Vec<String>>,
+    pub(super) breakdowns: Option<Vec<RawColumn>>,
 }
 
 #[derive(Deserialize)]
@@ -108,7 +122,7 @@ pub(super) struct RawItem {
     pub(super) area: String,
     pub(super) dimension: Option<String>,
     pub(super) text: String,
-    pub(super) columns: BTreeMap<String, String>,
+    pub(super) columns: BTreeMap<String, RawColumn>,
     pub(super) previous: Option<String>,
     pub(super) rounds: Option<Vec<String>>,
     #[serde(default)]

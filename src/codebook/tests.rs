@@ -248,8 +248,15 @@ fn weights_take_one_of_two_forms() {
     );
     assert_eq!(
         shares.unwrap().weights,
-        Some(Weights::Groups(Some(vec![0.30, 0.45, 0.25])))
+        Some(Weights::Groups(Some(vec![
+            ("WO".into(), 0.25),
+            ("hbo".into(), 0.45),
+            ("mbo".into(), 0.30)
+        ])))
     );
+    // The shares name the groups: no `[respondents] groups` list is needed
+    // (whether they are the data's groups, `ingest` checks).
+    assert!(with("by = \"group\"\nshares = { mbo = 0.5, hbo = 0.5 }", false).is_ok());
     let refused = [
         (
             "column = \"w\"\nby = \"group\"",
@@ -273,19 +280,13 @@ fn weights_take_one_of_two_forms() {
             "by = \"group\"\nshares = { mbo = 0.5, hbo = 0.5, havo = 0.0 }",
             true,
             "[weights] shares.havo",
-            "not a group",
+            "not a share above 0",
         ),
         (
-            "by = \"group\"\nshares = { mbo = 0.5, hbo = 0.5 }",
-            true,
-            "[weights] shares",
-            "\"wo\" has no share",
-        ),
-        (
-            "by = \"group\"\nshares = { mbo = 0.5, hbo = 0.5, wo = 0.0 }",
+            "by = \"group\"\nshares = { mbo = 0.5, MBO = 0.5 }",
             false,
-            "[weights] shares",
-            "list the groups",
+            "[weights] shares.mbo",
+            "the same group as \"MBO\"",
         ),
         (
             "by = \"group\"\nshares = \"gelijk\"",

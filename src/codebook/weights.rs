@@ -9,10 +9,11 @@
 use std::collections::BTreeMap;
 
 use super::check::Checker;
+use super::columns::Slot;
 use super::error::CodebookError;
-use super::model::{RespondentColumns, Weights};
+use super::model::{Round, Weights};
 use super::normalize::normalize_cell;
-use super::raw::{RawShares, RawWeights};
+use super::raw::{RawColumn, RawShares, RawWeights};
 
 /// Shares must sum to 1 within this.
 const SUM_TOLERANCE: f64 = 1e-9;
@@ -23,13 +24,16 @@ impl Checker {
     pub(super) fn weights(
         &self,
         raw: Option<RawWeights>,
-        respondents: &RespondentColumns,
+        rounds: &[Round],
     ) -> Result<Option<Weights>, CodebookError> {
         let Some(raw) = raw else { return Ok(None) };
         match (raw.column, raw.by, raw.shares) {
-            (Some(c), None, None) if !c.trim().is_empty() => Ok(Some(Weights::Column(c))),
-            (Some(_), None, None) => {
+            (Some(RawColumn::Same(c)), None, None) if c.trim().is_empty() => {
                 Err(self.err("[weights] column", "the column name is empty", FORMS))
+            }
+            (Some(c), None, None) => {
+                let column = self.column("[weights] column", c, Slot::Weight, rounds, true)?;
+                Ok(Some(Weights::Column(column)))
             }
             (Some(_), _, _) => Err(self.err(
                 "[weights]",
@@ -51,8 +55,7 @@ impl Checker {
                         "add shares = \"equal\" or a share per group",
                     )
                 })?;
-                self.shares(shares, respondents)
-                    .map(|s| Some(Weights::Groups(s)))
+                self.shares(shares).map(|s| Some(Weights::Groups(s)))
             }
             (None, None, _) => {
                 Err(self.err("[weights]", "neither a column nor by = \"group\"", FORMS))
@@ -60,13 +63,10 @@ impl Checker {
         }
     }
 
-    /// `shares`: "equal", or one share per group of `[respondents] groups`,
-    /// each above 0, summing to 1.
-    fn shares(
-        &self,
-        shares: RawShares,
-        respondents: &RespondentColumns,
-    ) -> Result<Option<Vec<f64>>, CodebookError> {
+    /// `shares`: "equal", or a share above 0 per group, the groups named
+    /// once each (as groups are matched), summing to 1. Whether they are
+    /// the groups of the data is known only once it is read (`ingest`).
+    fn shares(&self, shares: RawShares) -> Result<Option<Vec<(String, f64)>>, CodebookError> {
         let table = match shares {
             RawShares::Word(w) if w.trim().eq_ignore_ascii_case("equal") => return Ok(None),
             RawShares::Word(w) => {
@@ -78,46 +78,29 @@ impl Checker {
             }
             RawShares::Table(t) => t,
         };
-        let groups = respondents.groups.as_ref().ok_or_else(|| {
-            self.err(
-                "[weights] shares",
-                "shares per group need the list of groups",
-                "list the groups in [respondents] groups, or write shares = \"equal\"",
-            )
-        })?;
-        let by_name: BTreeMap<String, (&String, f64)> = table
-            .iter()
-            .map(|(g, s)| (normalize_cell(g), (g, *s)))
-            .collect();
-        for (key, (name, share)) in &by_name {
-            if !groups.iter().any(|g| normalize_cell(g) == *key) {
+        let mut seen: BTreeMap<String, &String> = BTreeMap::new();
+        for (name, share) in &table {
+            let key = format!("[weights] shares.{name}");
+            let n = normalize_cell(name);
+            if n.is_empty() || n == "all" {
+                return Err(self.err(key, "cannot be a group name", "name the stakeholder groups"));
+            }
+            if let Some(first) = seen.insert(n, name) {
                 return Err(self.err(
-                    format!("[weights] shares.{name}"),
-                    "not a group of [respondents] groups",
-                    format!("use one of: {}", groups.join(", ")),
+                    key,
+                    format!("is the same group as {first:?} (case and spacing are ignored)"),
+                    "give every group one share",
                 ));
             }
             if !(share.is_finite() && *share > 0.0) {
                 return Err(self.err(
-                    format!("[weights] shares.{name}"),
+                    key,
                     format!("{share} is not a share above 0"),
                     "give every group a share above 0, e.g. 0.25",
                 ));
             }
         }
-        let out = groups
-            .iter()
-            .map(|g| {
-                by_name.get(&normalize_cell(g)).map(|s| s.1).ok_or_else(|| {
-                    self.err(
-                        "[weights] shares",
-                        format!("group {g:?} has no share"),
-                        "give every group of [respondents] groups a share",
-                    )
-                })
-            })
-            .collect::<Result<Vec<f64>, _>>()?;
-        let sum: f64 = out.iter().sum();
+        let sum: f64 = table.values().sum();
         if (sum - 1.0).abs() > SUM_TOLERANCE {
             return Err(self.err(
                 "[weights] shares",
@@ -125,6 +108,6 @@ impl Checker {
                 "make the shares add up to 1, e.g. 0.30 + 0.45 + 0.25",
             ));
         }
-        Ok(Some(out))
+        Ok(Some(table.into_iter().collect()))
     }
 }

@@ -14,7 +14,8 @@ use polars::prelude::PlHashMap;
 use super::frame::RespondentPos;
 use super::ingested::BreakdownValues;
 use super::pending::Pending;
-use crate::codebook::{normalize_cell, Breakdown, Codebook};
+use super::rows::recoded;
+use crate::codebook::{normalize_cell, Breakdown, Codebook, Recode};
 use crate::ledger::{shorten, Reason};
 
 /// Reads one breakdown column, one used respondent at a time.
@@ -27,6 +28,8 @@ pub(super) struct BreakdownReader {
     /// Cell text as written -> value: a handful of texts over a million
     /// rows, looked up once per row (with a fast hash: the key is no secret).
     seen: PlHashMap<String, u32>,
+    /// The column's `[recode]`, applied before anything else.
+    recode: Option<Recode>,
 }
 
 /// A reader per breakdown column, in codebook order.
@@ -35,12 +38,15 @@ pub(super) fn readers(cb: &Codebook, at: &RespondentPos) -> Vec<BreakdownReader>
         .breakdowns
         .iter()
         .zip(&at.breakdowns)
-        .map(|(b, pos)| BreakdownReader::new(b, *pos))
+        .map(|(b, pos)| {
+            let recode = cb.respondents.recode_of(&b.column).cloned();
+            BreakdownReader::new(b, *pos, recode)
+        })
         .collect()
 }
 
 impl BreakdownReader {
-    pub fn new(b: &Breakdown, pos: usize) -> BreakdownReader {
+    pub fn new(b: &Breakdown, pos: usize, recode: Option<Recode>) -> BreakdownReader {
         BreakdownReader {
             pos,
             out: BreakdownValues {
@@ -51,6 +57,7 @@ impl BreakdownReader {
             },
             index: HashMap::new(),
             seen: PlHashMap::default(),
+            recode,
         }
     }
 
@@ -58,11 +65,12 @@ impl BreakdownReader {
     /// through the file's value labels); a cell without a value gives the
     /// ledger entry to keep.
     pub fn push(&mut self, row: usize, cell: Option<&str>) -> Option<Pending> {
-        let raw = cell.unwrap_or("");
-        if let Some(v) = self.seen.get(raw) {
+        let written = cell.unwrap_or("");
+        if let Some(v) = self.seen.get(written) {
             self.out.of.push(*v);
             return None;
         }
+        let raw = recoded(self.recode.as_ref(), cell).unwrap_or("");
         let key = normalize_cell(raw);
         // `ALL` is the row for everyone: a value of that name would hide it.
         if key.is_empty() || key == "all" {
@@ -83,7 +91,7 @@ impl BreakdownReader {
             let shown = raw.split_whitespace().collect::<Vec<_>>().join(" ");
             self.out.values.push(shown);
         }
-        self.seen.insert(raw.to_string(), v);
+        self.seen.insert(written.to_string(), v);
         self.out.of.push(v);
         None
     }
@@ -103,7 +111,7 @@ mod tests {
             column: "Functie".into(),
             slug: "functie".into(),
         };
-        let mut r = BreakdownReader::new(&b, 3);
+        let mut r = BreakdownReader::new(&b, 3, None);
         assert!(r.push(0, Some(" Docent ")).is_none());
         assert!(r.push(1, Some("staf")).is_none());
         assert!(r.push(2, Some("DOCENT")).is_none());

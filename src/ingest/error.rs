@@ -38,6 +38,13 @@ pub enum IngestError {
         key: String,
         hint: String,
     },
+    /// A `[weights] shares` group that the data does not match (exit 2).
+    #[error("{file}: [weights] shares: {problem}\n  fix: {fix}")]
+    Shares {
+        file: String,
+        problem: String,
+        fix: String,
+    },
     #[error("{file}: there is no sheet {sheet:?}; the workbook's sheets are: {sheets}\n  fix: set [[rounds]] sheet in study.toml to one of them (without it, the first sheet is read)")]
     MissingSheet {
         file: String,

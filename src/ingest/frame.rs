@@ -31,7 +31,8 @@ pub(super) struct Export<'a> {
 /// Header positions of the `[respondents]` columns.
 #[derive(Debug, Clone)]
 pub(super) struct RespondentPos {
-    pub id: usize,
+    /// `None`: an anonymous export.
+    pub id: Option<usize>,
     pub group: usize,
     pub institution: Option<usize>,
     /// The `[weights] column`, when weights come from the export.
@@ -45,13 +46,13 @@ impl RespondentPos {
     pub fn find(
         header: &Header,
         cb: &Codebook,
-        id_name: &str,
+        id_name: Option<&str>,
         file: &str,
     ) -> Result<RespondentPos, IngestError> {
         let rc = &cb.respondents;
         let pos = |name: &str, key: &str| header.require(name, key, file);
         Ok(RespondentPos {
-            id: pos(id_name, "[respondents] id")?,
+            id: id_name.map(|n| pos(n, "[respondents] id")).transpose()?,
             group: pos(&rc.group, "[respondents] group")?,
             institution: rc
                 .institution

@@ -21,8 +21,9 @@ pub struct Respondent {
     /// over many rows).
     pub institution: Option<Arc<str>>,
     /// A 128-bit hash of the trimmed id, to find the same respondent in
-    /// another round (a panel). Held in memory only, never written.
-    pub panel_key: PanelKey,
+    /// another round (a panel). Held in memory only, never written; `None`
+    /// in an anonymous export (no `[respondents] id`).
+    pub panel_key: Option<PanelKey>,
     /// The `[weights] column` value (above 0), or 1 when weights do not
     /// come from the export.
     pub weight: f64,
@@ -65,7 +66,10 @@ pub struct Ingested {
     pub ledger: FileLedger,
     /// SHA-256 of the export as read.
     pub sha256: String,
-    /// What the reader decided on the user's behalf (detected header rows),
-    /// for stderr; never a respondent's data.
+    /// What the reader decided on the user's behalf (detected header rows,
+    /// recoded values), for stderr; never a respondent's data.
     pub remarks: Vec<String>,
+    /// Every id is a whole number above the one before: the survey tool's
+    /// row numbers rather than people (a panel warning, never a check).
+    pub ids_look_like_row_numbers: bool,
 }

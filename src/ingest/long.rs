@@ -29,7 +29,7 @@ use super::header::Header;
 use super::ingested::{Comment, Ingested, Respondent};
 use super::pending::{excluded_at, no_rows, with_lines, Pending};
 use super::ratings::{code_of, RatingCodes, Ratings, ABSENT, MISSING};
-use super::rows::{institution, weight, RowChecker};
+use super::rows::{institution, recoded, weight, RowChecker};
 use crate::codebook::Codebook;
 use crate::ledger::{shorten, FileLedger, Reason};
 
@@ -73,12 +73,13 @@ impl LongPos {
     /// The id column is `[respondents] id` if the header has it, else `respondent`.
     fn find(cb: &Codebook, header: &Header, file: &str) -> Result<LongPos, IngestError> {
         let rc = &cb.respondents;
-        let id_name = if header.find(&rc.id).is_some() {
-            rc.id.as_str()
-        } else {
-            RESPONDENT
+        // Without `[respondents] id` the rows of one respondent are still
+        // known by the long format's own `respondent` column.
+        let id_name = match rc.id.as_deref() {
+            Some(id) if header.find(id).is_some() => id,
+            _ => RESPONDENT,
         };
-        let resp = RespondentPos::find(header, cb, id_name, file)?;
+        let resp = RespondentPos::find(header, cb, Some(id_name), file)?;
         let fixed = |name: &str| header.require(name, "the long format", file);
         Ok(LongPos {
             resp,
@@ -107,6 +108,8 @@ struct LongColumns {
 
 impl LongColumns {
     fn of(df: &DataFrame, at: &LongPos, file: &str) -> Result<LongColumns, IngestError> {
+        // `LongPos::find` always finds an id column (`respondent` at least).
+        let id = at.resp.id.unwrap_or_default();
         let err = polars_err(file);
         let text_col = |p: usize| {
             df.column(&cname(p))
@@ -114,7 +117,7 @@ impl LongColumns {
                 .map_err(&err)
         };
         Ok(LongColumns {
-            ids: text_col(at.resp.id)?,
+            ids: text_col(id)?,
             groups: text_col(at.resp.group)?,
             items: text_col(at.item)?,
             measures: text_col(at.measure)?,
@@ -251,16 +254,26 @@ impl<'a> LongReader<'a> {
                 let kept = &mut self.comments;
                 let missing = &self.cb.scale.missing;
                 let weight_cell = cols.weights.as_ref().map(|c| c.get(row));
+                let rc = &self.cb.respondents;
+                let group_recode = rc.recode_of(&rc.group);
+                let inst_recode = rc.institution.as_deref().and_then(|c| rc.recode_of(c));
                 let r = self
                     .checker
                     .check_id(Some(id))
-                    .and_then(|key| Ok((key, self.checker.check_group(cols.groups.get(row))?)))
+                    .and_then(|key| {
+                        let group = recoded(group_recode, cols.groups.get(row));
+                        Ok((key, self.checker.check_group(group)?))
+                    })
                     .and_then(|(key, g)| Ok((key, g, weight_cell.map_or(Ok(1.0), weight)?)))
-                    .map(|(panel_key, g, weight)| {
+                    .map(|(key, g, weight)| {
+                        let panel_key = Some(key);
                         respondents.push(Respondent {
                             group: g,
-                            institution: institution(cols.insts.as_ref().and_then(|c| c.get(row)))
-                                .map(Arc::from),
+                            institution: institution(recoded(
+                                inst_recode,
+                                cols.insts.as_ref().and_then(|c| c.get(row)),
+                            ))
+                            .map(Arc::from),
                             panel_key,
                             weight,
                         });
@@ -358,6 +371,7 @@ impl<'a> LongReader<'a> {
         Ok(Ingested {
             sha256: export.csv.sha256.clone(),
             remarks: Vec::new(),
+            ids_look_like_row_numbers: self.checker.ids_look_like_row_numbers(),
             ratings,
             groups: self.checker.into_groups(),
             respondents: self.respondents,

@@ -39,7 +39,8 @@
 //! long      one row per rating                       <- the same but text
 //! notes     consultation.csv                         <- error, header, text, source, rows
 //! mod       the entry points; reverse-keyed items    <- any of them
-//!           scored min + max - x
+//!           scored min + max - x; the recodes said;
+//!           `shares` matched to the groups read
 //! ```
 
 mod breakdowns;
@@ -71,7 +72,7 @@ pub use source::{is_xlsx, read_csv_text};
 pub use text::Dictionary;
 pub use xlsx::sheet_names as xlsx_sheet_names;
 
-use crate::codebook::{Codebook, Round};
+use crate::codebook::{normalize_cell, Codebook, Round, Weights};
 use frame::Export;
 use header::Header;
 use text::CsvText;
@@ -99,8 +100,56 @@ pub fn read_questionnaire(cb: &Codebook, round: &Round) -> Result<Ingested, Inge
         wide::read(cb, &export)
     }?;
     data.remarks.extend(note);
+    data.remarks.extend(recode_remarks(cb));
+    shares_match_groups(cb, &data, &file)?;
     reverse_keyed(cb, &mut data.ratings);
     Ok(data)
+}
+
+/// What each `[recode]` merged into what, for the run's summary on stderr
+/// (a recode sets nothing aside: it is no ledger entry).
+fn recode_remarks(cb: &Codebook) -> Vec<String> {
+    cb.respondents
+        .recodes
+        .iter()
+        .flat_map(|r| {
+            r.merged().into_iter().map(move |(to, from)| {
+                let from: Vec<String> = from.iter().map(|f| format!("{f:?}")).collect();
+                format!("column {:?}: {} read as {to:?} ([recode])", r.column, from.join(", "))
+            })
+        })
+        .collect()
+}
+
+/// Post-stratification shares name exactly the groups of the used
+/// respondents (contract, "Weights"): a used group without a share, or a
+/// share for a group no used respondent has, is a configuration error.
+fn shares_match_groups(cb: &Codebook, data: &Ingested, file: &str) -> Result<(), IngestError> {
+    let Some(Weights::Groups(Some(shares))) = &cb.weights else {
+        return Ok(());
+    };
+    let mut used = vec![false; data.groups.len()];
+    for r in &data.respondents {
+        used[r.group as usize - 1] = true;
+    }
+    let used: Vec<&String> = (data.groups.iter().zip(used)).filter_map(|(g, u)| u.then_some(g)).collect();
+    let named = |g: &str| shares.iter().any(|(s, _)| normalize_cell(s) == normalize_cell(g));
+    if let Some(g) = used.iter().find(|g| !named(g)) {
+        return Err(IngestError::Shares {
+            file: file.to_string(),
+            problem: format!("group {g:?} has respondents but no share"),
+            fix: format!("give {g:?} a share, or merge it into a group that has one with [recode]"),
+        });
+    }
+    if let Some((s, _)) = shares.iter().find(|(s, _)| !used.iter().any(|g| normalize_cell(g) == normalize_cell(s))) {
+        let groups: Vec<&str> = used.iter().map(|g| g.as_str()).collect();
+        return Err(IngestError::Shares {
+            file: file.to_string(),
+            problem: format!("group {s:?} has a share but no respondent in this round"),
+            fix: format!("name the groups of the data: {}", groups.join(", ")),
+        });
+    }
+    Ok(())
 }
 
 /// Scores the columns of reverse-keyed items (`reverse = true`) as

@@ -172,7 +172,11 @@ impl Reader {
     fn new(cb: &Codebook, file: String) -> Reader {
         let codes = cb.consultation.as_ref();
         Reader {
-            groups: RowChecker::new(&cb.respondents),
+            // The consultation's own groups: `[respondents] groups` is the
+            // questionnaire's (contract, section 4).
+            groups: RowChecker::with_groups(
+                cb.consultation.as_ref().and_then(|c| c.groups.as_deref()),
+            ),
             sessions: Vocabulary::new(None),
             themes: Vocabulary::new(codes.map(|c| c.themes.as_slice())),
             domains: Vocabulary::new(None),
@@ -213,6 +217,9 @@ impl Reader {
         }
         let g = match self.groups.check_group(Some(cell(group))) {
             Ok(g) => g,
+            Err(Reason::UnknownGroup) => {
+                return self.set_aside(line, Reason::UnknownConsultationGroup, at(group))
+            }
             Err(reason) => return self.set_aside(line, reason, at(group)),
         };
         let Some(people) = cell(participants).parse::<u32>().ok().filter(|n| *n > 0) else {

@@ -56,7 +56,8 @@ pub(super) fn excluded_at(
             (header.names[at.group].clone(), group.map(shorten))
         }
         (Reason::BadWeight, Some(w)) => (header.names[w].clone(), weight.map(shorten)),
-        _ => (header.names[at.id].clone(), None),
+        // Never the id's value; an anonymous row is named by its line only.
+        _ => (header.names[at.id.unwrap_or(at.group)].clone(), None),
     }
 }
 

@@ -1,5 +1,7 @@
 //! The README's row checks, in its order: empty id, duplicate id, empty
-//! group, group outside `[respondents] groups`.
+//! group, group outside `[respondents] groups` (or `[consultation] groups`
+//! for the notes). Without an id column there is no id check: every row is
+//! its own respondent.
 //!
 //! Shared by the wide and long readers so both exclude rows for the same
 //! reasons (the notes use its group check). Holds ids only while a file is
@@ -11,7 +13,7 @@ use std::collections::HashMap;
 
 use polars::prelude::PlHashSet;
 
-use crate::codebook::{normalize_cell, RespondentColumns};
+use crate::codebook::{normalize_cell, Recode, RespondentColumns};
 use crate::ledger::Reason;
 
 /// Assigns groups their display index and remembers which ids were claimed.
@@ -24,11 +26,21 @@ pub struct RowChecker {
     fixed: bool,
     /// A fast (non-cryptographic) hash: a million ids are checked per file.
     seen_ids: PlHashSet<Box<str>>,
+    /// The last id claimed, while every id so far is a whole number above
+    /// the one before (row numbers, not people); `None` once one is not.
+    row_numbers: Option<Option<i64>>,
 }
 
 impl RowChecker {
+    /// The questionnaire's checks: `[respondents] groups`.
     pub fn new(respondents: &RespondentColumns) -> RowChecker {
-        let names = respondents.groups.clone().unwrap_or_default();
+        RowChecker::with_groups(respondents.groups.as_deref())
+    }
+
+    /// Checks against a fixed list of groups (in display order), or any
+    /// group in order of first appearance.
+    pub fn with_groups(groups: Option<&[String]>) -> RowChecker {
+        let names = groups.map(<[String]>::to_vec).unwrap_or_default();
         let index = names
             .iter()
             .enumerate()
@@ -37,8 +49,25 @@ impl RowChecker {
         RowChecker {
             index,
             names,
-            fixed: respondents.groups.is_some(),
+            fixed: groups.is_some(),
             seen_ids: PlHashSet::default(),
+            row_numbers: Some(None),
+        }
+    }
+
+    /// Whether at least two ids were claimed and all of them are whole
+    /// numbers rising row by row: what a survey tool writes as its row
+    /// number, which says nothing about who answered.
+    pub fn ids_look_like_row_numbers(&self) -> bool {
+        self.seen_ids.len() >= 2 && self.row_numbers.is_some()
+    }
+
+    fn note_id(&mut self, id: &str) {
+        if let Some(last) = self.row_numbers {
+            self.row_numbers = match id.parse::<i64>() {
+                Ok(n) if last.is_none_or(|l| n > l) => Some(Some(n)),
+                _ => None,
+            };
         }
     }
 
@@ -53,6 +82,7 @@ impl RowChecker {
         if !self.seen_ids.insert(id.into()) {
             return Err(Reason::DuplicateId);
         }
+        self.note_id(id);
         Ok(panel_key(id))
     }
 
@@ -117,6 +147,15 @@ pub fn weight(raw: Option<&str>) -> Result<f64, Reason> {
     }
 }
 
+/// A cell as read: through its column's `[recode]`, if it has one.
+pub fn recoded<'a>(recode: Option<&'a Recode>, raw: Option<&'a str>) -> Option<&'a str> {
+    match (recode, raw) {
+        (Some(r), Some(raw)) => Some(r.apply(raw)),
+        (Some(r), None) => Some(r.apply("")).filter(|v| !v.is_empty()),
+        (None, raw) => raw,
+    }
+}
+
 /// An institution as counted: trimmed, inner whitespace collapsed, or none.
 pub fn institution(raw: Option<&str>) -> Option<String> {
     let s = raw?.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -129,11 +168,13 @@ mod tests {
 
     fn cols(groups: Option<Vec<&str>>) -> RespondentColumns {
         RespondentColumns {
-            id: "id".into(),
+            id: Some("id".into()),
+            panel: false,
             group: "g".into(),
             institution: None,
             groups: groups.map(|g| g.into_iter().map(String::from).collect()),
             breakdowns: Vec::new(),
+            recodes: Vec::new(),
         }
     }
 
@@ -144,6 +185,23 @@ mod tests {
         assert_eq!(c.check_id(Some(" R1 ")), Err(Reason::DuplicateId));
         assert_eq!(c.check_id(Some("  ")), Err(Reason::EmptyId));
         assert_eq!(c.check_id(None), Err(Reason::EmptyId));
+    }
+
+    #[test]
+    fn rising_whole_numbers_look_like_row_numbers() {
+        let mut c = RowChecker::new(&cols(None));
+        for id in ["0", "1", "5", "7"] {
+            assert!(c.check_id(Some(id)).is_ok());
+        }
+        assert!(c.ids_look_like_row_numbers());
+        assert!(c.check_id(Some("3")).is_ok());
+        assert!(!c.ids_look_like_row_numbers());
+        let mut c = RowChecker::new(&cols(None));
+        assert!(c.check_id(Some("R1")).is_ok() && c.check_id(Some("R2")).is_ok());
+        assert!(!c.ids_look_like_row_numbers());
+        let mut c = RowChecker::new(&cols(None));
+        assert!(c.check_id(Some("1")).is_ok());
+        assert!(!c.ids_look_like_row_numbers(), "one id says nothing");
     }
 
     #[test]

@@ -30,9 +30,9 @@ use super::header::Header;
 use super::ingested::{Comment, Ingested, Respondent};
 use super::pending::{excluded_at, no_rows, with_lines, Pending};
 use super::ratings::{code_of, RatingCodes, Ratings, INVALID, MISSING};
-use super::rows::{institution, weight, RowChecker};
+use super::rows::{institution, recoded, weight, RowChecker};
 use super::text::{self, CsvText, Dictionary, Records};
-use crate::codebook::Codebook;
+use crate::codebook::{Codebook, Recode};
 use crate::ledger::{shorten, FileLedger, Reason};
 
 /// Whether the header holds any of the codebook's item columns.
@@ -207,16 +207,21 @@ struct RowState<'a> {
     /// a group is known by its label, never by its code.
     group_labels: &'a Dictionary,
     breakdowns: Vec<BreakdownReader>,
+    /// The `[recode]` of the group and of the institution column.
+    recodes: (Option<&'a Recode>, Option<&'a Recode>),
 }
 
 impl<'a> RowState<'a> {
     fn new(
-        cb: &Codebook,
+        cb: &'a Codebook,
         header: &'a Header,
         at: RespondentPos,
         group_labels: &'a Dictionary,
     ) -> RowState<'a> {
+        let rc = &cb.respondents;
+        let institution = rc.institution.as_deref().and_then(|c| rc.recode_of(c));
         RowState {
+            recodes: (rc.recode_of(&rc.group), institution),
             breakdowns: breakdowns::readers(cb, &at),
             checker: RowChecker::new(&cb.respondents),
             groups: HashMap::new(),
@@ -241,7 +246,7 @@ impl<'a> RowState<'a> {
             return i.clone();
         }
         let labelled = self.at.institution.and_then(|pos| self.labelled(pos, raw));
-        let i: Option<Arc<str>> = institution(labelled).map(Arc::from);
+        let i: Option<Arc<str>> = institution(recoded(self.recodes.1, labelled)).map(Arc::from);
         self.institutions.insert(key.to_string(), i.clone());
         i
     }
@@ -251,8 +256,9 @@ impl<'a> RowState<'a> {
         if let Some(r) = self.groups.get(key) {
             return *r;
         }
-        let labelled = self.labelled(self.at.group, raw).map(str::to_string);
-        let r = self.checker.check_group(labelled.as_deref());
+        let labelled = self.labelled(self.at.group, raw);
+        let read = recoded(self.recodes.0, labelled).map(str::to_string);
+        let r = self.checker.check_group(read.as_deref());
         self.groups.insert(key.to_string(), r);
         r
     }
@@ -281,13 +287,14 @@ impl<'a> RowState<'a> {
     ) -> Result<Vec<bool>, IngestError> {
         let err = polars_err(file);
         let text = |pos: usize| df.column(&cname(pos)).and_then(|c| c.str()).map_err(&err);
-        let ids = text(self.at.id)?;
+        let mut ids = self.at.id.map(text).transpose()?.map(|c| c.iter());
         let groups = text(self.at.group)?;
         let mut insts = self.at.institution.map(text).transpose()?.map(|c| c.iter());
         let mut weights = self.at.weight.map(text).transpose()?.map(|c| c.iter());
         let width = self.header.names.len() as u32;
         let mut used = Vec::with_capacity(df.height());
-        for (row, ((id, group), fields)) in ids.iter().zip(groups.iter()).zip(fields).enumerate() {
+        for (row, (group, fields)) in groups.iter().zip(fields).enumerate() {
+            let id = ids.as_mut().map(|i| i.next().flatten());
             let inst = insts.as_mut().and_then(|i| i.next()).flatten();
             let w = weights.as_mut().map(|w| w.next().flatten());
             // polars pads a short row with empty cells: the field count tells.
@@ -296,9 +303,10 @@ impl<'a> RowState<'a> {
             } else {
                 Ok(())
             };
-            let checked = self
-                .checker
-                .check_id(id)
+            // Without an id column every row is its own respondent.
+            let checked = id
+                .map(|id| self.checker.check_id(id).map(Some))
+                .unwrap_or(Ok(None))
                 .and_then(|key| whole.map(|_| key))
                 .and_then(|key| Ok((key, self.group(group)?)))
                 .and_then(|(key, g)| Ok((key, g, w.map_or(Ok(1.0), weight)?)));
@@ -451,7 +459,7 @@ fn read_in_batches(
         header_rows,
         file,
     } = *export;
-    let at = RespondentPos::find(header, cb, &cb.respondents.id, file)?;
+    let at = RespondentPos::find(header, cb, cb.respondents.id.as_deref(), file)?;
     let columns = rating_columns(cb, header, file)?;
     let comment_pos = comments::find(cb, header, file)?;
     let projection = projection(&at, &columns, &comment_pos);
@@ -542,8 +550,9 @@ fn projection(
     columns: &[RatingColumn],
     comments: &[CommentPos],
 ) -> Arc<Vec<usize>> {
-    let mut projection: Vec<usize> = [at.id, at.group]
+    let mut projection: Vec<usize> = [at.id, Some(at.group)]
         .into_iter()
+        .flatten()
         .chain(at.institution)
         .chain(at.weight)
         .chain(at.breakdowns.iter().copied())
@@ -592,6 +601,7 @@ fn finish(
     Ok(Ingested {
         sha256: export.csv.sha256.clone(),
         remarks: Vec::new(),
+        ids_look_like_row_numbers: checker.ids_look_like_row_numbers(),
         ratings,
         groups: checker.into_groups(),
         respondents,

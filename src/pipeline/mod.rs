@@ -21,7 +21,7 @@ use crate::Error;
 mod round;
 
 use round::input_hashes;
-pub use round::{analyse, check_round, read_round, Analysed, Checked, Read};
+pub use round::{analyse, check_round, panel_warning, read_round, Analysed, Checked, Read};
 
 /// Where a run is, for whoever shows it (`cmd` draws a spinner). The
 /// pipeline only calls it; it never knows whether anything is shown.
@@ -204,12 +204,17 @@ fn write_comparison(
     let (out_dir, files) = out.write_all(&study.slug, &name, inputs.clone(), |q| {
         plan::comparison(&export, q)
     })?;
+    let warning = crate::analysis::paired::row_number_warning(
+        study,
+        (&from.round.id, &from.data),
+        (&to.round.id, &to.data),
+    );
     Ok(RoundResult {
         round: name,
         out_dir,
         ledgers: Vec::new(),
         respondents: 0,
         files,
-        remarks: Vec::new(),
+        remarks: warning.into_iter().collect(),
     })
 }

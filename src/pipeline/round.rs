@@ -144,3 +144,9 @@ pub fn input_hashes(a: &Analysed) -> Vec<InputHash> {
     }
     hashes
 }
+
+/// The warning for a declared panel whose ids look like row numbers in
+/// both rounds (`analysis::paired::row_number_warning`).
+pub fn panel_warning(study: &Codebook, from: (&str, &Read), to: (&str, &Read)) -> Option<String> {
+    crate::analysis::paired::row_number_warning(study, (from.0, &from.1.data), (to.0, &to.1.data))
+}

@@ -260,6 +260,50 @@ pub fn panel_note(both: usize, min_cell: u32, lang: Language) -> String {
     }
 }
 
+/// Which values `[recode]` merged into which, per column, for the report
+/// (the codebook's tables, so no count of a small group is told).
+pub fn recode_note(cb: &Codebook, lang: Language) -> Option<String> {
+    let w = Words(lang);
+    let into = w.t("gelezen als", "read as");
+    let parts: Vec<String> = (cb.respondents.recodes.iter())
+        .map(|r| {
+            let merges: Vec<String> = (r.merged().into_iter())
+                .map(|(to, from)| {
+                    let from: Vec<String> = from.iter().map(|f| format!("\"{f}\"")).collect();
+                    format!("{} {into} \"{to}\"", from.join(", "))
+                })
+                .collect();
+            format!("{} \"{}\": {}", w.t("in", "in"), r.column, merges.join("; "))
+        })
+        .collect();
+    if parts.is_empty() {
+        return None;
+    }
+    let head = w.t("Samengevoegde waarden", "Merged values");
+    Some(format!("{head} {}.", parts.join(". ")))
+}
+
+/// Why a comparison has no paired figures: the survey is anonymous, or
+/// the study declares no panel, so the rounds are independent samples.
+pub fn independent_note(rc: &crate::codebook::RespondentColumns, lang: Language) -> String {
+    let w = Words(lang);
+    let why = if rc.id.is_none() {
+        w.t("De vragenlijst is anoniem", "The questionnaire is anonymous")
+    } else {
+        w.t(
+            "De studie verklaart geen panel (panel = true)",
+            "The study declares no panel (panel = true)",
+        )
+    };
+    format!(
+        "{why}: {}",
+        w.t(
+            "de rondes worden vergeleken als onafhankelijke steekproeven.",
+            "the rounds are compared as independent samples."
+        )
+    )
+}
+
 /// How the figures are weighted (`[weights]`), in both languages, for the
 /// tables' notes and the report.
 pub fn weights_note(cb: &Codebook) -> Option<[String; 2]> {
@@ -292,11 +336,9 @@ fn weighted_by(cb: &Codebook, lang: Language) -> String {
             )
             .to_string(),
         Some(Weights::Groups(Some(shares))) => {
-            let groups = cb.respondents.groups.as_deref().unwrap_or_default();
-            let parts: Vec<String> = groups
-                .iter()
-                .zip(shares)
-                .map(|(g, s)| format!("{g} {}", format::percent(*s, lang)))
+            let parts: Vec<String> = shares_in_group_order(cb, shares)
+                .into_iter()
+                .map(|(g, s)| format!("{g} {}", format::percent(s, lang)))
                 .collect();
             format!(
                 "{} {}",
@@ -306,6 +348,19 @@ fn weighted_by(cb: &Codebook, lang: Language) -> String {
         }
         None => String::new(),
     }
+}
+
+/// The `shares` in `[respondents] groups` order where it lists them, the
+/// others after them in the order `shares` has them.
+fn shares_in_group_order<'a>(cb: &'a Codebook, shares: &'a [(String, f64)]) -> Vec<(&'a str, f64)> {
+    let groups = cb.respondents.groups.as_deref().unwrap_or_default();
+    let rank = |s: &str| {
+        let key = crate::codebook::normalize_cell(s);
+        groups.iter().position(|g| crate::codebook::normalize_cell(g) == key).unwrap_or(usize::MAX)
+    };
+    let mut out: Vec<(&str, f64)> = shares.iter().map(|(g, s)| (g.as_str(), *s)).collect();
+    out.sort_by_key(|(g, _)| rank(g));
+    out
 }
 
 /// What `(R)` beside an item means, with the scoring it got.

@@ -17,7 +17,7 @@ use super::grouping::Grouping;
 use super::matrix::{rated, Matrix};
 use super::tally::{self, has_area_score, AreaScores, Histograms};
 use crate::analysis::stats::{self, WeightedValue};
-use crate::codebook::{Codebook, Weights};
+use crate::codebook::{normalize_cell, Codebook, Weights};
 use crate::ingest::Ingested;
 
 /// The weighted figures of one row.
@@ -61,7 +61,16 @@ pub(super) fn group_weights(cb: &Codebook, data: &Ingested) -> Option<Vec<f64>> 
     }
     let present = n_g.iter().skip(1).filter(|n| **n > 0).count() as f64;
     let total = data.respondents.len() as f64;
-    let share = |g: usize| shares.as_ref().map_or(1.0 / present, |s| s[g - 1]);
+    // `ingest` checked that every group with respondents has a share.
+    let share_of = |g: usize| {
+        let name = normalize_cell(&data.groups[g - 1]);
+        let s = shares.as_ref()?;
+        s.iter().find(|(s, _)| normalize_cell(s) == name).map(|s| s.1)
+    };
+    let share = |g: usize| match shares {
+        None => 1.0 / present,
+        Some(_) => share_of(g).unwrap_or(0.0),
+    };
     let weight = |g: usize| match n_g[g] {
         0 => 0.0,
         n => share(g) / (n as f64 / total),

@@ -27,7 +27,9 @@ use crate::render::report::document::{Block, Card, Document};
 use crate::render::report::people::People;
 use crate::render::tables::table::Table;
 use crate::render::tables::{data_quality_summary, BreakdownTables, CompareTables, RoundTables};
-use crate::render::words::{capitalised, panel_note, small_groups_note, weights_note, Words};
+use crate::render::words::{
+    capitalised, independent_note, panel_note, recode_note, small_groups_note, weights_note, Words,
+};
 
 /// Everything a round's report shows.
 pub struct ReportInput<'a> {
@@ -160,6 +162,9 @@ fn key_figures(doc: &mut Document, inp: &ReportInput) {
     if let Some(notes) = weights_note(cb) {
         let [nl, en] = notes;
         doc.note(None, if lang == Language::Nl { nl } else { en });
+    }
+    if let Some(note) = recode_note(cb, lang) {
+        doc.note(None, note);
     }
     for (m, measure) in cb.measures.iter().enumerate() {
         doc.heading(2, &measure.label);
@@ -463,6 +468,8 @@ pub fn comparison_document(inp: &CompareInput) -> Document {
     doc.heading(1, w.t("Wat veranderde", "What changed"));
     if cmp.panel > 0 {
         doc.note(None, panel_note(cmp.panel, inp.cb.min_cell, inp.lang));
+    } else {
+        doc.note(None, independent_note(&inp.cb.respondents, inp.lang));
     }
     doc.para(w.t(
         "Gemiddelden per gebied en item in beide rondes, het verschil, en een Mann-Whitney-toets (tweezijdig, normale benadering met correctie voor ties). Herschreven items zijn aan hun voorganger gekoppeld; nieuwe en vervallen items staan er als zodanig in.",

@@ -181,7 +181,7 @@ headers! {
     H = "h", Stat, "H", "H", "Kruskal-Wallis H on the respondents' area scores, tie-corrected";
     DF = "df", Count, "vg", "df", "degrees of freedom: groups - 1";
     P = "p", P, "p", "p", "two-sided p-value (group tests: chi-square; comparison: Mann-Whitney U, normal approximation)";
-    P_HOLM = "p_holm", P, "p (Holm)", "p (Holm)", "p after Holm's correction (R `p.adjust`)";
+    P_HOLM = "p_holm", P, "p (Holm)", "p (Holm)", "p after Holm's correction over the areas of a measure (group tests) or the rows of one measure and group in one table (comparison), as R `p.adjust`";
     EPSILON_SQ = "epsilon_sq", Stat, "ε²", "ε²", "effect size epsilon squared, H / (n - 1)";
     THEME = "theme", Text, "Thema", "Theme", "the statement's theme code";
     DOMAIN = "domain", Text, "Domein", "Domain", "the statement's domain code";

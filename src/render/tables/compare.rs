@@ -40,6 +40,7 @@ fn columns<'a>(study: &'a Codebook, id: Header) -> Vec<Column<'a, Row<'a>>> {
         column(N_TO, |c: &Row| n(&c.to)),
         column(U, |c: &Row| c.u.into()),
         column(P, |c: &Row| c.p.into()),
+        column(P_HOLM, |c: &Row| c.p_holm.into()),
         column(DECISION_FROM, |c: &Row| decision(&c.from)),
         column(DECISION_TO, |c: &Row| decision(&c.to)),
     ]

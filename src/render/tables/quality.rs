@@ -27,7 +27,7 @@ pub fn data_quality(ledgers: &[FileLedger]) -> Table {
     let rows = ledgers.iter().flat_map(|l| {
         std::iter::once((l, None)).chain(l.entries.iter().map(move |e| (l, Some(e))))
     });
-    Table::of(
+    let mut t = Table::of(
         "data_quality",
         vec![
             column(FILE, |(l, _): &R| l.file.as_str().into()),
@@ -54,7 +54,34 @@ pub fn data_quality(ledgers: &[FileLedger]) -> Table {
             ),
         ],
         rows,
-    )
+    );
+    t.note = invalid_note(ledgers);
+    t
+}
+
+/// Many invalid cells summed up by column and value, for the Markdown
+/// ledger (every cell is still a row of the table).
+fn invalid_note(ledgers: &[FileLedger]) -> Option<[String; 2]> {
+    let mut nl = Vec::new();
+    let mut en = Vec::new();
+    for l in ledgers {
+        for c in l.invalid_by_column() {
+            let (hint_nl, hint_en) = if c.words_only {
+                ("is deze kolom een beoordelingsitem?", "is this column a rating item?")
+            } else {
+                ("liggen deze waarden op de schaal?", "are these values on the scale?")
+            };
+            nl.push(format!("{}: {}: {hint_nl}", l.file, c.counts()));
+            en.push(format!("{}: {}: {hint_en}", l.file, c.counts()));
+        }
+    }
+    if en.is_empty() {
+        return None;
+    }
+    Some([
+        format!("Ongeldige cellen per kolom en waarde: {}", nl.join("; ")),
+        format!("Invalid cells by column and value: {}", en.join("; ")),
+    ])
 }
 
 /// Lines the report lists per reason and column before "…".
