@@ -156,9 +156,11 @@ fn means(c: &Change, cb: &Codebook, lang: Language) -> ([String; 3], bool) {
     ([from, to, delta], differs)
 }
 
-/// The p-value as shown: three decimals.
+/// The p-value as shown: Holm-corrected over the rows of the measure
+/// (dozens of tests at once: an uncorrected p would find "changes" by
+/// chance), three decimals.
 fn p(c: &Change, lang: Language) -> String {
-    c.p.map_or_else(String::new, |p| format::p_value(p, lang))
+    c.p_holm.map_or_else(String::new, |p| format::p_value(p, lang))
 }
 
 fn areas(cb: &Codebook, rows: &[&Change], w: Words) -> (Grid, bool) {
@@ -184,7 +186,7 @@ fn areas(cb: &Codebook, rows: &[&Change], w: Words) -> (Grid, bool) {
         (w.t("Vóór", "Before"), true),
         (w.t("Na", "After"), true),
         (w.t("Verschil", "Difference"), true),
-        ("p", true),
+        ("p (Holm)", true),
     ];
     let grid = Grid {
         caption: w.t("Gemiddelde per gebied", "Mean per area").to_string(),
@@ -236,7 +238,7 @@ fn item_table(cb: &Codebook, items: &[&Change], area: &str, w: Words) -> (Grid, 
         (w.t("Verschil", "Difference"), true),
         (w.t("Besluit vóór → na", "Decision before → after"), false),
         (w.t("Tekst", "Wording"), false),
-        ("p", true),
+        ("p (Holm)", true),
     ];
     let grid = Grid {
         caption: area.to_string(),

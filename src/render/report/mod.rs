@@ -472,8 +472,8 @@ pub fn comparison_document(inp: &CompareInput) -> Document {
         doc.note(None, independent_note(&inp.cb.respondents, inp.lang));
     }
     doc.para(w.t(
-        "Gemiddelden per gebied en item in beide rondes, het verschil, en een Mann-Whitney-toets (tweezijdig, normale benadering met correctie voor ties). Herschreven items zijn aan hun voorganger gekoppeld; nieuwe en vervallen items staan er als zodanig in.",
-        "Means per area and item in both rounds, the difference, and a Mann-Whitney test (two-sided, normal approximation with tie correction). Reworded items are linked to their predecessor; new and dropped items are listed as such.",
+        "Gemiddelden per gebied en item in beide rondes, het verschil, en een Mann-Whitney-toets (tweezijdig, normale benadering met correctie voor ties; p gecorrigeerd volgens Holm over de gebieden of items van een maat). Herschreven items zijn aan hun voorganger gekoppeld; nieuwe en vervallen items staan er als zodanig in.",
+        "Means per area and item in both rounds, the difference, and a Mann-Whitney test (two-sided, normal approximation with tie correction; p corrected by Holm's method over the areas or items of a measure). Reworded items are linked to their predecessor; new and dropped items are listed as such.",
     ));
     changes::what_changed(&mut doc, inp.cb, cmp);
     charts(&mut doc, inp.charts, w);
