@@ -245,17 +245,28 @@ impl FileLedger {
             return Vec::new();
         }
         let mut by: BTreeMap<(usize, &str), BTreeMap<&str, u64>> = BTreeMap::new();
-        for e in self.entries.iter().filter(|e| e.reason == Reason::InvalidValue) {
+        for e in self
+            .entries
+            .iter()
+            .filter(|e| e.reason == Reason::InvalidValue)
+        {
             let column = e.column.as_deref().unwrap_or("");
             let value = e.value.as_deref().unwrap_or("");
-            *by.entry((e.column_index, column)).or_default().entry(value).or_default() += 1;
+            *by.entry((e.column_index, column))
+                .or_default()
+                .entry(value)
+                .or_default() += 1;
         }
         by.into_iter()
             .map(|((_, column), values)| {
-                let mut values: Vec<(String, u64)> =
-                    values.into_iter().map(|(v, n)| (v.to_string(), n)).collect();
+                let mut values: Vec<(String, u64)> = values
+                    .into_iter()
+                    .map(|(v, n)| (v.to_string(), n))
+                    .collect();
                 values.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-                let words_only = values.iter().all(|(v, _)| !v.chars().any(|c| c.is_ascii_digit()));
+                let words_only = values
+                    .iter()
+                    .all(|(v, _)| !v.chars().any(|c| c.is_ascii_digit()));
                 InvalidColumn {
                     column: column.to_string(),
                     values,
@@ -345,10 +356,18 @@ mod tests {
         };
         let mut l = FileLedger::default();
         for line in 2..20 {
-            l.entries.push(cell(line, 3, "uni", if line % 3 == 0 { "No" } else { "Yes" }));
+            l.entries.push(cell(
+                line,
+                3,
+                "uni",
+                if line % 3 == 0 { "No" } else { "Yes" },
+            ));
         }
         l.entries.push(cell(30, 1, "q1", "7"));
-        assert!(l.invalid_by_column().is_empty(), "19 cells: the list says it");
+        assert!(
+            l.invalid_by_column().is_empty(),
+            "19 cells: the list says it"
+        );
         l.entries.push(cell(31, 1, "q1", "9"));
         l.entries.push(cell(32, 1, "q1", "7"));
         let by = l.invalid_by_column();

@@ -155,7 +155,10 @@ fn num(row: &BTreeMap<String, String>, col: &str) -> f64 {
 }
 
 fn close(got: f64, want: f64, what: &str) {
-    assert!((got - want).abs() < 5e-7, "{what}: peil {got}, recomputed {want}");
+    assert!(
+        (got - want).abs() < 5e-7,
+        "{what}: peil {got}, recomputed {want}"
+    );
 }
 
 /// Mann-Whitney U of `a` against `b` with mid-ranks (R `wilcox.test`'s W).
@@ -180,7 +183,10 @@ fn the_real_exports_run_and_the_statements_compare_as_the_same() {
     let items = table(&root, "compare-2016-2017", "compare_items");
     let header: Vec<&String> = items[0].keys().collect();
     for paired in ["n_paired", "changed", "v_paired", "p_paired"] {
-        assert!(!items[0].contains_key(paired), "anonymous: no {paired} in {header:?}");
+        assert!(
+            !items[0].contains_key(paired),
+            "anonymous: no {paired} in {header:?}"
+        );
     }
     for (id, _) in STATEMENTS {
         let rows = rows_where(&items, &[("id", id)]);
@@ -189,7 +195,9 @@ fn the_real_exports_run_and_the_statements_compare_as_the_same() {
     }
     assert_eq!(items.len(), 14 * 4, "only the 14 statements are compared");
     let html = std::fs::read_to_string(root.join("compare-2016-2017/report.html")).unwrap();
-    assert!(html.contains("The questionnaire is anonymous: the rounds are compared as independent samples."));
+    assert!(html.contains(
+        "The questionnaire is anonymous: the rounds are compared as independent samples."
+    ));
     assert!(!html.contains("took part in both rounds"));
 }
 
@@ -215,7 +223,10 @@ fn figures_match_a_recomputation_from_the_raw_csv() {
             close(num(r, "pct_agree"), agree, &format!("{what} pct_agree"));
         }
         let people = table(&root, year, "respondents");
-        assert_eq!(num(row(&people, &[("group", "ALL")]), "respondents") as usize, raw.used().len());
+        assert_eq!(
+            num(row(&people, &[("group", "ALL")]), "respondents") as usize,
+            raw.used().len()
+        );
     }
 }
 
@@ -237,10 +248,17 @@ fn area_scores_and_the_change_test_match_the_raw_csv() {
     let areas = table(&root, "2016", "area_scores");
     let r = row(&areas, &[("area", "affSat"), ("group", "ALL")]);
     assert_eq!(num(r, "n") as usize, scores.len());
-    close(num(r, "mean"), scores.iter().sum::<f64>() / scores.len() as f64, "affSat mean");
+    close(
+        num(r, "mean"),
+        scores.iter().sum::<f64>() / scores.len() as f64,
+        "affSat mean",
+    );
 
     let later = Raw::read("2017");
-    let (a, b) = (ratings(&raw, "percEmp3", "ALL"), ratings(&later, "percEmp3", "ALL"));
+    let (a, b) = (
+        ratings(&raw, "percEmp3", "ALL"),
+        ratings(&later, "percEmp3", "ALL"),
+    );
     let items = table(&root, "compare-2016-2017", "compare_items");
     let r = row(&items, &[("id", "percEmp3"), ("group", "ALL")]);
     close(num(r, "u"), mann_whitney_u(&a, &b), "percEmp3 U");
@@ -257,14 +275,21 @@ fn the_recode_merges_the_tiny_contract_types_so_that_no_group_is_hidden() {
         .collect();
     assert_eq!(
         groups,
-        [("ALL", "272"), ("Permanent", "142"), ("Fixed term or temporary", "130")]
+        [
+            ("ALL", "272"),
+            ("Permanent", "142"),
+            ("Fixed term or temporary", "130")
+        ]
     );
     for year in ["2016", "2017"] {
         let areas = table(&root, year, "area_scores");
         assert!(areas.iter().all(|r| r["suppressed"] == "false"), "{year}");
     }
     let html = std::fs::read_to_string(root.join("2016/report.html")).unwrap();
-    assert!(html.contains("Merged values in"), "the report says what was merged");
+    assert!(
+        html.contains("Merged values in"),
+        "the report says what was merged"
+    );
 }
 
 #[test]
@@ -272,7 +297,11 @@ fn comments_come_from_the_year_that_asked_for_them() {
     let (_out, root) = run();
     let later = table(&root, "2017", "comments");
     let raw = Raw::read("2017");
-    let col = raw.header.iter().position(|h| h.starts_with("ukrse3. ")).unwrap();
+    let col = raw
+        .header
+        .iter()
+        .position(|h| h.starts_with("ukrse3. "))
+        .unwrap();
     let answered = raw
         .used()
         .iter()

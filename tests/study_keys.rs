@@ -28,7 +28,12 @@ fn study(toml: &str, files: &[(&str, &str)]) -> (tempfile::TempDir, PathBuf) {
 
 fn run(root: &Path) -> Output {
     let out = root.parent().unwrap().join("out");
-    peil().args(["run", "--out"]).arg(&out).arg(root).output().unwrap()
+    peil()
+        .args(["run", "--out"])
+        .arg(&out)
+        .arg(root)
+        .output()
+        .unwrap()
 }
 
 fn validate(root: &Path) -> Output {
@@ -114,32 +119,54 @@ fn an_anonymous_export_counts_every_row_and_names_rows_by_line() {
     // The first header cell is empty (LimeSurvey's row number), two rows
     // are the same answers (no duplicate check without an id), one row has
     // no group (excluded, named by its line).
-    let csv = ",groep,Q1,Q2\n1,docent,3,4\n2,docent,3,4\n3,,2,2\n4,werkgever,1,2\n5,werkgever,2,3\n";
-    let (_d, root) = study(&codebook("group = \"groep\"", ONE_ROUND), &[("r1.csv", csv)]);
+    let csv =
+        ",groep,Q1,Q2\n1,docent,3,4\n2,docent,3,4\n3,,2,2\n4,werkgever,1,2\n5,werkgever,2,3\n";
+    let (_d, root) = study(
+        &codebook("group = \"groep\"", ONE_ROUND),
+        &[("r1.csv", csv)],
+    );
     ok(&run(&root));
     let people = table(&root, "r1", "respondents");
     assert_eq!(row(&people, &[("group", "ALL")])["respondents"], "4");
     assert_eq!(row(&people, &[("group", "docent")])["respondents"], "2");
     let ledger = table(&root, "r1", "data_quality");
     let empty = row(&ledger, &[("reason", "empty group")]);
-    assert_eq!((empty["line"].as_str(), empty["column"].as_str()), ("4", "groep"));
+    assert_eq!(
+        (empty["line"].as_str(), empty["column"].as_str()),
+        ("4", "groep")
+    );
     // `id = ""` still says how to declare an anonymous survey.
-    let (_e, bad) = study(&codebook("id = \"\"\ngroup = \"groep\"", ONE_ROUND), &[("r1.csv", csv)]);
+    let (_e, bad) = study(
+        &codebook("id = \"\"\ngroup = \"groep\"", ONE_ROUND),
+        &[("r1.csv", csv)],
+    );
     let o = validate(&bad);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("leave [respondents] id out for an anonymous survey"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("leave [respondents] id out for an anonymous survey"),
+        "{}",
+        stderr(&o)
+    );
 }
 
-const PANEL_R1: &str = "id,groep,Q1,Q2\np1,docent,2,3\np2,docent,3,3\np3,werkgever,2,2\np4,werkgever,1,2\n";
-const PANEL_R2: &str = "id,groep,Q1,Q2\np1,docent,3,3\np2,docent,4,4\np3,werkgever,2,3\np4,werkgever,2,2\n";
+const PANEL_R1: &str =
+    "id,groep,Q1,Q2\np1,docent,2,3\np2,docent,3,3\np3,werkgever,2,2\np4,werkgever,1,2\n";
+const PANEL_R2: &str =
+    "id,groep,Q1,Q2\np1,docent,3,3\np2,docent,4,4\np3,werkgever,2,3\np4,werkgever,2,2\n";
 
 #[test]
 fn paired_figures_only_for_a_declared_panel() {
     let files = [("r1.csv", PANEL_R1), ("r2.csv", PANEL_R2)];
-    let (_a, undeclared) = study(&codebook("id = \"id\"\ngroup = \"groep\"", TWO_ROUNDS), &files);
+    let (_a, undeclared) = study(
+        &codebook("id = \"id\"\ngroup = \"groep\"", TWO_ROUNDS),
+        &files,
+    );
     ok(&run(&undeclared));
     let items = table(&undeclared, "compare-r1-r2", "compare_items");
-    assert!(!items[0].contains_key("n_paired"), "ids alone make no panel");
+    assert!(
+        !items[0].contains_key("n_paired"),
+        "ids alone make no panel"
+    );
     let html = text(&undeclared, "compare-r1-r2/report.html");
     assert!(html.contains("The study declares no panel (panel = true): the rounds are compared as independent samples."));
     assert!(!html.contains("took part in both rounds"));
@@ -152,9 +179,13 @@ fn paired_figures_only_for_a_declared_panel() {
     assert_eq!(all["n_paired"], "4");
     // p1, p2, p4 changed their q1 rating, p3 did not.
     assert_eq!(all["changed"], "0.750000");
-    assert!(text(&panel, "compare-r1-r2/report.html").contains("4 respondents took part in both rounds"));
+    assert!(text(&panel, "compare-r1-r2/report.html")
+        .contains("4 respondents took part in both rounds"));
 
-    let (_c, anonymous) = study(&codebook("panel = true\ngroup = \"groep\"", TWO_ROUNDS), &files);
+    let (_c, anonymous) = study(
+        &codebook("panel = true\ngroup = \"groep\"", TWO_ROUNDS),
+        &files,
+    );
     let o = validate(&anonymous);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("[respondents] panel"), "{}", stderr(&o));
@@ -168,7 +199,12 @@ fn a_panel_of_row_numbers_is_warned_about_not_ledgered() {
     let (_d, root) = study(&toml, &[("r1.csv", r1), ("r2.csv", r2)]);
     let warning = "peil: warning: panel = true, but the ids of rounds r1 and r2 are whole numbers rising row by row";
     let v = validate(&root);
-    assert_eq!(v.status.code(), Some(0), "a warning is no ledger entry: {}", stderr(&v));
+    assert_eq!(
+        v.status.code(),
+        Some(0),
+        "a warning is no ledger entry: {}",
+        stderr(&v)
+    );
     assert!(stderr(&v).contains(warning), "{}", stderr(&v));
     let r = run(&root);
     ok(&r);
@@ -184,16 +220,29 @@ fn a_column_per_round_keeps_the_item_and_its_comments_where_they_are() {
             "columns = { h = \"Q1\" }",
             "columns = { h = { r1 = \"Q1\", r2 = \"likert[Q1]\" } }",
         )
-        .replace("columns = { h = \"Q2\" }", "columns = { h = { r1 = \"Q2\" } }")
+        .replace(
+            "columns = { h = \"Q2\" }",
+            "columns = { h = { r1 = \"Q2\" } }",
+        )
         + "\n[[comments]]\ncolumn = { r2 = \"Toelichting\" }\n";
     let r1 = "groep,Q1,Q2\ndocent,3,4\ndocent,2,4\nwerkgever,3,3\nwerkgever,2,2\n";
     let r2 = "groep,likert[Q1],Toelichting\ndocent,4,Prima\ndocent,3,\nwerkgever,4,Helder\nwerkgever,3,\n";
     let (_d, root) = study(&toml, &[("r1.csv", r1), ("r2.csv", r2)]);
     ok(&run(&root));
     let items = table(&root, "compare-r1-r2", "compare_items");
-    assert_eq!(row(&items, &[("id", "q1"), ("group", "ALL")])["status"], "same");
-    assert_eq!(row(&items, &[("id", "q2"), ("group", "ALL")])["status"], "dropped");
-    let q1 = row(&table(&root, "r2", "item_scores"), &[("item", "q1"), ("group", "ALL")]).clone();
+    assert_eq!(
+        row(&items, &[("id", "q1"), ("group", "ALL")])["status"],
+        "same"
+    );
+    assert_eq!(
+        row(&items, &[("id", "q2"), ("group", "ALL")])["status"],
+        "dropped"
+    );
+    let q1 = row(
+        &table(&root, "r2", "item_scores"),
+        &[("item", "q1"), ("group", "ALL")],
+    )
+    .clone();
     assert_eq!(q1["mean"], "3.500000");
     assert!(rows_where(&table(&root, "r2", "item_scores"), &[("item", "q2")]).is_empty());
     assert_eq!(table(&root, "r2", "comments").len(), 2);
@@ -202,7 +251,11 @@ fn a_column_per_round_keeps_the_item_and_its_comments_where_they_are() {
     let (_e, bad) = study(&missing, &[("r1.csv", r1), ("r2.csv", r2)]);
     let o = run(&bad);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("\"Opmerking\", named by [[comments]]"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("\"Opmerking\", named by [[comments]]"),
+        "{}",
+        stderr(&o)
+    );
     // A round the codebook does not have is a configuration error.
     let unknown = toml.replace("r2 = \"Toelichting\"", "r3 = \"Toelichting\"");
     let (_f, bad) = study(&unknown, &[("r1.csv", r1), ("r2.csv", r2)]);
@@ -214,7 +267,11 @@ fn a_recode_merges_a_small_group_and_lifts_secondary_suppression() {
     // "Werkgevers" (2 people) is a spelling of "werkgever": alone it is
     // below min_cell 5, and hiding it hides the smallest group shown too.
     let mut csv = String::from("groep,functie,Q1,Q2\n");
-    for (g, f, n) in [("docent", "Leraar", 6), ("werkgever", "staf", 5), ("Werkgevers", "leraar ", 2)] {
+    for (g, f, n) in [
+        ("docent", "Leraar", 6),
+        ("werkgever", "staf", 5),
+        ("Werkgevers", "leraar ", 2),
+    ] {
         for i in 0..n {
             csv.push_str(&format!("{g},{f},{},{}\n", 1 + i % 4, 1 + (i + 1) % 4));
         }
@@ -224,24 +281,43 @@ fn a_recode_merges_a_small_group_and_lifts_secondary_suppression() {
     let (_a, before) = study(&plain, &[("r1.csv", &csv)]);
     ok(&run(&before));
     let areas = table(&before, "r1", "area_scores");
-    assert_eq!(row(&areas, &[("group", "werkgever")])["suppressed"], "true", "secondary");
+    assert_eq!(
+        row(&areas, &[("group", "werkgever")])["suppressed"],
+        "true",
+        "secondary"
+    );
 
-    let recode = "[recode.groep]\n\"WERKGEVERS\" = \"werkgever\"\n\n[recode.functie]\nLeraar = \"docent\"\n";
+    let recode =
+        "[recode.groep]\n\"WERKGEVERS\" = \"werkgever\"\n\n[recode.functie]\nLeraar = \"docent\"\n";
     let (_b, after) = study(&format!("{plain}\n{recode}"), &[("r1.csv", &csv)]);
     let o = run(&after);
     ok(&o);
     let areas = table(&after, "r1", "area_scores");
     let werkgever = row(&areas, &[("group", "werkgever")]);
-    assert_eq!((werkgever["n"].as_str(), werkgever["suppressed"].as_str()), ("7", "false"));
+    assert_eq!(
+        (werkgever["n"].as_str(), werkgever["suppressed"].as_str()),
+        ("7", "false")
+    );
     assert!(rows_where(&areas, &[("group", "Werkgevers")]).is_empty());
     let by = table(&after, "r1", "by-functie/respondents");
-    let groups: Vec<(&str, &str)> = by.iter().map(|r| (r["group"].as_str(), r["respondents"].as_str())).collect();
+    let groups: Vec<(&str, &str)> = by
+        .iter()
+        .map(|r| (r["group"].as_str(), r["respondents"].as_str()))
+        .collect();
     assert_eq!(groups, [("ALL", "13"), ("docent", "8"), ("staf", "5")]);
-    assert!(stderr(&o).contains("peil: note: column \"groep\": \"WERKGEVERS\" read as \"werkgever\" ([recode])"));
+    assert!(stderr(&o)
+        .contains("peil: note: column \"groep\": \"WERKGEVERS\" read as \"werkgever\" ([recode])"));
     assert!(text(&after, "r1/report.html").contains("Merged values in"));
-    assert_eq!(table(&after, "r1", "data_quality").len(), 1, "a recode is no ledger entry");
+    assert_eq!(
+        table(&after, "r1", "data_quality").len(),
+        1,
+        "a recode is no ledger entry"
+    );
     // A recode of a column that is no group, institution or breakdown.
-    let (_c, bad) = study(&format!("{plain}\n[recode.Q1]\n\"1\" = \"2\"\n"), &[("r1.csv", &csv)]);
+    let (_c, bad) = study(
+        &format!("{plain}\n[recode.Q1]\n\"1\" = \"2\"\n"),
+        &[("r1.csv", &csv)],
+    );
     assert!(stderr(&validate(&bad)).contains("[recode.\"Q1\"]: names no group"));
 }
 
@@ -260,13 +336,22 @@ fn consultation_groups_are_not_the_questionnaires() {
     ok(&run(&root));
     let people = table(&root, "r1", "participants");
     assert_eq!(row(&people, &[("group", "ALL")])["participants"], "5");
-    let listed = toml.replace("stances = [\"steun\"]", "stances = [\"steun\"]\ngroups = [\"docenten\"]");
+    let listed = toml.replace(
+        "stances = [\"steun\"]",
+        "stances = [\"steun\"]\ngroups = [\"docenten\"]",
+    );
     let (_b, root) = study(&listed, &[("r1.csv", csv), ("notes.csv", notes)]);
     ok(&run(&root));
-    assert_eq!(row(&table(&root, "r1", "participants"), &[("group", "ALL")])["participants"], "2");
+    assert_eq!(
+        row(&table(&root, "r1", "participants"), &[("group", "ALL")])["participants"],
+        "2"
+    );
     let ledger = table(&root, "r1", "data_quality");
     let out = row(&ledger, &[("reason", "group not in [consultation] groups")]);
-    assert_eq!((out["line"].as_str(), out["value"].as_str()), ("2", "instructeurs"));
+    assert_eq!(
+        (out["line"].as_str(), out["value"].as_str()),
+        ("2", "instructeurs")
+    );
 }
 
 #[test]
@@ -278,11 +363,18 @@ fn shares_name_the_groups_without_a_groups_list() {
     };
     let (_a, root) = study(&weights("MBO = 0.5, hbo = 0.5"), &[("r1.csv", csv)]);
     ok(&run(&root));
-    let all = row(&table(&root, "r1", "item_scores"), &[("item", "q1"), ("group", "ALL")]).clone();
+    let all = row(
+        &table(&root, "r1", "item_scores"),
+        &[("item", "q1"), ("group", "ALL")],
+    )
+    .clone();
     assert_eq!(all["mean"], "3.000000", "mbo 4 and hbo 2, half each");
     for (shares, says) in [
         ("mbo = 1.0", "group \"hbo\" has respondents but no share"),
-        ("mbo = 0.5, hbo = 0.25, wo = 0.25", "group \"wo\" has a share but no respondent"),
+        (
+            "mbo = 0.5, hbo = 0.25, wo = 0.25",
+            "group \"wo\" has a share but no respondent",
+        ),
     ] {
         let (_b, bad) = study(&weights(shares), &[("r1.csv", csv)]);
         let o = run(&bad);
@@ -298,7 +390,10 @@ fn many_invalid_cells_are_summed_up_by_column_and_value() {
         let yes = if i % 3 == 0 { "No" } else { "Yes" };
         csv.push_str(&format!("{},{},{yes}\n", ["mbo", "hbo"][i % 2], 1 + i % 4));
     }
-    let (_d, root) = study(&codebook("group = \"groep\"", ONE_ROUND), &[("r1.csv", &csv)]);
+    let (_d, root) = study(
+        &codebook("group = \"groep\"", ONE_ROUND),
+        &[("r1.csv", &csv)],
+    );
     let summed = "`Q2`: `Yes` x 20, `No` x 10: is this column a rating item?";
     let o = validate(&root);
     assert_eq!(o.status.code(), Some(1));
@@ -308,7 +403,11 @@ fn many_invalid_cells_are_summed_up_by_column_and_value() {
     assert!(stderr(&o).contains(summed), "{}", stderr(&o));
     let md = text(&root, "r1/tables/data_quality.md");
     assert!(md.contains("Invalid cells by column and value: r1.csv: `Q2`: `Yes` x 20, `No` x 10: is this column a rating item?"), "{md}");
-    assert_eq!(table(&root, "r1", "data_quality").len(), 31, "every cell is still listed");
+    assert_eq!(
+        table(&root, "r1", "data_quality").len(),
+        31,
+        "every cell is still listed"
+    );
 }
 
 /// A closed stdout: a socket whose other end is closed before peil starts,
@@ -333,17 +432,37 @@ fn with_closed_stdout(args: &[&std::ffi::OsStr]) -> Output {
 fn a_closed_stdout_ends_quietly_with_the_commands_own_exit_code() {
     // One invalid cell: validate exits 1 (findings), run exits 0.
     let csv = "groep,Q1,Q2\nmbo,3,4\nmbo,2,9\nhbo,3,3\nhbo,2,2\n";
-    let (_d, root) = study(&codebook("group = \"groep\"", ONE_ROUND), &[("r1.csv", csv)]);
+    let (_d, root) = study(
+        &codebook("group = \"groep\"", ONE_ROUND),
+        &[("r1.csv", csv)],
+    );
     let out = root.parent().unwrap().join("closed");
     let validate_args = ["validate".as_ref(), root.as_os_str()];
-    let run_args = ["run".as_ref(), "--out".as_ref(), out.as_os_str(), root.as_os_str()];
+    let run_args = [
+        "run".as_ref(),
+        "--out".as_ref(),
+        out.as_os_str(),
+        root.as_os_str(),
+    ];
     for (args, code) in [(&validate_args[..], 1), (&run_args[..], 0)] {
         let open = peil().args(args).output().unwrap();
         assert_eq!(open.status.code(), Some(code), "{}", stderr(&open));
         let closed = with_closed_stdout(args);
-        assert_eq!(closed.status.code(), open.status.code(), "{}", stderr(&closed));
+        assert_eq!(
+            closed.status.code(),
+            open.status.code(),
+            "{}",
+            stderr(&closed)
+        );
         assert!(!stderr(&closed).contains("panicked"), "{}", stderr(&closed));
-        assert!(!stderr(&closed).contains("Broken pipe"), "{}", stderr(&closed));
+        assert!(
+            !stderr(&closed).contains("Broken pipe"),
+            "{}",
+            stderr(&closed)
+        );
     }
-    assert!(out.join("study/r1/report.html").exists(), "run still wrote its outputs");
+    assert!(
+        out.join("study/r1/report.html").exists(),
+        "run still wrote its outputs"
+    );
 }

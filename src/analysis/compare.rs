@@ -324,9 +324,10 @@ fn link<'a>(
             None => Some((None, Some(id), Status::New)),
         };
     }
-    let succeeded = study.items.iter().any(|i| {
-        asks(to, &i.id) && !asks(from, &i.id) && i.previous.as_deref() == Some(id)
-    });
+    let succeeded = study
+        .items
+        .iter()
+        .any(|i| asks(to, &i.id) && !asks(from, &i.id) && i.previous.as_deref() == Some(id));
     (asks(from, id) && !succeeded).then_some((Some(id), None, Status::Dropped))
 }
 
@@ -341,7 +342,9 @@ fn holm_per_measure_and_group(rows: &mut [Change]) {
     let mut sets: HashMap<(usize, &str), Vec<usize>> = HashMap::new();
     for (i, r) in rows.iter().enumerate() {
         if r.p.is_some() {
-            sets.entry((r.measure, r.group.as_str())).or_default().push(i);
+            sets.entry((r.measure, r.group.as_str()))
+                .or_default()
+                .push(i);
         }
     }
     let sets: Vec<Vec<usize>> = sets.into_values().collect();

@@ -63,7 +63,11 @@ impl PairTally {
 /// The warning of a declared panel whose ids look like the survey tool's row
 /// numbers in both rounds: pairs of them are probably not the same people
 /// (a warning on stderr, never a ledger entry: nothing was set aside).
-pub fn row_number_warning(study: &Codebook, from: (&str, &Ingested), to: (&str, &Ingested)) -> Option<String> {
+pub fn row_number_warning(
+    study: &Codebook,
+    from: (&str, &Ingested),
+    to: (&str, &Ingested),
+) -> Option<String> {
     let suspect = study.respondents.is_panel()
         && from.1.ids_look_like_row_numbers
         && to.1.ids_look_like_row_numbers;

@@ -30,7 +30,8 @@ pub fn validate(dir: &Path) -> anyhow::Result<ExitCode> {
         let read = &checked.read;
         print_remarks(&read.data.remarks);
         if let Some((id, before)) = &previous {
-            let warning = crate::pipeline::panel_warning(&cb, (id, &before.read), (&round.id, read));
+            let warning =
+                crate::pipeline::panel_warning(&cb, (id, &before.read), (&round.id, read));
             print_remarks(&Vec::from_iter(warning));
         }
         for h in &checked.hints {

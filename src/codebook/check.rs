@@ -76,7 +76,10 @@ impl Checker {
             }
             self.column_name(&format!("{key}.{round}"), name.clone())?;
         }
-        if let Some(r) = known.iter().find(|r| every_round && !table.contains_key(**r)) {
+        if let Some(r) = known
+            .iter()
+            .find(|r| every_round && !table.contains_key(**r))
+        {
             return Err(self.err(
                 key,
                 format!("names no column for round {r:?}"),
@@ -132,12 +135,18 @@ impl Checker {
     }
 
     /// A round asks at least one item (`items`: the round's view).
-    pub(super) fn round_asks_items(&self, round: &str, items: &[Item]) -> Result<(), CodebookError> {
+    pub(super) fn round_asks_items(
+        &self,
+        round: &str,
+        items: &[Item],
+    ) -> Result<(), CodebookError> {
         if items.is_empty() {
             return Err(self.err(
                 format!("[[rounds]] {round}"),
                 "asks no item: every item's rounds leave it out, or no item names a column for it",
-                format!("add \"{round}\" to the rounds of the items it asks, and their column in it"),
+                format!(
+                    "add \"{round}\" to the rounds of the items it asks, and their column in it"
+                ),
             ));
         }
         Ok(())
@@ -288,9 +297,23 @@ impl Checker {
                 "name the id column (the same person has the same id in every round), or remove panel = true",
             ));
         }
-        let group = self.column(&format!("{key} group"), raw.group, Slot::Group, rounds, true)?;
+        let group = self.column(
+            &format!("{key} group"),
+            raw.group,
+            Slot::Group,
+            rounds,
+            true,
+        )?;
         let institution = (raw.institution)
-            .map(|c| self.column(&format!("{key} institution"), c, Slot::Institution, rounds, false))
+            .map(|c| {
+                self.column(
+                    &format!("{key} institution"),
+                    c,
+                    Slot::Institution,
+                    rounds,
+                    false,
+                )
+            })
             .transpose()?;
         if let Some(groups) = &raw.groups {
             self.group_list("[respondents] groups", groups)?;
@@ -320,7 +343,11 @@ impl Checker {
                 ));
             }
             if !seen.insert(n) {
-                return Err(self.err(key, format!("{g:?} is listed twice"), "list every group once"));
+                return Err(self.err(
+                    key,
+                    format!("{g:?} is listed twice"),
+                    "list every group once",
+                ));
             }
         }
         Ok(())
@@ -528,7 +555,10 @@ impl Checker {
                     )
                 })?;
             let key = format!("{key} columns.{measure}");
-            cols.push((m, self.column(&key, col, Slot::Item(item, m), rounds, false)?));
+            cols.push((
+                m,
+                self.column(&key, col, Slot::Item(item, m), rounds, false)?,
+            ));
         }
         cols.sort_by_key(|(m, _)| *m);
         Ok(cols)
@@ -648,14 +678,18 @@ impl Checker {
             ("[respondents] group", Some(&rc.group)),
             ("[respondents] institution", rc.institution.as_ref()),
         ];
-        let breakdowns = (rc.breakdowns.iter()).map(|b| ("[respondents] breakdowns", Some(&b.column)));
+        let breakdowns =
+            (rc.breakdowns.iter()).map(|b| ("[respondents] breakdowns", Some(&b.column)));
         let item_cols = (items.iter()).flat_map(|i| i.columns.iter().map(move |c| (i, c)));
         let named = fixed
             .into_iter()
             .chain(breakdowns)
             .filter_map(|(key, col)| col.map(|c| (key.to_string(), c)))
             .chain(item_cols.map(|(i, (m, col))| {
-                (format!("[[items]] {} columns.{}", i.id, measures[*m].id), col)
+                (
+                    format!("[[items]] {} columns.{}", i.id, measures[*m].id),
+                    col,
+                )
             }))
             .chain((comments.iter()).map(|c| (format!("[[comments]] {}", c.column), &c.column)));
         for (who, col) in named {

@@ -71,7 +71,9 @@ pub(super) fn resolve(pr: &PerRound, round: &str, cols: Columns) {
     rc.institution = (rc.institution.take()).and_then(|n| pr.name_in(Slot::Institution, round, &n));
     resolve_recodes(pr, round, rc);
     // Group and weight columns exist in every round (checked).
-    rc.group = pr.name_in(Slot::Group, round, &rc.group).unwrap_or_default();
+    rc.group = pr
+        .name_in(Slot::Group, round, &rc.group)
+        .unwrap_or_default();
     let breakdowns = std::mem::take(&mut rc.breakdowns);
     rc.breakdowns = (breakdowns.into_iter().enumerate())
         .filter_map(|(i, mut b)| {
@@ -115,7 +117,10 @@ fn resolve_recodes(pr: &PerRound, round: &str, rc: &mut RespondentColumns) {
 
 /// The references a recode may name: (slot, study-wide name, every name).
 pub(super) fn recodable(pr: &PerRound, rc: &RespondentColumns) -> Vec<(Slot, String, Vec<String>)> {
-    let fixed = [(Slot::Group, Some(&rc.group)), (Slot::Institution, rc.institution.as_ref())];
+    let fixed = [
+        (Slot::Group, Some(&rc.group)),
+        (Slot::Institution, rc.institution.as_ref()),
+    ];
     let breakdowns =
         (rc.breakdowns.iter().enumerate()).map(|(i, b)| (Slot::Breakdown(i), Some(&b.column)));
     fixed

@@ -26,8 +26,13 @@ impl Checker {
         let mut out = Vec::with_capacity(raw.len());
         for (column, values) in raw {
             let key = format!("[recode.{column:?}]");
-            let Some((_, study_name, _)) = (references.iter()).find(|(_, _, names)| names.contains(&column)) else {
-                let known: Vec<&str> = references.iter().flat_map(|(_, _, n)| n.iter().map(String::as_str)).collect();
+            let Some((_, study_name, _)) =
+                (references.iter()).find(|(_, _, names)| names.contains(&column))
+            else {
+                let known: Vec<&str> = references
+                    .iter()
+                    .flat_map(|(_, _, n)| n.iter().map(String::as_str))
+                    .collect();
                 return Err(self.err(
                     key,
                     "names no group, institution or breakdowns column of [respondents]",

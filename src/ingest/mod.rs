@@ -115,7 +115,11 @@ fn recode_remarks(cb: &Codebook) -> Vec<String> {
         .flat_map(|r| {
             r.merged().into_iter().map(move |(to, from)| {
                 let from: Vec<String> = from.iter().map(|f| format!("{f:?}")).collect();
-                format!("column {:?}: {} read as {to:?} ([recode])", r.column, from.join(", "))
+                format!(
+                    "column {:?}: {} read as {to:?} ([recode])",
+                    r.column,
+                    from.join(", ")
+                )
             })
         })
         .collect()
@@ -132,8 +136,14 @@ fn shares_match_groups(cb: &Codebook, data: &Ingested, file: &str) -> Result<(),
     for r in &data.respondents {
         used[r.group as usize - 1] = true;
     }
-    let used: Vec<&String> = (data.groups.iter().zip(used)).filter_map(|(g, u)| u.then_some(g)).collect();
-    let named = |g: &str| shares.iter().any(|(s, _)| normalize_cell(s) == normalize_cell(g));
+    let used: Vec<&String> = (data.groups.iter().zip(used))
+        .filter_map(|(g, u)| u.then_some(g))
+        .collect();
+    let named = |g: &str| {
+        shares
+            .iter()
+            .any(|(s, _)| normalize_cell(s) == normalize_cell(g))
+    };
     if let Some(g) = used.iter().find(|g| !named(g)) {
         return Err(IngestError::Shares {
             file: file.to_string(),
@@ -141,7 +151,10 @@ fn shares_match_groups(cb: &Codebook, data: &Ingested, file: &str) -> Result<(),
             fix: format!("give {g:?} a share, or merge it into a group that has one with [recode]"),
         });
     }
-    if let Some((s, _)) = shares.iter().find(|(s, _)| !used.iter().any(|g| normalize_cell(g) == normalize_cell(s))) {
+    if let Some((s, _)) = shares
+        .iter()
+        .find(|(s, _)| !used.iter().any(|g| normalize_cell(g) == normalize_cell(s)))
+    {
         let groups: Vec<&str> = used.iter().map(|g| g.as_str()).collect();
         return Err(IngestError::Shares {
             file: file.to_string(),

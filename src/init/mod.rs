@@ -79,14 +79,22 @@ pub fn init(opts: &InitOptions) -> Result<String, Error> {
         reason,
     })?;
     Ok(format!(
-        "{}: draft with {} items in {} areas and {} measures from {}; fill in the area labels, check every \"# check:\", then run peil validate {}",
+        "{}: draft with {} in {} and {} from {}; fill in the area labels, check every \"# check:\", then run peil validate {}",
         opts.out.display(),
-        draft.items.len(),
-        draft.areas.len(),
-        draft.measures.len(),
+        counted(draft.items.len(), "item"),
+        counted(draft.areas.len(), "area"),
+        counted(draft.measures.len(), "measure"),
         files.join(" and "),
         study_dir.display()
     ))
+}
+
+/// "1 measure", "2 measures".
+fn counted(n: usize, what: &str) -> String {
+    match n {
+        1 => format!("1 {what}"),
+        n => format!("{n} {what}s"),
+    }
 }
 
 fn study_name(export: &Path) -> String {

@@ -273,7 +273,12 @@ pub fn recode_note(cb: &Codebook, lang: Language) -> Option<String> {
                     format!("{} {into} \"{to}\"", from.join(", "))
                 })
                 .collect();
-            format!("{} \"{}\": {}", w.t("in", "in"), r.column, merges.join("; "))
+            format!(
+                "{} \"{}\": {}",
+                w.t("in", "in"),
+                r.column,
+                merges.join("; ")
+            )
         })
         .collect();
     if parts.is_empty() {
@@ -288,7 +293,10 @@ pub fn recode_note(cb: &Codebook, lang: Language) -> Option<String> {
 pub fn independent_note(rc: &crate::codebook::RespondentColumns, lang: Language) -> String {
     let w = Words(lang);
     let why = if rc.id.is_none() {
-        w.t("De vragenlijst is anoniem", "The questionnaire is anonymous")
+        w.t(
+            "De vragenlijst is anoniem",
+            "The questionnaire is anonymous",
+        )
     } else {
         w.t(
             "De studie verklaart geen panel (panel = true)",
@@ -356,7 +364,10 @@ fn shares_in_group_order<'a>(cb: &'a Codebook, shares: &'a [(String, f64)]) -> V
     let groups = cb.respondents.groups.as_deref().unwrap_or_default();
     let rank = |s: &str| {
         let key = crate::codebook::normalize_cell(s);
-        groups.iter().position(|g| crate::codebook::normalize_cell(g) == key).unwrap_or(usize::MAX)
+        groups
+            .iter()
+            .position(|g| crate::codebook::normalize_cell(g) == key)
+            .unwrap_or(usize::MAX)
     };
     let mut out: Vec<(&str, f64)> = shares.iter().map(|(g, s)| (g.as_str(), *s)).collect();
     out.sort_by_key(|(g, _)| rank(g));

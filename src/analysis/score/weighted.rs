@@ -65,7 +65,9 @@ pub(super) fn group_weights(cb: &Codebook, data: &Ingested) -> Option<Vec<f64>> 
     let share_of = |g: usize| {
         let name = normalize_cell(&data.groups[g - 1]);
         let s = shares.as_ref()?;
-        s.iter().find(|(s, _)| normalize_cell(s) == name).map(|s| s.1)
+        s.iter()
+            .find(|(s, _)| normalize_cell(s) == name)
+            .map(|s| s.1)
     };
     let share = |g: usize| match shares {
         None => 1.0 / present,

@@ -160,7 +160,8 @@ fn means(c: &Change, cb: &Codebook, lang: Language) -> ([String; 3], bool) {
 /// (dozens of tests at once: an uncorrected p would find "changes" by
 /// chance), three decimals.
 fn p(c: &Change, lang: Language) -> String {
-    c.p_holm.map_or_else(String::new, |p| format::p_value(p, lang))
+    c.p_holm
+        .map_or_else(String::new, |p| format::p_value(p, lang))
 }
 
 fn areas(cb: &Codebook, rows: &[&Change], w: Words) -> (Grid, bool) {

@@ -67,9 +67,15 @@ fn invalid_note(ledgers: &[FileLedger]) -> Option<[String; 2]> {
     for l in ledgers {
         for c in l.invalid_by_column() {
             let (hint_nl, hint_en) = if c.words_only {
-                ("is deze kolom een beoordelingsitem?", "is this column a rating item?")
+                (
+                    "is deze kolom een beoordelingsitem?",
+                    "is this column a rating item?",
+                )
             } else {
-                ("liggen deze waarden op de schaal?", "are these values on the scale?")
+                (
+                    "liggen deze waarden op de schaal?",
+                    "are these values on the scale?",
+                )
             };
             nl.push(format!("{}: {}: {hint_nl}", l.file, c.counts()));
             en.push(format!("{}: {}: {hint_en}", l.file, c.counts()));
