@@ -241,10 +241,20 @@ fn report_docx_has_every_area_the_decision_counts_and_no_identity() {
             .iter()
             .filter(|(k, _)| k.starts_with("word/footer"))
             .map(|(_, v)| v);
+        // Page numbers in the footer ("pagina 3 van 38"), the hashes in the
+        // colophon at the end, the language set, rows never split, alt text
+        // on every picture.
         assert!(
-            footer.clone().any(|f| f.contains("SHA-256")),
+            footer.clone().any(|f| f.contains("PAGE") && f.contains("NUMPAGES")),
             "{round}: footer"
         );
+        let xml = &docx["word/document.xml"];
+        assert!(xml.contains("SHA-256") && xml.contains("Colofon"), "{round}: colophon");
+        assert!(docx["word/styles.xml"].contains("<w:lang w:val=\"nl-NL\""));
+        let rows = xml.matches("<w:tr>").count() + xml.matches("<w:tr ").count();
+        assert_eq!(rows, xml.matches("<w:cantSplit").count(), "{round}: rows split");
+        let pictures = xml.matches("<wp:docPr ").count();
+        assert!(pictures > 0 && pictures == xml.matches("descr=\"").count(), "{round}: alt text");
         let questionnaire =
             std::fs::read_to_string(study.join(round).join("questionnaire.csv")).unwrap();
         let ids: Vec<&str> = questionnaire

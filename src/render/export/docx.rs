@@ -11,14 +11,17 @@
 //! write the file.
 
 use docx_rs::{
-    create_footer_rid, AlignmentType, Docx, Footer, PageMargin, PageOrientationType, PageSize,
-    Paragraph, Pic, Run, RunFonts, SectionProperty, Style, StyleType, Table, TableCell,
-    TableLayoutType, TableRow, WidthType, XMLDocx,
+    create_footer_rid, AlignmentType, Docx, Footer, LineSpacing, NumPages, PageMargin, PageNum,
+    PageOrientationType, PageSize, Paragraph, Pic, Run, RunFonts, SectionProperty, Style,
+    StyleType, Table, TableCell, TableLayoutType, TableRow, WidthType, XMLDocx,
 };
 
+use crate::codebook::Language;
 use crate::render::charts::ChartFile;
+use crate::render::escape::xml as esc;
 use crate::render::export::writer::{DocumentWriter, ExportError};
 use crate::render::report::document::{Block, Card, Document, Grid};
+use crate::render::words::Words;
 
 /// A4 in twentieths of a point, with 2 cm margins.
 const PAGE_W: u32 = 11906;
@@ -68,9 +71,90 @@ pub fn docx(doc: &Document, charts: &[ChartFile]) -> Result<Vec<u8>, String> {
     if landscape {
         d = d.add_paragraph(section_end(true, &foot));
     }
-    let mut xml = d.build();
-    xml.document = repeat_header_rows(&xml.document);
+    let mut xml = colophon(d, doc).build();
+    let document = repeat_header_rows(&xml.document);
+    let document = with_alt_texts(&String::from_utf8_lossy(&document), &alt_texts(doc, charts));
+    xml.document = document.into_bytes();
+    xml.styles = with_language(&xml.styles, doc.lang);
+    xml.doc_props.core = core_properties(doc).into_bytes();
     pack(xml).map_err(|e| e.to_string())
+}
+
+/// Peil's version and the input hashes, at the end (the footer holds the
+/// page numbers).
+fn colophon(d: Docx, doc: &Document) -> Docx {
+    let w = Words(doc.lang);
+    let small = |t: &str| Paragraph::new().add_run(Run::new().add_text(t).size(16).color("595959"));
+    let d = d
+        .add_paragraph(styled("Heading1", w.t("Colofon", "Colophon")))
+        .add_paragraph(small(&doc.footer));
+    (doc.inputs.iter()).fold(d, |d, i| {
+        d.add_paragraph(small(&format!("{}: {}", i.file, i.sha256)))
+    })
+}
+
+/// The charts' titles, in the order their pictures stand in the document.
+fn alt_texts(doc: &Document, charts: &[ChartFile]) -> Vec<String> {
+    (doc.blocks.iter())
+        .filter_map(|b| match b {
+            Block::Chart(i) => charts.get(*i).map(|c| c.title.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Each picture's `docPr` with a unique id and its alt text (`descr`), in
+/// document order: docx-rs writes `id="1" name="Figure"` for every one.
+fn with_alt_texts(document: &str, alts: &[String]) -> String {
+    const PR: &str = "<wp:docPr id=\"1\" name=\"Figure\" />";
+    let mut out = String::with_capacity(document.len() + alts.len() * 80);
+    let mut parts = document.split(PR);
+    out.push_str(parts.next().unwrap_or_default());
+    for (i, rest) in parts.enumerate() {
+        let alt = alts.get(i).map_or("", String::as_str);
+        out.push_str(&format!(
+            "<wp:docPr id=\"{}\" name=\"Figure {}\" descr=\"{}\" />",
+            i + 1,
+            i + 1,
+            esc(alt)
+        ));
+        out.push_str(rest);
+    }
+    out
+}
+
+/// The styles with the document's language as the default for every run,
+/// so that Word and LibreOffice check the spelling in it.
+fn with_language(styles: &[u8], lang: Language) -> Vec<u8> {
+    let code = match lang {
+        Language::Nl => "nl-NL",
+        Language::En => "en-GB",
+    };
+    let text = String::from_utf8_lossy(styles);
+    let at = "<w:rPrDefault><w:rPr>";
+    let lang_el = format!("{at}<w:lang w:val=\"{code}\" w:eastAsia=\"{code}\" w:bidi=\"ar-SA\" />");
+    text.replacen(at, &lang_el, 1).into_bytes()
+}
+
+/// docProps/core.xml: title, subject, creator and language; the date of
+/// the round where it has one (never the run's time: reruns stay
+/// byte-identical), else no date at all.
+fn core_properties(doc: &Document) -> String {
+    let lang = match doc.lang {
+        Language::Nl => "nl-NL",
+        Language::En => "en-GB",
+    };
+    let dates = doc.date.as_deref().map_or_else(String::new, |d| {
+        let at = format!("{d}T00:00:00Z");
+        format!(
+            "<dcterms:created xsi:type=\"dcterms:W3CDTF\">{at}</dcterms:created><dcterms:modified xsi:type=\"dcterms:W3CDTF\">{at}</dcterms:modified>"
+        )
+    });
+    format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:dcterms=\"http://purl.org/dc/terms/\" xmlns:dcmitype=\"http://purl.org/dc/dcmitype/\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"><dc:title>{}</dc:title><dc:subject>{}</dc:subject><dc:creator>peil</dc:creator><cp:lastModifiedBy>peil</cp:lastModifiedBy><dc:language>{lang}</dc:language>{dates}</cp:coreProperties>",
+        esc(&doc.title),
+        esc(&doc.subtitle)
+    )
 }
 
 /// The package parts as a zip, in docx-rs' order. Not docx-rs' own packer:
@@ -133,6 +217,7 @@ fn styles(d: Docx) -> Docx {
             .bold()
             .color("5E3C99")
             .outline_lvl(level - 1)
+            .line_spacing(LineSpacing::new().before(240).after(80))
     };
     d.default_fonts(
         RunFonts::new()
@@ -140,6 +225,9 @@ fn styles(d: Docx) -> Docx {
             .hi_ansi("Liberation Sans"),
     )
     .default_size(20)
+    // Space after every paragraph, a little more around headings: the
+    // styles give the rhythm, so a team's template can change it.
+    .default_line_spacing(LineSpacing::new().after(120))
     .add_style(
         Style::new("Title", StyleType::Paragraph)
             .name("Title")
@@ -193,7 +281,9 @@ fn margins() -> PageMargin {
 /// One block; a table across a landscape page when `landscape`.
 fn block(d: Docx, b: &Block, charts: &[ChartFile], landscape: bool) -> Result<Docx, String> {
     Ok(match b {
-        Block::Heading(level, t) => d.add_paragraph(styled(&format!("Heading{level}"), t)),
+        Block::Heading(level, t) => {
+            d.add_paragraph(styled(&format!("Heading{level}"), t).keep_next(true))
+        }
         Block::Para(t) => d.add_paragraph(plain(t)),
         Block::Note { lead, text } => {
             let mut p = Paragraph::new();
@@ -206,15 +296,16 @@ fn block(d: Docx, b: &Block, charts: &[ChartFile], landscape: bool) -> Result<Do
         Block::Table(g) => {
             let d = match g.caption.is_empty() {
                 true => d,
-                false => d.add_paragraph(styled("Caption", &g.caption)),
+                false => d.add_paragraph(styled("Caption", &g.caption).keep_next(true)),
             };
             d.add_table(table(g, if landscape { WIDE_W } else { TEXT_W }))
         }
+        // The chart's title is in the image; its alt text is added to the
+        // picture after the build (`with_alt_texts`).
         Block::Chart(i) => match charts.get(*i) {
-            // The caption first, kept with its chart on one page.
-            Some(c) => d
-                .add_paragraph(styled("Caption", &c.title).keep_next(true))
-                .add_paragraph(Paragraph::new().add_run(Run::new().add_image(picture(&c.png)?))),
+            Some(c) => {
+                d.add_paragraph(Paragraph::new().add_run(Run::new().add_image(picture(&c.png)?)))
+            }
             None => d,
         },
         Block::Quote { text, source } => {
@@ -277,7 +368,10 @@ fn table(g: &Grid, total: u32) -> Table {
             Some(half_points) => run.size(half_points),
             None => run,
         };
-        let mut p = Paragraph::new().add_run(if bold { run.bold() } else { run });
+        // No space after a cell's paragraph: rows stay as tall as their text.
+        let mut p = Paragraph::new()
+            .line_spacing(LineSpacing::new().after(0))
+            .add_run(if bold { run.bold() } else { run });
         if num {
             p = p.align(AlignmentType::Right);
         }
@@ -289,9 +383,10 @@ fn table(g: &Grid, total: u32) -> Table {
         let cells = (texts.into_iter().zip(&g.columns).zip(&widths))
             .map(|((t, (_, num)), w)| cell(t, *num, bold, *w))
             .collect();
-        TableRow::new(cells)
+        // A row is never split across pages.
+        TableRow::new(cells).cant_split()
     };
-    let head = row(g.columns.iter().map(|(c, _)| c.as_str()).collect(), true).cant_split();
+    let head = row(g.columns.iter().map(|(c, _)| c.as_str()).collect(), true);
     let body = (g.rows.iter()).map(|r| row(r.iter().map(String::as_str).collect(), false));
     Table::new(std::iter::once(head).chain(body).collect())
         .set_grid(widths)
@@ -476,13 +571,17 @@ fn png_size(png: &[u8]) -> Option<(u32, u32)> {
     Some((be(16), be(20)))
 }
 
+/// "pagina 3 van 38" / "page 3 of 38", centred, as Word fields.
 fn footer(doc: &Document) -> Footer {
-    let small = |t: &str| Paragraph::new().add_run(Run::new().add_text(t).size(14).color("595959"));
-    doc.inputs
-        .iter()
-        .fold(Footer::new().add_paragraph(small(&doc.footer)), |f, i| {
-            f.add_paragraph(small(&format!("{}: {}", i.file, i.sha256)))
-        })
+    let w = Words(doc.lang);
+    let run = |t: String| Run::new().add_text(t).size(16).color("595959");
+    let p = Paragraph::new()
+        .align(AlignmentType::Center)
+        .add_run(run(format!("{} ", w.t("pagina", "page"))))
+        .add_page_num(PageNum::new())
+        .add_run(run(format!(" {} ", w.t("van", "of"))))
+        .add_num_pages(NumPages::new());
+    Footer::new().add_paragraph(p)
 }
 
 #[cfg(test)]
@@ -592,6 +691,7 @@ mod tests {
             blocks,
             footer: "made with peil".into(),
             inputs: Vec::new(),
+            date: None,
         };
         let bytes = docx(&doc, &[]).unwrap();
         let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
@@ -607,7 +707,12 @@ mod tests {
         let cols: Vec<&str> = long.iter().map(String::as_str).collect();
         let wide = || Block::Table(grid(&cols, &[&cols]));
         let narrow = Block::Table(grid(&["a", "b"], &[&["1", "2"]]));
-        let xml = sections_of(vec![narrow, wide(), wide(), Block::Para("after".into())]);
+        let xml = sections_of(vec![
+            narrow,
+            wide(),
+            wide(),
+            Block::Para("paragraph after".into()),
+        ]);
         // Portrait ends before the wide tables, landscape after them, and
         // the body's own portrait section closes the document.
         assert_eq!(xml.matches("w:orient=\"landscape\"").count(), 1, "{xml}");
@@ -618,7 +723,7 @@ mod tests {
             "each section has the footer"
         );
         let landscape = xml.find("landscape").unwrap();
-        assert!(xml.find("after").unwrap() > landscape);
+        assert!(xml.find("paragraph after").unwrap() > landscape);
         // Nothing wide, nothing turned.
         let xml = sections_of(vec![Block::Table(grid(&["a"], &[&["1"]]))]);
         assert!(!xml.contains("landscape"));
@@ -629,5 +734,60 @@ mod tests {
         let xml = b"<w:tr><w:trPr><w:cantSplit /></w:trPr></w:tr><w:tr><w:trPr /></w:tr>";
         let out = String::from_utf8(repeat_header_rows(xml)).unwrap();
         assert_eq!(out.matches("<w:tblHeader />").count(), 1);
+    }
+
+    /// A finished document: page numbers in the footer, the language on
+    /// every run, rows that never split, alt text on every picture, title
+    /// and subject in the core properties and the round's date (never
+    /// 1970, never the run's time).
+    #[test]
+    fn a_finished_word_document() {
+        let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
+        png.extend([0, 0, 3, 232, 0, 0, 1, 244]);
+        let chart = ChartFile {
+            name: "c".into(),
+            title: "Mean per area & group".into(),
+            svg: String::new(),
+            png,
+        };
+        let doc = Document {
+            lang: Language::Nl,
+            title: "Studie".into(),
+            subtitle: "Ronde 1".into(),
+            blocks: vec![
+                Block::Table(grid(&["a", "b"], &[&["x", "y"], &["z", "w"]])),
+                Block::Chart(0),
+            ],
+            footer: "made with peil".into(),
+            inputs: Vec::new(),
+            date: Some("2025-03-31".into()),
+        };
+        // (Reruns are compared byte for byte on whole runs, in tests/report.rs:
+        // docx-rs numbers images by a counter of the process.)
+        let bytes = docx(&doc, &[chart]).unwrap();
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+        let mut part = |name: &str| {
+            let mut xml = String::new();
+            std::io::Read::read_to_string(&mut zip.by_name(name).unwrap(), &mut xml).unwrap();
+            xml
+        };
+        let footer = part("word/footer1.xml");
+        assert!(
+            footer.contains("PAGE") && footer.contains("NUMPAGES"),
+            "{footer}"
+        );
+        assert!(part("word/styles.xml").contains("<w:lang w:val=\"nl-NL\""));
+        let document = part("word/document.xml");
+        assert_eq!(
+            document.matches("<w:tr>").count() + document.matches("<w:tr ").count(),
+            document.matches("<w:cantSplit").count()
+        );
+        assert!(
+            document.contains("descr=\"Mean per area &amp; group\""),
+            "alt text"
+        );
+        let core = part("docProps/core.xml");
+        assert!(core.contains("<dc:title>Studie</dc:title>") && core.contains("2025-03-31T"));
+        assert!(!core.contains("1970") && !core.contains("unknown"));
     }
 }

@@ -63,6 +63,9 @@ pub struct Document {
     /// "Made with peil 0.1.0. Inputs (SHA-256):", then one line per input.
     pub footer: String,
     pub inputs: Vec<InputHash>,
+    /// The round's date (`YYYY-MM-DD`), where the codebook gives one: the
+    /// Word document's date.
+    pub date: Option<String>,
 }
 
 impl Document {

@@ -61,6 +61,7 @@ fn document(cb: &Codebook, subtitle: String, inputs: &[InputHash], lang: Languag
             w.t("Invoer (SHA-256):", "Inputs (SHA-256):")
         ),
         inputs: inputs.to_vec(),
+        date: None,
     }
 }
 
@@ -88,6 +89,7 @@ pub fn round_document(inp: &ReportInput) -> Document {
             .unwrap_or_default(),
     );
     let mut doc = document(inp.cb, subtitle, inp.inputs, inp.lang);
+    doc.date = round.date.clone();
     // The answer first: the summary and what was said; the detail after.
     overview::summary(&mut doc, inp.cb, inp.scores);
     overview::comments(&mut doc, inp.cb, inp.scores);
