@@ -245,16 +245,28 @@ fn report_docx_has_every_area_the_decision_counts_and_no_identity() {
         // colophon at the end, the language set, rows never split, alt text
         // on every picture.
         assert!(
-            footer.clone().any(|f| f.contains("PAGE") && f.contains("NUMPAGES")),
+            footer
+                .clone()
+                .any(|f| f.contains("PAGE") && f.contains("NUMPAGES")),
             "{round}: footer"
         );
         let xml = &docx["word/document.xml"];
-        assert!(xml.contains("SHA-256") && xml.contains("Colofon"), "{round}: colophon");
+        assert!(
+            xml.contains("SHA-256") && xml.contains("Colofon"),
+            "{round}: colophon"
+        );
         assert!(docx["word/styles.xml"].contains("<w:lang w:val=\"nl-NL\""));
         let rows = xml.matches("<w:tr>").count() + xml.matches("<w:tr ").count();
-        assert_eq!(rows, xml.matches("<w:cantSplit").count(), "{round}: rows split");
+        assert_eq!(
+            rows,
+            xml.matches("<w:cantSplit").count(),
+            "{round}: rows split"
+        );
         let pictures = xml.matches("<wp:docPr ").count();
-        assert!(pictures > 0 && pictures == xml.matches("descr=\"").count(), "{round}: alt text");
+        assert!(
+            pictures > 0 && pictures == xml.matches("descr=\"").count(),
+            "{round}: alt text"
+        );
         let questionnaire =
             std::fs::read_to_string(study.join(round).join("questionnaire.csv")).unwrap();
         let ids: Vec<&str> = questionnaire

@@ -116,15 +116,11 @@ fn block(h: &mut String, b: &Block, charts: &[ChartFile]) {
         }
         Block::Cards(cards) => figure_cards(h, cards),
         Block::Table(g) => table(h, g),
+        // The title is drawn in the chart and is its accessible name
+        // (`role="img"`, `aria-label`): no caption says it again.
         Block::Chart(i) => {
             if let Some(c) = charts.get(*i) {
-                let _ = writeln!(
-                    h,
-                    "<figure id=\"{}\">{}<figcaption>{}</figcaption></figure>",
-                    esc(&c.name),
-                    c.svg,
-                    esc(&c.title)
-                );
+                let _ = writeln!(h, "<figure id=\"{}\">{}</figure>", esc(&c.name), c.svg);
             }
         }
         Block::Quote { text, source } => {
