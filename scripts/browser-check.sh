@@ -22,10 +22,12 @@ fi
 # Debian's launcher script prints a harmless shell warning on stderr; drop it.
 echo "browser-check: using $("$CHROMIUM_PATH" --version 2>/dev/null) ($CHROMIUM_PATH)"
 
-wanted="$(node -p "require('$here/package.json').dependencies['playwright-core']")"
-installed="$(node -p "require('$here/node_modules/playwright-core/package.json').version" 2>/dev/null || true)"
+# The installed versions must be the pinned ones (playwright-core, axe-core).
+version() { node -p "require('$here/$1/package.json')$2" 2>/dev/null || true; }
+wanted="$(version . ".dependencies['playwright-core']") $(version . ".dependencies['axe-core']")"
+installed="$(version node_modules/playwright-core .version) $(version node_modules/axe-core .version)"
 if [ "$installed" != "$wanted" ]; then
-  echo "browser-check: npm ci (playwright-core $wanted)" >&2
+  echo "browser-check: npm ci (playwright-core, axe-core: $wanted)" >&2
   (cd "$here" && npm ci --no-audit --no-fund --loglevel=error)
 fi
 

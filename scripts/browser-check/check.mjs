@@ -1,12 +1,18 @@
 // Opens each self-contained HTML report in headless Chromium with networking
 // cut off, fails on console errors, page errors, any outside request, a missing
-// <title>, inaccessible or empty SVGs, tables without <th>, and horizontal
-// scrolling on a phone; saves report-desktop.png, report-phone.png, report.pdf.
+// <title>, inaccessible or empty SVGs, tables without <th>, horizontal
+// scrolling on a phone, and any violation of axe-core's WCAG 2.1 A and AA
+// rules; saves report-desktop.png, report-phone.png, report.pdf.
 // Usage: node check.mjs REPORT.html...   (exit 1 if any check fails)
 import { chromium } from 'playwright-core';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { createRequire } from 'node:module';
+
+// axe-core's source, injected inline into the page (no request is made).
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -73,7 +79,20 @@ async function checkStructure(page, problems) {
   const tables = await page.$$eval('table', (els) => els.map((t, i) =>
     ({ id: t.id ? `#${t.id}` : `#${i + 1}`, th: t.querySelector('th') !== null })));
   for (const t of tables) if (!t.th) problems.push(`<table> ${t.id} has no <th> header cells`);
-  return `title "${title}", ${svgs.length} svg, ${tables.length} table`;
+  const axe = await checkAxe(page, problems);
+  return `title "${title}", ${svgs.length} svg, ${tables.length} table, axe: ${axe}`;
+}
+
+// axe-core with the WCAG 2.1 A and AA rules: every violation is a problem,
+// named by rule, impact, the first few elements and the help text.
+async function checkAxe(page, problems) {
+  await page.addScriptTag({ content: AXE });
+  const r = await page.evaluate((tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags } }), WCAG);
+  for (const v of r.violations) {
+    const where = v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ');
+    problems.push(`axe ${v.id} (${v.impact}, ${v.nodes.length} element(s): ${where}): ${v.help}`);
+  }
+  return `${r.passes.length} rules passed, ${r.violations.length} violated`;
 }
 
 // At phone width the page itself must not scroll sideways (a table inside its

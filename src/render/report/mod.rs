@@ -457,8 +457,8 @@ pub fn comparison_document(inp: &CompareInput) -> Document {
     let w = Words(inp.lang);
     let cmp = inp.cmp;
     let subtitle = format!(
-        "{} {} → {}",
-        w.t("Vergelijking van ronde", "Comparison of round"),
+        "{}: {} → {}",
+        w.t("Vergelijking", "Comparison"),
         cmp.from,
         cmp.to
     );
