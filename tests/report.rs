@@ -407,3 +407,49 @@ fn each_comment_is_shown_once_per_thing_it_is_about() {
     assert!(seen > 0, "the comments are in the report");
     assert!(html.contains("× · "), "counts shown");
 }
+
+/// Both bundled examples, every report: the area table before the first
+/// item-level decision and the detail after; in report.docx page numbers
+/// in the footer, the language set, rows that never split and alt text on
+/// every picture.
+#[test]
+fn every_example_report_opens_with_the_answer_and_is_a_finished_document() {
+    for study in ["npuls-docentondersteuning", "herijking-instructeurs"] {
+        let out = tempfile::tempdir().unwrap();
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("input")
+            .join(study);
+        let o = peil()
+            .args(["run", "--quiet", "--out"])
+            .arg(out.path())
+            .arg(&dir)
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", outcome(&o));
+        let cb = peil::codebook::Codebook::load(&dir).unwrap();
+        for round in &cb.rounds {
+            let folder = out.path().join(study).join(&round.id);
+            let html = visible(&std::fs::read_to_string(folder.join("report.html")).unwrap());
+            let at = |s: &str| {
+                html.find(s)
+                    .unwrap_or_else(|| panic!("{study}/{}: no {s:?}", round.id))
+            };
+            assert!(at("Samenvatting") < at("gebieden en besluiten per item"));
+            assert!(at("gebieden en besluiten per item") < at("Kerncijfers per gebied"));
+            if let Some(first_item) = html.find("te herformuleren of te schrappen") {
+                assert!(at("gebieden en besluiten per item") < first_item);
+            }
+            let docx = unzip(&folder.join("report.docx"));
+            let xml = &docx["word/document.xml"];
+            assert!(
+                docx["word/footer1.xml"].contains("PAGE"),
+                "{study}: page numbers"
+            );
+            assert!(docx["word/styles.xml"].contains("<w:lang w:val=\"nl-NL\""));
+            let rows = xml.matches("<w:tr>").count() + xml.matches("<w:tr ").count();
+            assert_eq!(rows, xml.matches("<w:cantSplit").count(), "{study}: rows");
+            let pictures = xml.matches("<wp:docPr ").count();
+            assert!(pictures > 0 && pictures == xml.matches("descr=\"").count());
+        }
+    }
+}
