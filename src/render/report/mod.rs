@@ -485,7 +485,13 @@ pub fn comparison_document(inp: &CompareInput) -> Document {
     }
     // Areas only: every item x group row made the comparison a document of
     // hundreds of pages; those rows are in the tables and summary.xlsx.
-    doc.table(p.grid(&inp.tables.compare_areas, w.t("Gebieden", "Areas")));
+    // Areas have no decision: their empty decision columns are left out.
+    let areas = &inp.tables.compare_areas;
+    let keep: Vec<&str> = (areas.headers().iter())
+        .map(|h| h.name.as_ref())
+        .filter(|c| !c.starts_with("decision_"))
+        .collect();
+    doc.table(p.grid(&areas.select(&keep), w.t("Gebieden", "Areas")));
     doc.para(w.t(
         "De cijfers per item en groep staan in de tabellen bij dit rapport (tables/, ook als summary.xlsx).",
         "The figures per item and group are in the tables that come with this report (tables/, also as summary.xlsx).",
