@@ -717,7 +717,39 @@ def codebook_text() -> str:
     L.append(f"label = {toml_str(ROUND2_LABEL)}")
     L.append(f"date = {toml_str(ROUND2_DATE)}")
     L.append(f'questionnaire = "{ROUND2_ID}/questionnaire.csv"')
+    L.extend(published_toml())
     return "\n".join(L) + "\n"
+
+
+# The figures the source report prints (seed 004), checked by peil at every
+# run ([[published]]); the golden test checks the same figures on its own.
+PUBLISHED_SOURCE = "Npuls (2025), Competentieprofiel netwerk docentondersteuning"
+PUBLISHED = (
+    [("respondents", {"group": "ALL"}, "respondents", "87"),
+     ("respondents", {"group": "ALL"}, "institutions", "47"),
+     ("respondents", {"group": "ALL"}, "answered", "86")]
+    + [("respondents", {"group": g}, "respondents", n) for g, n in (("mbo", "23"), ("hbo", "38"), ("wo", "26"))]
+    + [("respondents", {"group": g}, "institutions", n) for g, n in (("mbo", "17"), ("hbo", "17"), ("wo", "13"))]
+    + [("area_scores", {"measure": "herkenbaarheid", "area": a, "group": "ALL"}, "mean", v)
+       for a, v in (("bruggenbouwer", "2,9"), ("adviseur", "3,0"), ("coach", "3,0"),
+                    ("didacticus", "3,0"), ("innovator", "2,9"))]
+)
+
+
+def published_toml() -> list[str]:
+    """The [[published]] entries of round 1, one block each."""
+    L = []
+    for table, where, column, value in PUBLISHED:
+        keys = ", ".join(f"{k} = {toml_str(v)}" for k, v in where.items())
+        L.append("")
+        L.append("[[published]]")
+        L.append(f"round = {toml_str(ROUND_ID)}")
+        L.append(f"table = {toml_str(table)}")
+        L.append(f"where = {{ {keys} }}")
+        L.append(f"column = {toml_str(column)}")
+        L.append(f"value = {toml_str(value)}")
+        L.append(f"source = {toml_str(PUBLISHED_SOURCE)}")
+    return L
 
 
 def readme_text(header, table, stats, stats2) -> str:
@@ -905,7 +937,7 @@ def verify(csv_path: Path, toml_path: Path):
 
     cb = tomllib.loads(toml_path.read_text(encoding="utf-8"))
     allowed = {"study", "scale", "respondents", "measures", "areas", "items",
-               "comments", "rules", "privacy", "rounds"}
+               "comments", "rules", "privacy", "rounds", "published"}
     if set(cb) - allowed:
         fail(f"unexpected codebook keys {set(cb) - allowed}")
     every = [c for it in cb["items"] for c in it["columns"].values()]

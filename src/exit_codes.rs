@@ -47,7 +47,7 @@ impl ExitCode {
             Error::Codebook(e) => ExitCode::of_codebook(e),
             Error::Usage(_) => ExitCode::Usage,
             Error::Ingest(e) => ExitCode::of_ingest(e),
-            Error::Strict { .. } => ExitCode::Findings,
+            Error::Strict { .. } | Error::NotReproduced { .. } => ExitCode::Findings,
             Error::Write { .. }
             | Error::Compute { .. }
             | Error::Render { .. }

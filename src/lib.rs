@@ -47,6 +47,8 @@ pub enum Error {
     Export(#[from] render::export::ExportError),
     #[error("drawing {what} failed: {message}")]
     Render { what: String, message: String },
+    #[error("--strict: published figures not reproduced (the outputs are written)\n  {summary}\n  fix: correct the figure in [[published]], or see published.csv for the computed value")]
+    NotReproduced { summary: String },
     #[error("--strict: the data-quality ledger is not empty, nothing was written\n  {summary}\n  fix: run `peil validate` to see every entry, or drop --strict")]
     Strict { summary: String },
 }

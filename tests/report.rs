@@ -112,6 +112,10 @@ fn words_of(lang: &str) -> &'static [&'static str] {
             "rule",
             "df",
             "u",
+            // "14 of 14 published figures reproduced (source: ...)"
+            "published",
+            "reproduced",
+            "source",
         ],
         // "u" is also the Dutch polite "you": respondents' comments are
         // quoted as written, in an English report too.

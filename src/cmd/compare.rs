@@ -13,7 +13,10 @@ pub fn compare(args: CompareArgs) -> anyhow::Result<ExitCode> {
     let spinner = Spinner::new(args.output.quiet);
     let result = crate::pipeline::compare_study(&args.study, &args.from, &args.to, &opts, &spinner)
         .with_context(|| format!("study {}", args.study.display()))?;
-    spinner.report(&[result], args.output.quiet);
+    spinner.report(std::slice::from_ref(&result), args.output.quiet);
+    if opts.strict {
+        crate::pipeline::check_reproduced(&[result])?;
+    }
     spinner.finish();
     Ok(ExitCode::Success)
 }

@@ -26,6 +26,10 @@ pub fn run(args: RunArgs) -> anyhow::Result<ExitCode> {
         let results = crate::pipeline::run_study(dir, &opts, &spinner)
             .with_context(|| format!("study {}", dir.display()))?;
         spinner.report(&results, quiet);
+        if opts.strict {
+            crate::pipeline::check_reproduced(&results)
+                .with_context(|| format!("study {}", dir.display()))?;
+        }
     }
     spinner.finish();
     Ok(ExitCode::Success)

@@ -32,6 +32,12 @@ impl Spinner {
         for r in results {
             self.0.suspend(|| {
                 print_remarks(&r.remarks);
+                for f in &r.not_reproduced {
+                    eprintln!(
+                        "peil: warning: {}: published figure not reproduced: {f}",
+                        r.round
+                    );
+                }
                 for l in r.ledgers.iter().filter(|l| !l.is_clean()) {
                     eprintln!("peil: note: {}; see data_quality.csv", l.summary());
                     print_invalid_by_column(l);

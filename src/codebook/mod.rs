@@ -24,6 +24,7 @@ mod columns;
 mod error;
 mod model;
 mod normalize;
+mod published;
 mod raw;
 mod recode;
 mod weights;
@@ -43,6 +44,7 @@ pub use model::{
     Privacy, Recode, RespondentColumns, Round, Rules, Scale, Weights,
 };
 pub use normalize::normalize_cell;
+pub use published::{Printed, Published};
 
 /// A checked `study.toml`. Vectors are in file order, which is the order of
 /// every output.
@@ -69,6 +71,8 @@ pub struct Codebook {
     /// `[weights]`: `None` for unweighted figures.
     pub weights: Option<Weights>,
     pub rounds: Vec<Round>,
+    /// `[[published]]`: figures as printed in a report, in codebook order.
+    pub published: Vec<Published>,
     /// The column references that name a column per round; empty in a
     /// round's view, whose names are resolved (`for_round`).
     per_round: PerRound,
@@ -122,6 +126,7 @@ impl Codebook {
         let comments = checker.comments(raw.comments, &areas, &items, &rounds)?;
         checker.rules(&raw.rules, &scale)?;
         let weights = checker.weights(raw.weights, &rounds)?;
+        let published = checker.published(raw.published, &rounds)?;
         checker.privacy(&raw.privacy)?;
         checker.study(&raw.study)?;
         if let Some(groups) = raw.consultation.as_ref().and_then(|c| c.groups.as_ref()) {
@@ -144,6 +149,7 @@ impl Codebook {
             comments,
             weights,
             rounds,
+            published,
             per_round: checker.per_round.take(),
         };
         cb.respondents.recodes = checker.recodes(raw.recode, &cb.respondents)?;

@@ -31,6 +31,9 @@ pub(super) struct RawCodebook {
     /// `[recode."column"]`: value as written -> value read.
     #[serde(default)]
     pub(super) recode: BTreeMap<String, BTreeMap<String, String>>,
+    /// `[[published]]`: figures as printed, checked at every run.
+    #[serde(default)]
+    pub(super) published: Vec<RawPublished>,
 }
 
 /// A column reference: one name for every round, or a table from round id
@@ -139,4 +142,17 @@ pub(super) struct RawRound {
     pub(super) consultation: Option<String>,
     pub(super) sheet: Option<String>,
     pub(super) header_rows: Option<usize>,
+}
+
+/// One `[[published]]` entry as written.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawPublished {
+    pub(super) round: String,
+    pub(super) table: String,
+    #[serde(rename = "where")]
+    pub(super) keys: BTreeMap<String, String>,
+    pub(super) column: String,
+    pub(super) value: String,
+    pub(super) source: Option<String>,
 }

@@ -116,18 +116,18 @@ pub fn compare_folder(from: &str, to: &str) -> String {
 impl OutputDir {
     /// Writes the files `make` hands over, then `manifest.json` listing
     /// them (it goes last: it lists every file written before it). Returns
-    /// the folder and how many files it got.
-    pub fn write_all<E>(
+    /// the folder, how many files it got, and what `make` returned.
+    pub fn write_all<T, E>(
         mut self,
         study: &str,
         round: &str,
         inputs: Vec<InputHash>,
-        make: impl FnOnce(&Queue) -> Result<(), E>,
-    ) -> Result<(PathBuf, usize), Error>
+        make: impl FnOnce(&Queue) -> Result<T, E>,
+    ) -> Result<(PathBuf, usize, T), Error>
     where
         Error: From<E>,
     {
-        self.writing(make)??;
+        let made = self.writing(make)??;
         let manifest = Manifest {
             peil_version: env!("CARGO_PKG_VERSION"),
             study: study.to_string(),
@@ -136,7 +136,7 @@ impl OutputDir {
             outputs: self.written(),
         };
         self.write("manifest.json", &manifest.to_json())?;
-        Ok((self.root, self.written.len()))
+        Ok((self.root, self.written.len(), made))
     }
 }
 

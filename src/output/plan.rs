@@ -28,7 +28,9 @@ use crate::render::export::{
     DocumentWriter, ExportError, TableWriter, DOCUMENT_WRITERS, TABLE_WRITERS,
 };
 use crate::render::report::people::People;
+use crate::render::report::published_lines;
 use crate::render::report::{self, document::Document, CompareInput, ReportInput};
+use crate::render::tables::published::{self, Checked};
 use crate::render::tables::{self, table::Table};
 use crate::Error;
 
@@ -89,16 +91,58 @@ impl<'a> Folder<'a> {
     }
 }
 
+/// What the files said that the terminal should too: each published
+/// figure that was not reproduced.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    pub not_reproduced: Vec<String>,
+}
+
+/// The published figures of `folder` checked against its tables (named as
+/// an entry names them), and their table when the folder has any.
+fn check_published<'a>(
+    cb: &'a Codebook,
+    folder: &str,
+    named: &[(String, &Table)],
+) -> Result<(Vec<Checked<'a>>, Option<Table>), Error> {
+    let checked = published::check(cb, folder, named).map_err(|message| {
+        Error::Usage(format!(
+            "{}: {message}",
+            cb.dir.join("study.toml").display()
+        ))
+    })?;
+    let table = (!checked.is_empty()).then(|| published::table(&checked));
+    Ok((checked, table))
+}
+
+/// What stderr says of the figures not reproduced.
+fn outcome(checked: &[Checked], lang: Language) -> Outcome {
+    Outcome {
+        not_reproduced: published_lines(checked, lang).1,
+    }
+}
+
 /// A round's files: its tables and each breakdown's, and unless tables
 /// only, its charts and report.
-pub fn round(r: &RoundExport, out: &Queue) -> Result<(), Error> {
+pub fn round(r: &RoundExport, out: &Queue) -> Result<Outcome, Error> {
     let all = tables::all(r.cb, r.scores, r.notes, r.ledgers);
     let breakdowns = tables::breakdowns(r.cb, r.scores);
-    let folders: Vec<Folder> = std::iter::once(Folder::new(TABLES.to_string(), all.list()))
+    let named: Vec<(String, &Table)> = (all.list().into_iter())
+        .map(|t| (t.name.to_string(), t))
+        .chain(breakdowns.iter().flat_map(|b| {
+            b.list()
+                .into_iter()
+                .map(move |t| (format!("{}/{}", b.folder, t.name), t))
+        }))
+        .collect();
+    let (checked, published) = check_published(r.cb, &r.round.id, &named)?;
+    let main: Vec<&Table> = all.list().into_iter().chain(published.as_ref()).collect();
+    let folders: Vec<Folder> = std::iter::once(Folder::new(TABLES.to_string(), main))
         .chain((breakdowns.iter()).map(|b| Folder::new(format!("{TABLES}/{}", b.folder), b.list())))
         .collect();
     if r.no_charts {
-        return write_tables(out, &folders, r.cb, r.lang);
+        write_tables(out, &folders, r.cb, r.lang)?;
+        return Ok(outcome(&checked, r.lang));
     }
     let charts = write_charts(out, charts::all(r.cb, r.scores, r.notes, r.lang))?;
     let doc = report::round_document(&ReportInput {
@@ -111,6 +155,7 @@ pub fn round(r: &RoundExport, out: &Queue) -> Result<(), Error> {
         charts: &charts,
         ledgers: r.ledgers,
         inputs: r.inputs,
+        published: &checked,
         lang: r.lang,
     });
     // The report is made while the table files are (it needs the charts,
@@ -119,17 +164,24 @@ pub fn round(r: &RoundExport, out: &Queue) -> Result<(), Error> {
         || write_tables(out, &folders, r.cb, r.lang),
         || write_documents(out, &doc, &charts),
     );
-    written.and(reported)
+    written.and(reported)?;
+    Ok(outcome(&checked, r.lang))
 }
 
 /// A comparison's files: its tables, and unless tables only, its charts
 /// and report.
-pub fn comparison(c: &CompareExport, out: &Queue) -> Result<(), Error> {
+pub fn comparison(c: &CompareExport, out: &Queue) -> Result<Outcome, Error> {
     let all = tables::comparison(c.cb, c.cmp);
-    let folder = Folder::new(TABLES.to_string(), all.list());
+    let named: Vec<(String, &Table)> = (all.list().into_iter())
+        .map(|t| (t.name.to_string(), t))
+        .collect();
+    let name = crate::output::compare_folder(&c.cmp.from, &c.cmp.to);
+    let (checked, published) = check_published(c.cb, &name, &named)?;
+    let main: Vec<&Table> = all.list().into_iter().chain(published.as_ref()).collect();
+    let folder = Folder::new(TABLES.to_string(), main);
     write_tables(out, &[folder], c.cb, c.lang)?;
     if c.no_charts {
-        return Ok(());
+        return Ok(outcome(&checked, c.lang));
     }
     let charts = write_charts(out, charts::dumbbells(c.cb, c.cmp, c.lang))?;
     let doc = report::comparison_document(&CompareInput {
@@ -138,9 +190,11 @@ pub fn comparison(c: &CompareExport, out: &Queue) -> Result<(), Error> {
         tables: &all,
         charts: &charts,
         inputs: c.inputs,
+        published: &checked,
         lang: c.lang,
     });
-    write_documents(out, &doc, &charts)
+    write_documents(out, &doc, &charts)?;
+    Ok(outcome(&checked, c.lang))
 }
 
 /// Every folder's tables in every table format. Each (folder, format) is

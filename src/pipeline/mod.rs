@@ -59,6 +59,8 @@ pub struct RoundResult {
     /// What reading the exports decided for the user (e.g. detected header
     /// rows), for stderr.
     pub remarks: Vec<String>,
+    /// Each `[[published]]` figure of the folder that was not reproduced.
+    pub not_reproduced: Vec<String>,
 }
 
 /// The rounds to process: all, or the one asked for.
@@ -108,6 +110,7 @@ pub fn run_study(
     progress: &dyn Progress,
 ) -> Result<Vec<RoundResult>, Error> {
     let cb = Codebook::load(dir)?;
+    check_published_names(&cb)?;
     let rounds = select_rounds(&cb, opts.round.as_deref())?;
     let mut analysed = Vec::with_capacity(rounds.len());
     for round in &rounds {
@@ -132,6 +135,40 @@ pub fn run_study(
     Ok(results)
 }
 
+/// Every `[[published]]` entry names a table and column peil writes:
+/// checked before any data is read (exit 2).
+pub fn check_published_names(cb: &Codebook) -> Result<(), Error> {
+    for (i, p) in cb.published.iter().enumerate() {
+        if let Some(problem) = crate::render::tables::published::unknown(p) {
+            return Err(Error::Codebook(crate::codebook::CodebookError::Invalid {
+                path: cb.dir.join("study.toml"),
+                key: format!("[[published]] #{} ({} {})", i + 1, p.table, p.column),
+                problem,
+                fix:
+                    "name a table and one of its columns as in docs/reference.md (\"Output files\")"
+                        .into(),
+            }));
+        }
+    }
+    Ok(())
+}
+
+/// With `--strict`: a published figure not reproduced ends the run with
+/// exit code 1 (the files are written: they show which).
+pub fn check_reproduced(results: &[RoundResult]) -> Result<(), Error> {
+    let failed: Vec<&String> = results.iter().flat_map(|r| &r.not_reproduced).collect();
+    match failed.is_empty() {
+        true => Ok(()),
+        false => Err(Error::NotReproduced {
+            summary: failed
+                .iter()
+                .map(|s| s.as_str())
+                .collect::<Vec<_>>()
+                .join("\n  "),
+        }),
+    }
+}
+
 /// `peil compare`: two rounds of one study into `compare-<from>-<to>/`.
 pub fn compare_study(
     dir: &Path,
@@ -141,6 +178,7 @@ pub fn compare_study(
     progress: &dyn Progress,
 ) -> Result<RoundResult, Error> {
     let cb = Codebook::load(dir)?;
+    check_published_names(&cb)?;
     let (rf, rt) = (find_round(&cb, from)?, find_round(&cb, to)?);
     if rf.id == rt.id {
         return Err(Error::Usage(format!(
@@ -170,9 +208,10 @@ fn write_round(study: &Codebook, a: &Analysed, opts: &Options) -> Result<RoundRe
         no_charts: opts.no_charts,
     };
     let out = OutputDir::of(&opts.out, &study.slug, &a.round.id);
-    let (out_dir, files) = out.write_all(&study.slug, &a.round.id, inputs.clone(), |q| {
-        plan::round(&export, q)
-    })?;
+    let (out_dir, files, outcome) =
+        out.write_all(&study.slug, &a.round.id, inputs.clone(), |q| {
+            plan::round(&export, q)
+        })?;
     Ok(RoundResult {
         round: a.round.id.clone(),
         out_dir,
@@ -180,6 +219,7 @@ fn write_round(study: &Codebook, a: &Analysed, opts: &Options) -> Result<RoundRe
         respondents: a.data.respondents.len() as u64,
         files,
         remarks: a.data.remarks.clone(),
+        not_reproduced: outcome.not_reproduced,
     })
 }
 
@@ -201,7 +241,7 @@ fn write_comparison(
         no_charts: opts.no_charts,
     };
     let out = OutputDir::of(&opts.out, &study.slug, &name);
-    let (out_dir, files) = out.write_all(&study.slug, &name, inputs.clone(), |q| {
+    let (out_dir, files, outcome) = out.write_all(&study.slug, &name, inputs.clone(), |q| {
         plan::comparison(&export, q)
     })?;
     let warning = crate::analysis::paired::row_number_warning(
@@ -216,5 +256,6 @@ fn write_comparison(
         respondents: 0,
         files,
         remarks: warning.into_iter().collect(),
+        not_reproduced: outcome.not_reproduced,
     })
 }

@@ -144,6 +144,7 @@ pub fn table_title(name: &str, lang: Language) -> String {
         "data_quality" => w.t("Datakwaliteit", "Data quality"),
         "compare_areas" => w.t("Gebieden vergeleken", "Areas compared"),
         "compare_items" => w.t("Items vergeleken", "Items compared"),
+        "published" => w.t("Gepubliceerde cijfers", "Published figures"),
         other => other,
     };
     title.to_string()

@@ -18,6 +18,7 @@ pub mod people;
 use crate::analysis::compare::Comparison;
 use crate::analysis::consult::{self, Summary};
 use crate::analysis::score::Scores;
+use crate::codebook::Printed;
 use crate::codebook::{Codebook, Language, Round};
 use crate::digest::InputHash;
 use crate::ledger::FileLedger;
@@ -25,7 +26,8 @@ use crate::render::charts::ChartFile;
 use crate::render::format;
 use crate::render::report::document::{Block, Card, Document};
 use crate::render::report::people::People;
-use crate::render::tables::table::Table;
+use crate::render::tables::published::Checked;
+use crate::render::tables::table::{Table, Value};
 use crate::render::tables::{data_quality_summary, BreakdownTables, CompareTables, RoundTables};
 use crate::render::words::{
     capitalised, independent_note, panel_note, recode_note, small_groups_note, weights_note, Words,
@@ -43,6 +45,8 @@ pub struct ReportInput<'a> {
     pub charts: &'a [ChartFile],
     pub ledgers: &'a [FileLedger],
     pub inputs: &'a [InputHash],
+    /// The `[[published]]` figures of this folder, checked.
+    pub published: &'a [Checked<'a>],
     pub lang: Language,
 }
 
@@ -91,7 +95,9 @@ pub fn round_document(inp: &ReportInput) -> Document {
     let mut doc = document(inp.cb, subtitle, inp.inputs, inp.lang);
     doc.date = round.date.clone();
     // The answer first: the summary and what was said; the detail after.
-    overview::summary(&mut doc, inp.cb, inp.scores);
+    overview::summary(&mut doc, inp.cb, inp.scores, |doc| {
+        published_check(doc, inp.published)
+    });
     overview::comments(&mut doc, inp.cb, inp.scores);
     if let Some(n) = inp.notes {
         consultation(&mut doc, inp, n);
@@ -128,6 +134,84 @@ fn participation(doc: &mut Document, inp: &ReportInput) {
     }
     let caption = w.t("Respondenten per groep", "Respondents per group");
     doc.table(people(inp).grid(&inp.tables.respondents, caption));
+}
+
+/// "14 van de 14 gepubliceerde cijfers gereproduceerd (bron: ...)", then
+/// each figure that was not, with both values; nothing without entries.
+fn published_check(doc: &mut Document, checked: &[Checked]) {
+    let (headline, failed) = published_lines(checked, doc.lang);
+    if let Some(h) = headline {
+        doc.para(h);
+    }
+    if !failed.is_empty() {
+        doc.blocks.push(Block::List(failed));
+    }
+}
+
+/// The published figures in words: the headline (none without entries)
+/// and one line per figure not reproduced. A hidden figure (on a
+/// suppressed row) is left out of both: nothing is said about it.
+pub fn published_lines(checked: &[Checked], lang: Language) -> (Option<String>, Vec<String>) {
+    let w = Words(lang);
+    let shown: Vec<&Checked> = checked
+        .iter()
+        .filter(|c| c.reproduced != "hidden")
+        .collect();
+    if shown.is_empty() {
+        return (None, Vec::new());
+    }
+    let yes = shown.iter().filter(|c| c.reproduced == "yes").count();
+    let mut sources: Vec<&str> = shown
+        .iter()
+        .filter_map(|c| c.entry.source.as_deref())
+        .collect();
+    sources.dedup();
+    let source = match sources.is_empty() {
+        true => String::new(),
+        false => format!(" ({}: {})", w.t("bron", "source"), sources.join("; ")),
+    };
+    let headline = format!(
+        "{yes} {} {} {}{source}.",
+        w.t("van de", "of"),
+        shown.len(),
+        w.t(
+            "gepubliceerde cijfers gereproduceerd",
+            "published figures reproduced"
+        )
+    );
+    let failed = (shown.iter())
+        .filter(|c| c.reproduced == "no")
+        .map(|c| {
+            let p = c.entry;
+            let keys: Vec<String> = p.keys.iter().map(|(k, v)| format!("{k}={v}")).collect();
+            format!(
+                "{} {} ({}): {} {}, {} {}",
+                p.table,
+                p.column,
+                keys.join(", "),
+                w.t("gepubliceerd", "published"),
+                p.printed.text,
+                w.t("berekend", "computed"),
+                computed_text(&c.computed, &p.printed, lang)
+            )
+        })
+        .collect();
+    (Some(headline), failed)
+}
+
+/// The computed figure as the printed one is written, two decimals more.
+fn computed_text(v: &Value, printed: &Printed, lang: Language) -> String {
+    match v {
+        Value::Num(x) if printed.percent => {
+            format!(
+                "{}%",
+                format::round_half_away(x * 100.0, printed.decimals + 2, lang)
+            )
+        }
+        Value::Num(x) => format::round_half_away(*x, printed.decimals + 2, lang),
+        Value::Int(n) => n.to_string(),
+        _ => "–".to_string(),
+    }
 }
 
 /// The thresholds an area mean is shown beside (the chart's lines).
@@ -449,6 +533,8 @@ pub struct CompareInput<'a> {
     pub tables: &'a CompareTables,
     pub charts: &'a [ChartFile],
     pub inputs: &'a [InputHash],
+    /// The `[[published]]` figures of this folder, checked.
+    pub published: &'a [Checked<'a>],
     pub lang: Language,
 }
 
@@ -468,6 +554,7 @@ pub fn comparison_document(inp: &CompareInput) -> Document {
         lang: inp.lang,
     };
     doc.heading(1, w.t("Wat veranderde", "What changed"));
+    published_check(&mut doc, inp.published);
     if cmp.panel > 0 {
         doc.note(None, panel_note(cmp.panel, inp.cb.min_cell, inp.lang));
     } else {

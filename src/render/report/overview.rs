@@ -23,12 +23,19 @@ use crate::render::words::{capitalised, lowercase_first, reversed_note, rule_tex
 
 const DECISIONS: [Decision; 3] = [Decision::Keep, Decision::Reword, Decision::Drop];
 
-/// The summary: participation, then per measure the headline and the area
-/// table, the rule once, and the items to reword or drop per area.
-pub fn summary(doc: &mut Document, cb: &Codebook, scores: &Scores) {
+/// The summary: participation (then `after_participation`: the published
+/// figures' check), then per measure the headline and the area table, the
+/// rule once, and the items to reword or drop per area.
+pub fn summary(
+    doc: &mut Document,
+    cb: &Codebook,
+    scores: &Scores,
+    after_participation: impl FnOnce(&mut Document),
+) {
     let w = Words(doc.lang);
     doc.heading(1, w.t("Samenvatting", "Summary"));
     doc.para(participation(cb, scores, doc.lang));
+    after_participation(doc);
     doc.note(
         Some(w.t("Beslisregel:", "Decision rule:")),
         rule_text(&cb.rules, doc.lang),

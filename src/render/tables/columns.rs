@@ -200,8 +200,14 @@ headers! {
     CELLS_INVALID = "cells_invalid", Count, "Ongeldige cellen", "Invalid cells", "cells that are not a valid rating nor a missing code";
     CELLS_MISSING = "cells_missing", Count, "Ontbrekende cellen", "Missing cells", "cells holding a missing code";
     LINE = "line", Count, "Regel", "Line", "the line in the file (the header is line 1)";
-    COLUMN = "column", Text, "Kolom", "Column", "the export column";
+    COLUMN = "column", Text, "Kolom", "Column", "the export column (data_quality), or the table column of a published figure (published)";
     VALUE = "value", Text, "Waarde", "Value", "the cell as read";
+    TABLE = "table", Text, "Tabel", "Table", "the table of a published figure (`by-<slug>/<table>` for a breakdown's)";
+    WHERE = "where", Text, "Rij", "Row", "the key columns of the figure's row, `key=value` joined by `;`";
+    PUBLISHED = "published", Text, "Gepubliceerd", "Published", "the figure as printed";
+    COMPUTED = "computed", Stat, "Berekend", "Computed", "the figure as in its table (a share, not times 100); empty on a suppressed row";
+    REPRODUCED = "reproduced", Text, "Gereproduceerd", "Reproduced", "`yes`, `no`, or `hidden` (a suppressed row: nothing is said about it)";
+    SOURCE = "source", Text, "Bron", "Source", "where the figure was printed";
     ENTRIES = "entries", Count, "Aantal", "Number", "ledger entries of this reason and column";
     FIRST_LINES = "first_lines", Text, "Eerste regels", "First lines", "the lines of the first few entries";
     ID = "id", Text, "Gebied of item", "Area or item", "the area id, or the item id in the later round (the earlier one for a dropped item)";

@@ -19,6 +19,7 @@ mod consult;
 pub use comments::about_id;
 pub use quality::data_quality_summary;
 pub mod columns;
+pub mod published;
 mod quality;
 mod scores;
 pub mod table;
