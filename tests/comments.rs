@@ -1,4 +1,4 @@
-//! Open answers (`[[comments]]`, contract sections 1, 3 and 4): the rows of
+//! Open answers (`[[comments]]`, docs/reference.md): the rows of
 //! `comments.csv` in codebook order of `about`, then group, then file order;
 //! missing codes and empty cells dropped, e-mail addresses and phone numbers
 //! scrubbed, formulas escaped, a small group's name left out, never a row

@@ -331,13 +331,13 @@ fn link<'a>(
     (asks(from, id) && !succeeded).then_some((Some(id), None, Status::Dropped))
 }
 
-/// The contract's `same`: the texts after collapsing whitespace.
+/// docs/reference.md's `same`: the texts after collapsing whitespace.
 fn same_wording(a: &str, b: &str) -> bool {
     a.split_whitespace().eq(b.split_whitespace())
 }
 
 /// Holm's adjustment of `p` over the rows of one measure and group
-/// (contract, "Compare"), as R `p.adjust`: rows without a p do not count.
+/// (docs/reference.md, "Compare"), as R `p.adjust`: rows without a p do not count.
 fn holm_per_measure_and_group(rows: &mut [Change]) {
     let mut sets: HashMap<(usize, &str), Vec<usize>> = HashMap::new();
     for (i, r) in rows.iter().enumerate() {

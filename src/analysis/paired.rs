@@ -105,7 +105,7 @@ impl Pairs {
     }
 
     /// No pairs: rounds of a study that declares no panel are independent
-    /// samples, whatever their ids (contract, "Compare").
+    /// samples, whatever their ids (docs/reference.md, "Compare").
     pub fn none() -> Pairs {
         Pairs {
             pairs: Vec::new(),

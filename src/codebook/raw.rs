@@ -37,7 +37,7 @@ pub(super) struct RawCodebook {
 }
 
 /// A column reference: one name for every round, or a table from round id
-/// to the column's name in that round (contract, "A column per round").
+/// to the column's name in that round (docs/reference.md, "A column per round").
 #[derive(Deserialize, Clone)]
 #[serde(untagged)]
 pub(super) enum RawColumn {

@@ -126,7 +126,7 @@ fn recode_remarks(cb: &Codebook) -> Vec<String> {
 }
 
 /// Post-stratification shares name exactly the groups of the used
-/// respondents (contract, "Weights"): a used group without a share, or a
+/// respondents (docs/reference.md, "Weights"): a used group without a share, or a
 /// share for a group no used respondent has, is a configuration error.
 fn shares_match_groups(cb: &Codebook, data: &Ingested, file: &str) -> Result<(), IngestError> {
     let Some(Weights::Groups(Some(shares))) = &cb.weights else {

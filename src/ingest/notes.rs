@@ -173,7 +173,7 @@ impl Reader {
         let codes = cb.consultation.as_ref();
         Reader {
             // The consultation's own groups: `[respondents] groups` is the
-            // questionnaire's (contract, section 4).
+            // questionnaire's (docs/reference.md, "Definitions").
             groups: RowChecker::with_groups(
                 cb.consultation.as_ref().and_then(|c| c.groups.as_deref()),
             ),

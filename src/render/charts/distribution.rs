@@ -5,7 +5,7 @@
 //! Drawn from the item rows of group `ALL` only (their counts and
 //! decision); item texts, not ids, wrap over up to three lines. A
 //! reverse-keyed item is drawn as answered, under its own wording, and
-//! marked (contract, "Reverse-keyed items"). It must not compute a figure
+//! marked (docs/reference.md, "Reverse-keyed items"). It must not compute a figure
 //! beyond a count's share of the valid ratings.
 
 use super::shared::{
