@@ -58,6 +58,8 @@ STUDY_DIR = ROOT / "input" / "herijking-instructeurs"
 SEED = 20241128
 SEED_COMMENTS = 20241129   # open answers: drawn after everything else, from their
                            # own stream, so no rating, statement or figure moves
+SEED_CODERS = 20241130     # the second and third coder of ronde-1: their own
+                           # stream too, and their rows come after every other
 
 # --------------------------------------------------------------------------
 # Study design
@@ -627,6 +629,44 @@ def r1_defects(rng: random.Random, rows) -> dict:
     return planted
 
 
+# Ronde-1's notes were coded by coder A; coder B coded the statements of
+# some sessions again, coder C the statements of a few of those as well,
+# each agreeing with A on most codes. Their rows follow A's in the file, so
+# A is every statement's first coder and every count stays A's.
+CODERS = ["A", "B", "C"]
+B_SESSIONS, C_SESSIONS = 8, 3
+AGREE = {"theme": 0.85, "domain": 0.75, "stance": 0.8}
+B_NO_DOMAIN = 0.04   # B leaves the domain empty: missing for B
+
+
+def other_code(rng: random.Random, code: str, choices: list[str], p_same: float) -> str:
+    if rng.random() < p_same:
+        return code
+    return rng.choice([c for c in choices if c != code])
+
+
+def second_coders(rows, planted: dict) -> list[list[str]]:
+    """Coder B's and C's rows for ronde-1, appended after A's; the sessions
+    of the planted defects are left to A alone."""
+    rng = random.Random(SEED_CODERS)
+    defects = {rows[i][0] for i in planted.values()}
+    sessions = sorted({r[0] for r in rows} - defects)
+    b_sessions = sorted(rng.sample(sessions, B_SESSIONS))
+    c_sessions = set(rng.sample(b_sessions, C_SESSIONS))
+    extra = []
+    for coder, chosen in [("B", set(b_sessions)), ("C", c_sessions)]:
+        for r in rows:
+            if r[0] not in chosen:
+                continue
+            theme = other_code(rng, r[4], THEMES, AGREE["theme"])
+            domain = other_code(rng, r[5], DOMAINS, AGREE["domain"]) if r[5] else ""
+            if coder == "B" and rng.random() < B_NO_DOMAIN:
+                domain = ""
+            stance = other_code(rng, r[6], STANCES, AGREE["stance"])
+            extra.append(r[:4] + [theme, domain, stance, r[7], coder])
+    return extra
+
+
 def r2_consultation(rng: random.Random):
     responders = ([("instructeurs", p) for p in R2_INSTRUCTEUR_RESPONSES]
                   + [("organisaties", 1)] * R2_ORGANISATIONS)
@@ -762,7 +802,9 @@ def codebook_text() -> str:
           "", "[privacy]", f"min_cell = {MIN_CELL}",
           "", "[consultation]",
           "themes = [" + ", ".join(toml_str(t) for t in THEMES) + "]",
-          "stances = [" + ", ".join(toml_str(s) for s in STANCES) + "]"]
+          "stances = [" + ", ".join(toml_str(s) for s in STANCES) + "]",
+          # The consultation's own groups (the questionnaire's are [respondents]').
+          "groups = [" + ", ".join(toml_str(g) for g in GROUPS) + "]"]
     for rid, label, date in ROUNDS:
         L += ["", "[[rounds]]", f"id = {toml_str(rid)}", f"label = {toml_str(label)}",
               f"date = {toml_str(date)}", f'questionnaire = "{rid}/questionnaire.csv"',
@@ -932,6 +974,14 @@ def readme_text(s) -> str:
         "`ronde-2/consultation.csv` `;`-separated UTF-8 with BOM and CRLF. Statements",
         "with no single domain have an empty `domain`.",
         "",
+        "`ronde-1/consultation.csv` has a `coder` column. Coder A coded every",
+        f"statement; coder B coded the {c1['coded']['again']['B']} statements of "
+        f"{B_SESSIONS} sessions again and coder C",
+        f"the {c1['coded']['again']['C']} statements of {C_SESSIONS} of those (their rows follow A's), "
+        "so the report shows",
+        "the agreement between the coders (`tables/coding_agreement.csv`). Every count",
+        "uses each statement once, with A's codes: the figures above are A's.",
+        "",
     ]
     return "\n".join(L)
 
@@ -959,8 +1009,12 @@ def parse_cell(cell: str, labels: dict[int, str]):
 
 def verify_consultation(path: Path, cb) -> dict:
     header, rows, _ = read_table(path)
-    if header != ["session", "date", "group", "participants", "theme", "domain", "stance", "statement"]:
+    base = ["session", "date", "group", "participants", "theme", "domain", "stance", "statement"]
+    if header not in (base, base + ["coder"]):
         fail(f"{path.name}: header {header}")
+    coded = verify_coders(path, header, rows) if header[-1] == "coder" else None
+    if coded:
+        rows = coded["first"]
     first, conflicts, by_sg_rows = {}, [], Counter()
     themes, stances = Counter(), Counter()
     for j, r in enumerate(rows):
@@ -993,8 +1047,29 @@ def verify_consultation(path: Path, cb) -> dict:
         "min_size": min(size.values()), "max_size": max(size.values()),
         "mixed": sum(1 for n in groups_in.values() if n == 2),
         "three_groups": sum(1 for n in groups_in.values() if n > 2),
-        "conflicts": conflicts, "first": first,
+        "conflicts": conflicts, "first": first, "coded": coded,
     }
+
+
+def verify_coders(path: Path, header, rows) -> dict:
+    """A's rows come first and are every statement once; B and C only code
+    statements A coded, each at most once. Returns A's rows (without the
+    coder) and how many statements each coder coded again."""
+    first, seen, again = [], set(), Counter()
+    for j, r in enumerate(rows):
+        unit, coder = (r[0], r[7].strip()), r[8]
+        if coder == "A":
+            if again or unit in seen:
+                fail(f"{path.name} line {j + 2}: coder A must code each statement once, first")
+            seen.add(unit)
+            first.append(r[:8])
+        elif coder in CODERS and unit in seen:
+            again[coder] += 1
+        else:
+            fail(f"{path.name} line {j + 2}: coder {coder!r} of a statement A did not code")
+    if len(set((r[0], r[7].strip(), r[8]) for r in rows)) != len(rows):
+        fail(f"{path.name}: a coder coded a statement twice")
+    return {"first": first, "again": dict(again)}
 
 
 def verify_questionnaire(path: Path, cb, round_id: str) -> dict:
@@ -1185,7 +1260,7 @@ def print_report(s) -> None:
 def main() -> None:
     rng = random.Random(SEED)
     c1 = r1_consultation(rng)
-    r1_defects(rng, c1)
+    planted = r1_defects(rng, c1)
     c2 = r2_consultation(rng)
     h1, t1 = questionnaire(rng, R1, R1_PARTICIPANTS, "h1", as_labels=False)
     h2, t2 = questionnaire(rng, R2, R2_RESPONDENTS, "h2", as_labels=True)
@@ -1195,7 +1270,8 @@ def main() -> None:
     header = ["session", "date", "group", "participants", "theme", "domain", "stance", "statement"]
     (STUDY_DIR).mkdir(parents=True, exist_ok=True)
     (STUDY_DIR / "study.toml").write_text(codebook_text(), encoding="utf-8", newline="\n")
-    write_table(STUDY_DIR / R1 / "consultation.csv", header, c1, ",", bom=False, crlf=False)
+    coded = [r + ["A"] for r in c1] + second_coders(c1, planted)
+    write_table(STUDY_DIR / R1 / "consultation.csv", header + ["coder"], coded, ",", bom=False, crlf=False)
     write_table(STUDY_DIR / R2 / "consultation.csv", header, c2, ";", bom=True, crlf=True)
     write_table(STUDY_DIR / R1 / "questionnaire.csv", h1, t1, ";", bom=True, crlf=True)
     write_table(STUDY_DIR / R2 / "questionnaire.csv", h2, t2, ",", bom=False, crlf=False)

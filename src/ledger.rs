@@ -25,6 +25,8 @@ pub enum Reason {
     UnknownTheme,
     UnknownStance,
     EmptyStatement,
+    EmptyCoder,
+    DuplicateCoding,
     ParticipantsConflict,
     BadWeight,
     NoBreakdownValue,
@@ -49,6 +51,8 @@ impl Reason {
             Reason::UnknownTheme => "theme not in [consultation] themes",
             Reason::UnknownStance => "stance not in [consultation] stances",
             Reason::EmptyStatement => "empty statement",
+            Reason::EmptyCoder => "empty coder",
+            Reason::DuplicateCoding => "statement coded twice by the same coder",
             Reason::ParticipantsConflict => "participants differ within a session",
             Reason::BadWeight => "weight missing, not a number, or not above 0",
             Reason::NoBreakdownValue => "breakdown value empty or ALL",
@@ -98,6 +102,10 @@ impl Reason {
             Reason::UnknownTheme => "correct the theme or add it to [consultation] themes",
             Reason::UnknownStance => "correct the stance or add it to [consultation] stances",
             Reason::EmptyStatement => "write the statement, or delete the row",
+            Reason::EmptyCoder => "fill in who coded the statement, or delete the row",
+            Reason::DuplicateCoding => {
+                "the coder's first coding of this statement counts; delete the later row or name its other coder"
+            }
             Reason::ParticipantsConflict => {
                 "the session's first row counts; give every row of a session and group the same number"
             }

@@ -4,10 +4,14 @@
 //! and sessions per group x theme x domain x stance, and participants as the
 //! sum, over a cell's distinct sessions, of the people of that group in that
 //! session (README, "Consultation notes"). The counting is ordered maps over the
-//! statements of `ingest::notes` (a few thousand at most). It must not read files or lay out tables.
+//! statements of `ingest::notes` (a few thousand at most; each statement
+//! coded by several coders once, with its first coder's codes), and the
+//! agreement between the coders is `agreement`'s. It must not read files
+//! or lay out tables.
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use crate::analysis::agreement::{self, AgreementRow};
 use crate::ingest::notes::{Notes, Statement};
 
 /// One row of `consultation.csv`; codes index the vocabularies of [`Notes`].
@@ -110,16 +114,20 @@ pub struct Summary {
     pub counts: Counts,
     /// What the report quotes and `quotes.csv` lists.
     pub quotes: Vec<Quotes>,
+    /// `coding_agreement.csv`, when the notes have a `coder` column.
+    pub agreement: Option<Vec<AgreementRow>>,
 }
 
 impl Summary {
     pub fn new(notes: Notes) -> Summary {
         let counts = count(&notes);
         let quotes = quotes(&notes);
+        let agreement = notes.coding.as_ref().map(agreement::agreement);
         Summary {
             notes,
             counts,
             quotes,
+            agreement,
         }
     }
 
@@ -269,6 +277,7 @@ mod tests {
             domains: vec![String::new()],
             stances: vec!["steun".into()],
             statements,
+            coding: None,
             ledger: FileLedger::default(),
             sha256: String::new(),
         }

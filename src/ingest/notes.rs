@@ -3,7 +3,9 @@
 //! Owns the row checks of the notes (session, group, participants, theme,
 //! stance, statement), the rule that a session's first row fixes how many
 //! people of a group took part, and scrubbing each statement before it is
-//! kept. Same file and text layer (`source`, `text`), header matching
+//! kept; with a `coder` column, which rows are one statement coded by
+//! several coders (a unit: same session, same statement text) and each
+//! coder's codes of it. Same file and text layer (`source`, `text`), header matching
 //! (`header`) and ledger as the questionnaire; its entry point
 //! [`read_notes`] is re-exported by `mod`.
 //! It must not count: the tallies are `consult`'s.
@@ -33,6 +35,29 @@ pub struct Statement {
     pub text: String,
 }
 
+/// One coder's codes of one statement (a unit), as written: theme,
+/// domain and stance normalized like groups (case and spacing), `None`
+/// where the cell is empty (or the file has no domain column).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Coding {
+    pub unit: u32,
+    pub coder: u32,
+    pub codes: [Option<String>; 3],
+}
+
+/// The codings of a file with a `coder` column, for the agreement
+/// between coders (`analysis::agreement`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Codings {
+    /// Coders in order of first appearance.
+    pub coders: Vec<String>,
+    /// Whether the file has a domain column (else only theme and stance
+    /// were coded).
+    pub domain: bool,
+    /// Every coding in file order; a unit's first is the one counted.
+    pub codings: Vec<Coding>,
+}
+
 /// A round's consultation notes, ready to count.
 #[derive(Debug, Clone)]
 pub struct Notes {
@@ -45,7 +70,10 @@ pub struct Notes {
     /// single domain) last.
     pub domains: Vec<String>,
     pub stances: Vec<String>,
+    /// With a `coder` column: each unit once, with its first coder's codes.
     pub statements: Vec<Statement>,
+    /// With a `coder` column: who coded what.
+    pub coding: Option<Codings>,
     pub ledger: FileLedger,
     pub sha256: String,
 }
@@ -63,6 +91,7 @@ const REQUIRED: [&str; 6] = [
 ];
 
 /// Codes in display order: a fixed list from the codebook, or open.
+#[derive(Default)]
 struct Vocabulary {
     index: HashMap<String, u32>,
     names: Vec<String>,
@@ -104,6 +133,7 @@ impl Vocabulary {
 struct Columns {
     required: [usize; 6],
     domain: Option<usize>,
+    coder: Option<usize>,
 }
 
 fn columns(header: &Header, file: &str) -> Result<Columns, IngestError> {
@@ -118,6 +148,7 @@ fn columns(header: &Header, file: &str) -> Result<Columns, IngestError> {
     Ok(Columns {
         required,
         domain: header.find("domain"),
+        coder: header.find("coder"),
     })
 }
 
@@ -133,7 +164,7 @@ pub fn read_notes(cb: &Codebook, round: &Round) -> Result<Option<Notes>, IngestE
     }
     let header = Header::new(text::header(&csv, 1, &file)?, &file)?;
     let cols = columns(&header, &file)?;
-    let mut reader = Reader::new(cb, file.clone());
+    let mut reader = Reader::new(cb, file.clone(), &cols);
     let lines = text::scan_records(&csv).lines;
     let mut records = text::reader(&csv.text, csv.delimiter).into_records();
     records.next(); // the header
@@ -165,11 +196,33 @@ struct Reader {
     /// (session, group) -> participants, from the first row that names it.
     participants: HashMap<(u32, u32), u32>,
     statements: Vec<Statement>,
+    /// With a `coder` column: the units met so far and who coded them.
+    units: Option<Units>,
     ledger: FileLedger,
 }
 
+/// The statements of a file with a `coder` column: each (session,
+/// statement text) is one unit, whoever coded it.
+#[derive(Default)]
+struct Units {
+    /// Whether the file has a domain column.
+    domain: bool,
+    coders: Vocabulary,
+    /// (session, trimmed statement) -> (unit, the coders who coded it).
+    seen: HashMap<(u32, String), (u32, Vec<u32>)>,
+    codings: Vec<Coding>,
+}
+
+/// What a row of a file with a `coder` column is.
+enum Role {
+    /// The unit's first coding: counted like any statement.
+    First,
+    /// Another coder's coding of a unit already met: agreement only.
+    Another,
+}
+
 impl Reader {
-    fn new(cb: &Codebook, file: String) -> Reader {
+    fn new(cb: &Codebook, file: String, cols: &Columns) -> Reader {
         let codes = cb.consultation.as_ref();
         Reader {
             // The consultation's own groups: `[respondents] groups` is the
@@ -183,6 +236,10 @@ impl Reader {
             stances: Vocabulary::new(codes.map(|c| c.stances.as_slice())),
             participants: HashMap::new(),
             statements: Vec::new(),
+            units: cols.coder.map(|_| Units {
+                domain: cols.domain.is_some(),
+                ..Units::default()
+            }),
             ledger: FileLedger {
                 file,
                 ..FileLedger::default()
@@ -214,6 +271,16 @@ impl Reader {
         let at = |i: usize| Some((i, header, cell(i)));
         if cell(session).is_empty() {
             return self.set_aside(line, Reason::EmptySession, None);
+        }
+        if let Some(coder) = cols.coder {
+            match self.unit(rec, cols, coder) {
+                Ok(Role::First) => {}
+                Ok(Role::Another) => {
+                    self.ledger.rows_used += 1;
+                    return;
+                }
+                Err((reason, col)) => return self.set_aside(line, reason, col.and_then(at)),
+            }
         }
         let g = match self.groups.check_group(Some(cell(group))) {
             Ok(g) => g,
@@ -253,6 +320,49 @@ impl Reader {
         });
     }
 
+    /// Finds the row's unit and records its coding: the unit's first
+    /// coding goes on to be checked and counted, another coder's is kept
+    /// for the agreement only; an empty coder or statement, or a coder's
+    /// second coding of a unit, is set aside (the reason, and the column
+    /// to name when there is a value to show).
+    fn unit(
+        &mut self,
+        rec: &csv::StringRecord,
+        cols: &Columns,
+        coder: usize,
+    ) -> Result<Role, (Reason, Option<usize>)> {
+        let cell = |i: usize| rec.get(i).unwrap_or("").trim();
+        let [session, _, _, theme, stance, statement] = cols.required;
+        if cell(coder).is_empty() {
+            return Err((Reason::EmptyCoder, None));
+        }
+        if cell(statement).is_empty() {
+            return Err((Reason::EmptyStatement, None));
+        }
+        let units = self.units.as_mut().expect("a coder column has units");
+        let session = self.sessions.code(cell(session)).unwrap_or_default();
+        let who = units.coders.code(cell(coder)).unwrap_or_default();
+        let next = units.seen.len() as u32;
+        let (unit, coders) = (units.seen)
+            .entry((session, cell(statement).to_string()))
+            .or_insert((next, Vec::new()));
+        if coders.contains(&who) {
+            return Err((Reason::DuplicateCoding, Some(coder)));
+        }
+        coders.push(who);
+        let role = match coders.len() {
+            1 => Role::First,
+            _ => Role::Another,
+        };
+        let code = |i: Option<usize>| i.map(cell).filter(|c| !c.is_empty()).map(normalize_cell);
+        units.codings.push(Coding {
+            unit: *unit,
+            coder: who,
+            codes: [code(Some(theme)), code(cols.domain), code(Some(stance))],
+        });
+        Ok(role)
+    }
+
     fn finish(mut self, csv: &CsvText) -> Result<Option<Notes>, IngestError> {
         let file = self.ledger.file.clone();
         if self.statements.is_empty() {
@@ -273,6 +383,11 @@ impl Reader {
             domains,
             stances: self.stances.names,
             statements: self.statements,
+            coding: self.units.map(|u| Codings {
+                coders: u.coders.names,
+                domain: u.domain,
+                codings: u.codings,
+            }),
             ledger: self.ledger,
             sha256: csv.sha256.clone(),
         }))

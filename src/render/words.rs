@@ -58,6 +58,11 @@ const REASONS_NL: &[(&str, &str)] = &[
         "standpunt niet in [consultation] stances",
     ),
     ("empty statement", "lege uitspraak"),
+    ("empty coder", "lege codeur"),
+    (
+        "statement coded twice by the same coder",
+        "uitspraak twee keer door dezelfde codeur gecodeerd",
+    ),
     (
         "participants differ within a session",
         "deelnemers verschillen binnen een sessie",
@@ -76,6 +81,17 @@ impl Words {
     /// "All respondents": the `ALL` group as the report names it.
     pub fn all(&self) -> &'static str {
         self.t("Alle respondenten", "All respondents")
+    }
+
+    /// A coded field of the consultation notes (`coding_agreement`'s
+    /// `field`) as a word of the language.
+    pub fn field<'a>(&self, field: &'a str) -> &'a str {
+        match field {
+            "theme" => self.t("thema", "theme"),
+            "domain" => self.t("domein", "domain"),
+            "stance" => self.t("standpunt", "stance"),
+            other => other,
+        }
     }
 
     /// A decision as a word of the language.
@@ -139,6 +155,7 @@ pub fn table_title(name: &str, lang: Language) -> String {
         "group_tests" => w.t("Verschillen tussen groepen", "Differences between groups"),
         "consultation" => w.t("Consultatie", "Consultation"),
         "participants" => w.t("Deelnemers", "Participants"),
+        "coding_agreement" => w.t("Overeenstemming codeurs", "Coder agreement"),
         "quotes" => w.t("Citaten", "Quotes"),
         "comments" => w.t("Opmerkingen", "Comments"),
         "data_quality" => w.t("Datakwaliteit", "Data quality"),

@@ -1,4 +1,5 @@
-//! Reliability per area (`reliability.csv`, `item_reliability.csv`) and
+//! Reliability per area (`reliability.csv` with alpha and omega,
+//! `item_reliability.csv`) and
 //! differences between stakeholder groups (`group_tests.csv`).
 //!
 //! Reliability needs whole response patterns: per measure x area, the
@@ -24,6 +25,8 @@ pub struct ReliabilityRow {
     pub alpha: Option<f64>,
     pub alpha_std: Option<f64>,
     pub alpha_ci: Option<(f64, f64)>,
+    /// McDonald's omega total on the same respondents (`stats::omega_from_covariance`).
+    pub omega: Option<f64>,
 }
 
 /// One row of `item_reliability.csv`.
@@ -138,6 +141,7 @@ pub(super) fn reliability(matrices: &[Matrix]) -> (Vec<ReliabilityRow>, Vec<Item
             alpha: r.alpha,
             alpha_std: r.alpha_std,
             alpha_ci: r.alpha.and_then(|a| stats::feldt_ci95(a, n, k)),
+            omega: stats::omega_from_covariance(&cov, n),
         });
         for (slot, &item) in mx.items.iter().enumerate() {
             items_out.push(ItemReliabilityRow {

@@ -13,7 +13,7 @@
 //! mean, sd and median, `mean_ci95`, `share` and `kappa_star` per row, the
 //! `expert` panel figures per item row,
 //! `s_cvi_ave` and `s_cvi_ua` per area, `reliability_from_covariance` and
-//! `feldt_ci95` per area, and `kruskal_wallis_counts`, `epsilon_squared` and `holm`
+//! `feldt_ci95` and `omega_from_covariance` per area, and `kruskal_wallis_counts`, `epsilon_squared` and `holm`
 //! for the group tests. `compare` calls `mann_whitney_counts` on the counted
 //! distributions of two rounds.
 //!
@@ -23,6 +23,9 @@
 //! - `cvi`: chance agreement, modified kappa, scale-level CVI;
 //! - `reliability`: alpha and its companions from a covariance matrix, the
 //!   Feldt interval;
+//! - `factor`: the one-factor minimum-residual solution and McDonald's omega;
+//! - `agreement`: agreement between coders: share agreeing, Cohen's kappa,
+//!   Krippendorff's alpha;
 //! - `rank`: Kruskal-Wallis, epsilon squared, Holm, Mann-Whitney U;
 //! - `expert`: Aiken's V and its score interval, Lawshe's CVR and its exact
 //!   critical value, the IQR of counted ratings, the consensus rule, and
@@ -34,19 +37,23 @@
 //! table, Pearson r, sample sd, median, ...) are test oracles, not peil's
 //! code: they live in `tests/common/oracle.rs`.
 
+mod agreement;
 mod cvi;
 mod descriptive;
 mod expert;
+mod factor;
 mod rank;
 mod reliability;
 mod weighted;
 
+pub use agreement::{cohen_kappa, krippendorff_alpha_nominal, pairwise_agreement, pct_agreement};
 pub use cvi::{chance_agreement, kappa_star, s_cvi_ave, s_cvi_ua};
 pub use descriptive::{mean, mean_ci95, moments_from_counts, share, t_quantile, Moments};
 pub use expert::{
     aiken_ci95, aiken_v, consensus, cvr, cvr_critical, iqr_from_counts,
     wilcoxon_signed_rank_counts, SignedRank,
 };
+pub use factor::{omega_from_covariance, one_factor_minres, OneFactor};
 pub use rank::{
     epsilon_squared, holm, kruskal_wallis_counts, mann_whitney_counts, KruskalWallis, MannWhitney,
 };

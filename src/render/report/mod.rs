@@ -10,6 +10,7 @@
 //! It must not compute a figure, know a file format (`page` and `docx`
 //! write the document) nor write a file.
 
+pub mod agreement;
 pub mod changes;
 pub mod document;
 pub mod overview;
@@ -17,7 +18,7 @@ pub mod people;
 
 use crate::analysis::compare::Comparison;
 use crate::analysis::consult::{self, Summary};
-use crate::analysis::score::Scores;
+use crate::analysis::score::{ReliabilityRow, Scores};
 use crate::codebook::Printed;
 use crate::codebook::{Codebook, Language, Round};
 use crate::digest::InputHash;
@@ -410,15 +411,25 @@ fn reliability(doc: &mut Document, inp: &ReportInput) {
         ),
     );
     doc.para(w.t(
-        "Cronbachs alfa over de respondenten die alle items van een gebied beoordeelden, met 95%-interval (Feldt); Kruskal-Wallis-toets tussen de groepen met ten minste het minimale aantal respondenten, p gecorrigeerd volgens Holm.",
-        "Cronbach's alpha over the respondents who rated every item of an area, with a 95% interval (Feldt); Kruskal-Wallis test between the groups with at least the minimum number of respondents, p corrected by Holm's method.",
+        "Cronbachs alfa over de respondenten die alle items van een gebied beoordeelden, met 95%-interval (Feldt), en omega (McDonald) over dezelfde respondenten; Kruskal-Wallis-toets tussen de groepen met ten minste het minimale aantal respondenten, p gecorrigeerd volgens Holm.",
+        "Cronbach's alpha over the respondents who rated every item of an area, with a 95% interval (Feldt), and omega (McDonald) over the same respondents; Kruskal-Wallis test between the groups with at least the minimum number of respondents, p corrected by Holm's method.",
     ));
+    doc.note(
+        Some("Omega"),
+        w.t(
+            "hoe goed de items samen één ding meten, zoals alfa, maar zonder aan te nemen dat elk item even zwaar telt (één factor, minimale residuen, zoals R psych).",
+            "how well the items together measure one thing, like alpha, but without assuming that every item counts equally (one factor, minimum residual, as R psych).",
+        ),
+    );
     let ts = inp.tables;
     let p = people(inp);
     doc.table(p.grid(
         &ts.reliability,
         w.t("Betrouwbaarheid per gebied", "Reliability per area"),
     ));
+    if let Some(why) = no_omega(inp.cb, &inp.scores.reliability, w) {
+        doc.para(why);
+    }
     doc.table(p.grid(
         &ts.group_tests,
         w.t("Verschillen tussen groepen", "Differences between groups"),
@@ -429,6 +440,35 @@ fn reliability(doc: &mut Document, inp: &ReportInput) {
         "De betrouwbaarheid per item (alfa zonder het item, item-restcorrelatie) staat in tables/item_reliability.csv en summary.xlsx.",
         "The reliability per item (alpha if the item is deleted, item-rest correlation) is in tables/item_reliability.csv and summary.xlsx.",
     ));
+}
+
+/// Why an area has no omega, one clause per area: too few items, too few
+/// respondents who rated them all, or an item they all rated alike.
+fn no_omega(cb: &Codebook, rows: &[ReliabilityRow], w: Words) -> Option<String> {
+    let why: Vec<String> = (rows.iter())
+        .filter(|r| r.omega.is_none())
+        .map(|r| {
+            let reason = match (r.k_items < 3, r.n_complete < 3) {
+                (true, _) => w.t("minder dan 3 items", "fewer than 3 items"),
+                (_, true) => w.t(
+                    "minder dan 3 respondenten beoordeelden alle items",
+                    "fewer than 3 respondents rated every item",
+                ),
+                _ => w.t(
+                    "een item kreeg van iedereen hetzelfde antwoord",
+                    "an item got the same answer from everyone",
+                ),
+            };
+            format!("{} ({}): {reason}", cb.areas[r.area].label, cb.measures[r.measure].label)
+        })
+        .collect();
+    (!why.is_empty()).then(|| {
+        format!(
+            "{} {}.",
+            w.t("Geen omega voor", "No omega for"),
+            why.join("; ")
+        )
+    })
 }
 
 fn ledger(doc: &mut Document, inp: &ReportInput) {
@@ -496,6 +536,7 @@ fn consultation(doc: &mut Document, inp: &ReportInput, s: &Summary) {
     if let Some(t) = &inp.tables.participants {
         doc.table(p.grid(t, w.t("Deelnemers per groep", "Participants per group")));
     }
+    agreement::section(doc, &p, s, inp.tables.coding_agreement.as_ref());
     for (ti, theme) in n.themes.iter().enumerate() {
         doc.heading(2, theme);
         for q in s.quotes.iter().filter(|q| q.theme == ti as u32) {

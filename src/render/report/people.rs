@@ -151,7 +151,8 @@ impl People<'_> {
             "decision" => decision_of(s).map_or_else(|| s.clone(), |d| w.decision(d).into()),
             "status" => w.status(s),
             "reason" => w.reason(s),
-            "groups" | "contested" => s.replace(';', ", "),
+            "groups" | "contested" | "coders" => s.replace(';', ", "),
+            "field" => w.field(s).into(),
             "consensus" => w.t(if s == "yes" { "ja" } else { "nee" }, s).into(),
             "rule" => {
                 rule_of(s).map_or_else(|| s.clone(), |r| rule_phrase(r, &self.cb.rules, self.lang))

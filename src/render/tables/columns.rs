@@ -175,6 +175,7 @@ headers! {
     ALPHA_STD = "alpha_std", Stat, "Gestandaardiseerde alfa", "Standardized alpha", "standardized alpha, k*r / (1 + (k-1)*r), r the mean inter-item correlation";
     ALPHA_CI_LOW = "alpha_ci_low", Stat, "Alfa 95%-interval, onder", "Alpha 95% interval, low", "lower end of alpha's Feldt 95% interval";
     ALPHA_CI_HIGH = "alpha_ci_high", Stat, "Alfa 95%-interval, boven", "Alpha 95% interval, high", "upper end of alpha's Feldt 95% interval";
+    OMEGA = "omega", Stat, "Omega", "Omega", "McDonald's omega total, 1 - sum(u_i) / sum(R), from the one-factor minimum-residual fit of the items' correlation matrix R (as R `psych::fa`, fm = \"minres\"); empty below 3 items or 3 complete respondents, or when an item has no variance";
     ITEM_REST_R = "item_rest_r", Stat, "Item-restcorrelatie", "Item-rest correlation", "corrected item-rest correlation";
     ALPHA_IF_DELETED = "alpha_if_deleted", Stat, "Alfa zonder dit item", "Alpha if deleted", "the area's alpha without this item";
     GROUPS = "groups", Text, "Groepen", "Groups", "the groups with n >= min_cell that the test compares, `;`-separated";
@@ -186,7 +187,12 @@ headers! {
     THEME = "theme", Text, "Thema", "Theme", "the statement's theme code";
     DOMAIN = "domain", Text, "Domein", "Domain", "the statement's domain code";
     STANCE = "stance", Text, "Standpunt", "Stance", "the statement's stance code";
-    STATEMENTS = "statements", Count, "Uitspraken", "Statements", "coded statements";
+    STATEMENTS = "statements", Count, "Uitspraken", "Statements", "coded statements (coding_agreement: the statements both coders coded, or for the all-coders row at least two)";
+    FIELD = "field", Text, "Gecodeerd veld", "Coded field", "what was coded: `theme`, `domain` or `stance`";
+    CODERS = "coders", Text, "Codeurs", "Coders", "two coders, or every coder for the row over all of them (the last of its field), `;`-separated in order of first appearance";
+    PCT_AGREEMENT = "pct_agreement", Share, "Overeenstemming", "Agreement", "share of the statements (all coders: of the pairs of codes within a statement) on which the coders gave the same code";
+    COHEN_KAPPA = "cohen_kappa", Stat, "Kappa (Cohen)", "Cohen's kappa", "Cohen's kappa of two coders, (p_o - p_e) / (1 - p_e), as R `psych::cohen.kappa` (unweighted)";
+    KRIPPENDORFF_ALPHA = "krippendorff_alpha", Stat, "Alfa (Krippendorff)", "Krippendorff's alpha", "Krippendorff's alpha for nominal data over every coder, missing codings allowed (Krippendorff 2011); on the all-coders row";
     STATEMENT = "statement", Text, "Uitspraak", "Statement", "a quoted statement, scrubbed of e-mail addresses and phone numbers";
     SESSIONS = "sessions", Count, "Sessies", "Sessions", "distinct sessions";
     PARTICIPANTS = "participants", Count, "Deelnemers", "Participants", "people of the group, summed over its distinct sessions";

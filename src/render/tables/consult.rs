@@ -1,10 +1,11 @@
 //! The tables of a round's consultation notes: `consultation`,
-//! `participants` and `quotes`.
+//! `participants`, `coding_agreement` and `quotes`.
 //!
 //! Owns their columns and rows, laid out from `consult`'s [`Summary`]. It
 //! must not count or choose: the counts and the quoted statements come
 //! ready from `consult`.
 
+use crate::analysis::agreement::{AgreementRow, FIELDS};
 use crate::analysis::consult::{CellCount, Participation, Summary};
 use crate::ingest::notes::Statement;
 use crate::render::tables::columns::*;
@@ -41,6 +42,45 @@ pub fn consultation(s: &Summary) -> Table {
         ],
         &s.counts.cells,
     )
+}
+
+/// Landis & Koch's (1977) bands of Cohen's kappa, each from its lower
+/// bound as they print them (0.21-0.40 is fair, ...); the report reads
+/// kappa in these words and shows it against them.
+pub const KAPPA_BANDS: [f64; 5] = [0.0, 0.21, 0.41, 0.61, 0.81];
+
+/// Krippendorff's (2004, *Content analysis*, 2nd ed., p. 241) thresholds
+/// of his alpha: 0.800 reliable, 0.667 the lowest for tentative conclusions.
+pub const ALPHA_BANDS: [f64; 2] = [0.667, 0.8];
+
+/// Agreement between the coders per field: each pair, then all of them;
+/// `None` when the notes have no `coder` column.
+pub fn coding_agreement(s: &Summary) -> Option<Table> {
+    type R<'a> = &'a AgreementRow;
+    let rows = s.agreement.as_ref()?;
+    let coders = s.notes.coding.as_ref()?;
+    let names = |r: &R| {
+        let names: Vec<&str> = (r.coders.iter())
+            .map(|c| coders.coders[*c as usize].as_str())
+            .collect();
+        names.join(";").as_str().into()
+    };
+    Some(Table::of(
+        "coding_agreement",
+        vec![
+            column(FIELD, |r: &R| FIELDS[r.field].into()),
+            column(CODERS, names),
+            column(STATEMENTS, |r: &R| Value::Int(r.statements)),
+            column(PCT_AGREEMENT, |r: &R| r.pct_agreement.into()),
+            // Shown with the decimals it takes to stay in the band the
+            // report reads it in (`render::report::agreement`).
+            column(COHEN_KAPPA.against(KAPPA_BANDS.to_vec()), |r: &R| {
+                r.cohen_kappa.into()
+            }),
+            column(KRIPPENDORFF_ALPHA.against(ALPHA_BANDS.to_vec()), |r: &R| r.krippendorff_alpha.into()),
+        ],
+        rows,
+    ))
 }
 
 /// The statements the report quotes, per theme x group: to paste into a

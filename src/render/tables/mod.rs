@@ -14,7 +14,7 @@ use crate::render::tables::table::Table;
 
 mod comments;
 mod compare;
-mod consult;
+pub mod consult;
 
 pub use comments::about_id;
 pub use quality::data_quality_summary;
@@ -36,6 +36,8 @@ pub struct RoundTables {
     /// The consultation tables, when the round has notes.
     pub consultation: Option<Table>,
     pub participants: Option<Table>,
+    /// When the notes have a `coder` column.
+    pub coding_agreement: Option<Table>,
     pub quotes: Option<Table>,
     /// The open answers, when the codebook has `[[comments]]`.
     pub comments: Option<Table>,
@@ -57,6 +59,7 @@ impl RoundTables {
             [
                 &self.consultation,
                 &self.participants,
+                &self.coding_agreement,
                 &self.quotes,
                 &self.comments,
             ]
@@ -121,6 +124,7 @@ pub fn all(
         group_tests: scores::group_tests(cb, scores),
         consultation: notes.map(consult::consultation),
         participants: notes.map(consult::participants),
+        coding_agreement: notes.and_then(consult::coding_agreement),
         quotes: notes.map(consult::quotes),
         comments: (!cb.comments.is_empty()).then(|| comments::comments(cb, scores)),
         data_quality: quality::data_quality(ledgers),

@@ -224,6 +224,7 @@ pub fn reliability(cb: &Codebook, scores: &Scores) -> Table {
             column(ALPHA_STD, |r: &R| r.alpha_std.into()),
             column(ALPHA_CI_LOW, |r: &R| r.alpha_ci.map(|c| c.0).into()),
             column(ALPHA_CI_HIGH, |r: &R| r.alpha_ci.map(|c| c.1).into()),
+            column(OMEGA, |r: &R| r.omega.into()),
         ],
         &scores.reliability,
     )
