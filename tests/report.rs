@@ -101,6 +101,7 @@ fn words_of(lang: &str) -> &'static [&'static str] {
             "median",
             "decision",
             "alpha",
+            "omega",
             "file",
             "reason",
             "line",
@@ -118,8 +119,9 @@ fn words_of(lang: &str) -> &'static [&'static str] {
             "source",
         ],
         // "u" is also the Dutch polite "you": respondents' comments are
-        // quoted as written, in an English report too.
-        _ => &["n", "p", "item", "u"],
+        // quoted as written, in an English report too. "omega" is the
+        // statistic's name in Dutch as well ("en omega (McDonald)").
+        _ => &["n", "p", "item", "u", "omega"],
     }
 }
 

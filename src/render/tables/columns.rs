@@ -175,7 +175,7 @@ headers! {
     ALPHA_STD = "alpha_std", Stat, "Gestandaardiseerde alfa", "Standardized alpha", "standardized alpha, k*r / (1 + (k-1)*r), r the mean inter-item correlation";
     ALPHA_CI_LOW = "alpha_ci_low", Stat, "Alfa 95%-interval, onder", "Alpha 95% interval, low", "lower end of alpha's Feldt 95% interval";
     ALPHA_CI_HIGH = "alpha_ci_high", Stat, "Alfa 95%-interval, boven", "Alpha 95% interval, high", "upper end of alpha's Feldt 95% interval";
-    OMEGA = "omega", Stat, "Omega", "Omega", "McDonald's omega total, 1 - sum(u_i) / sum(R), from the one-factor minimum-residual fit of the items' correlation matrix R (as R `psych::fa`, fm = \"minres\"); empty below 3 items or 3 complete respondents, or when an item has no variance";
+    OMEGA = "omega", Stat, "Omega (McDonald)", "McDonald's omega", "McDonald's omega total, 1 - sum(u_i) / sum(R), from the one-factor minimum-residual fit of the items' correlation matrix R (as R `psych::fa`, fm = \"minres\"); empty below 3 items or 3 complete respondents, or when an item has no variance";
     ITEM_REST_R = "item_rest_r", Stat, "Item-restcorrelatie", "Item-rest correlation", "corrected item-rest correlation";
     ALPHA_IF_DELETED = "alpha_if_deleted", Stat, "Alfa zonder dit item", "Alpha if deleted", "the area's alpha without this item";
     GROUPS = "groups", Text, "Groepen", "Groups", "the groups with n >= min_cell that the test compares, `;`-separated";
