@@ -17,7 +17,12 @@ const STUDY: &str = "herijking-instructeurs";
 fn run_with(edit: impl Fn(&str) -> String) -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let study = dir.path().join(STUDY);
-    copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("input").join(STUDY), &study);
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("input")
+            .join(STUDY),
+        &study,
+    );
     let notes = study.join("ronde-1/consultation.csv");
     fs::write(&notes, edit(&fs::read_to_string(&notes).unwrap())).unwrap();
     let out = dir.path().join("out");
@@ -53,10 +58,17 @@ fn agreement(root: &Path) -> Vec<Vec<String>> {
     read_table(&root.join("tables/coding_agreement.csv"))
         .into_iter()
         .map(|r| {
-            ["field", "coders", "statements", "pct_agreement", "cohen_kappa", "krippendorff_alpha"]
-                .iter()
-                .map(|c| r[*c].clone())
-                .collect()
+            [
+                "field",
+                "coders",
+                "statements",
+                "pct_agreement",
+                "cohen_kappa",
+                "krippendorff_alpha",
+            ]
+            .iter()
+            .map(|c| r[*c].clone())
+            .collect()
         })
         .collect()
 }
@@ -79,11 +91,19 @@ fn the_example_reports_the_agreement_of_its_three_coders() {
             .unwrap_or_else(|| panic!("{field} {coders}: {rows:?}"))
             .clone()
     };
-    let kappa = [("theme", "0.821370"), ("domain", "0.561753"), ("stance", "0.699332")];
+    let kappa = [
+        ("theme", "0.821370"),
+        ("domain", "0.561753"),
+        ("stance", "0.699332"),
+    ];
     for (field, k) in kappa {
         assert_eq!(find(field, "A;B", false)[4], k, "{field}");
     }
-    let alpha = [("theme", "0.781909"), ("domain", "0.514815"), ("stance", "0.625490")];
+    let alpha = [
+        ("theme", "0.781909"),
+        ("domain", "0.514815"),
+        ("stance", "0.625490"),
+    ];
     for (field, a) in alpha {
         let all = find(field, "A;B;C", true);
         assert_eq!(all[5], a, "{field}");
@@ -110,7 +130,10 @@ fn every_count_is_the_first_coders() {
         .iter()
         .find(|r| r["file"] == "ronde-1/consultation.csv" && r["reason"] == "total")
         .unwrap();
-    assert_eq!((total["rows_read"].as_str(), total["rows_used"].as_str()), ("399", "399"));
+    assert_eq!(
+        (total["rows_read"].as_str(), total["rows_used"].as_str()),
+        ("399", "399")
+    );
 }
 
 #[test]
@@ -163,7 +186,10 @@ fn a_second_coding_by_the_same_coder_and_an_empty_coder_are_ledgered() {
             .unwrap_or_else(|| panic!("{r}: {ledger:?}"))
             .clone()
     };
-    assert_eq!(reason("statement coded twice by the same coder")["line"], "401");
+    assert_eq!(
+        reason("statement coded twice by the same coder")["line"],
+        "401"
+    );
     assert_eq!(reason("empty coder")["line"], "402");
     let read = |root: &Path| fs::read(root.join("tables/consultation.csv")).unwrap();
     assert_eq!(read(&plain), read(&root));
@@ -189,10 +215,16 @@ fn omega_stands_beside_alpha() {
         .iter()
         .find(|r| r["measure"] == "herkenbaarheid" && r["area"] == "professioneel")
         .unwrap();
-    assert_eq!((pro["k_items"].as_str(), pro["n_complete"].as_str()), ("3", "78"));
+    assert_eq!(
+        (pro["k_items"].as_str(), pro["n_complete"].as_str()),
+        ("3", "78")
+    );
     assert_eq!(pro["omega"], "0.434838");
     let report = fs::read_to_string(root.join("report.html")).unwrap();
-    assert!(report.contains("Omega"), "the reliability table shows omega");
+    assert!(
+        report.contains("Omega"),
+        "the reliability table shows omega"
+    );
     assert!(report.contains("zonder aan te nemen dat elk item even zwaar telt"));
 }
 

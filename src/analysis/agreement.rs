@@ -52,7 +52,10 @@ fn field_rows(c: &Codings, field: usize) -> Vec<AgreementRow> {
         if let Some(code) = &coding.codes[field] {
             let next = ids.len() as u32;
             let id = *ids.entry(code.as_str()).or_insert(next);
-            units.entry(coding.unit).or_default().insert(coding.coder, id);
+            units
+                .entry(coding.unit)
+                .or_default()
+                .insert(coding.coder, id);
         }
     }
     let n = c.coders.len() as u32;
@@ -122,10 +125,17 @@ mod tests {
         let mut out: Vec<_> = (agreement(c).into_iter())
             .filter(|r| r.field == field)
             .map(|r| {
-                let mut names: Vec<String> =
-                    r.coders.iter().map(|i| c.coders[*i as usize].clone()).collect();
+                let mut names: Vec<String> = r
+                    .coders
+                    .iter()
+                    .map(|i| c.coders[*i as usize].clone())
+                    .collect();
                 names.sort();
-                (names, r.statements, [r.pct_agreement, r.cohen_kappa, r.krippendorff_alpha])
+                (
+                    names,
+                    r.statements,
+                    [r.pct_agreement, r.cohen_kappa, r.krippendorff_alpha],
+                )
             })
             .collect();
         out.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
@@ -152,7 +162,11 @@ mod tests {
             [None, Some("3"), None, None],
         ];
         let units: Vec<Vec<(u32, Option<&str>)>> = (data.iter())
-            .map(|u| (0..4u32).filter_map(|c| u[c as usize].map(|v| (c, Some(v)))).collect())
+            .map(|u| {
+                (0..4u32)
+                    .filter_map(|c| u[c as usize].map(|v| (c, Some(v))))
+                    .collect()
+            })
             .collect();
         let rows: Vec<AgreementRow> = (agreement(&codings(&units, 4)).into_iter())
             .filter(|r| r.field == 0)
@@ -163,7 +177,10 @@ mod tests {
         assert_eq!(all.statements, 11);
         assert!((all.krippendorff_alpha.unwrap() - 0.743_421_052_631_579).abs() < 1e-12);
         let ab = &rows[0];
-        assert_eq!((ab.coders.as_slice(), ab.statements), ([0, 1].as_slice(), 9));
+        assert_eq!(
+            (ab.coders.as_slice(), ab.statements),
+            ([0, 1].as_slice(), 9)
+        );
         assert_eq!(ab.pct_agreement, Some(8.0 / 9.0));
         assert!(ab.krippendorff_alpha.is_none() && ab.cohen_kappa.is_some());
     }
@@ -203,7 +220,11 @@ mod tests {
 
     fn of(units: &[Vec<(u32, u8)>]) -> Codings {
         let with_names: Vec<Vec<(u32, Option<&str>)>> = (units.iter())
-            .map(|u| u.iter().map(|(c, v)| (*c, Some(CODES[*v as usize]))).collect())
+            .map(|u| {
+                u.iter()
+                    .map(|(c, v)| (*c, Some(CODES[*v as usize])))
+                    .collect()
+            })
             .collect();
         codings(&with_names, 4)
     }

@@ -170,7 +170,10 @@ mod tests {
     #[test]
     fn pairwise_agreement_counts_every_pair_within_a_unit() {
         assert_eq!(pairwise_agreement(&[vec![2, 2, 3, 2]]), Some(0.5));
-        assert_eq!(pairwise_agreement(&[vec![2, 2, 3, 2], vec![1, 2, 3, 4]]), Some(0.25));
+        assert_eq!(
+            pairwise_agreement(&[vec![2, 2, 3, 2], vec![1, 2, 3, 4]]),
+            Some(0.25)
+        );
         assert_eq!(pairwise_agreement(&[vec![3]]), None);
     }
 

@@ -49,7 +49,9 @@ pub struct OneFactor {
 /// 1e-9 and finite, or whose largest reduced eigenvalue is not positive.
 pub fn one_factor_minres(r: &[Vec<f64>]) -> Option<OneFactor> {
     let k = r.len();
-    let square = r.iter().all(|row| row.len() == k && row.iter().all(|v| v.is_finite()));
+    let square = r
+        .iter()
+        .all(|row| row.len() == k && row.iter().all(|v| v.is_finite()));
     if k < 3 || !square || (0..k).any(|i| (0..i).any(|j| (r[i][j] - r[j][i]).abs() > 1e-9)) {
         return None;
     }
@@ -68,7 +70,11 @@ pub fn one_factor_minres(r: &[Vec<f64>]) -> Option<OneFactor> {
         let next: Vec<f64> = (loadings.iter())
             .map(|l| (l * l).clamp(0.0, MAX_COMMUNALITY))
             .collect();
-        let moved = h.iter().zip(&next).map(|(a, b)| (a - b).abs()).fold(0.0, f64::max);
+        let moved = h
+            .iter()
+            .zip(&next)
+            .map(|(a, b)| (a - b).abs())
+            .fold(0.0, f64::max);
         h = next;
         if moved < TOLERANCE {
             break;
@@ -101,7 +107,7 @@ pub fn omega_from_covariance(cov: &[Vec<f64>], n: usize) -> Option<f64> {
     if n < 3 || k < 3 || cov.iter().any(|row| row.len() != k) {
         return None;
     }
-    if (0..k).any(|i| !(cov[i][i] > 0.0) || !cov[i][i].is_finite()) {
+    if (0..k).any(|i| cov[i][i] <= 0.0 || !cov[i][i].is_finite()) {
         return None;
     }
     let r: Vec<Vec<f64>> = (0..k)
@@ -167,7 +173,10 @@ fn inverse(a: &[Vec<f64>]) -> Option<Vec<Vec<f64>>> {
             if row != col {
                 let f = m[row][col];
                 let pivot_row = m[col].clone();
-                m[row].iter_mut().zip(&pivot_row).for_each(|(v, q)| *v -= f * q);
+                m[row]
+                    .iter_mut()
+                    .zip(&pivot_row)
+                    .for_each(|(v, q)| *v -= f * q);
             }
         }
     }
@@ -198,7 +207,9 @@ fn largest_eigenpair(mut a: Vec<Vec<f64>>) -> (f64, Vec<f64>) {
             }
         }
     }
-    let top = (0..k).max_by(|x, y| a[*x][*x].total_cmp(&a[*y][*y])).unwrap_or(0);
+    let top = (0..k)
+        .max_by(|x, y| a[*x][*x].total_cmp(&a[*y][*y]))
+        .unwrap_or(0);
     let vector = (0..k).map(|i| v[i][top]).collect();
     (a[top][top], vector)
 }
@@ -213,21 +224,20 @@ fn rotate(a: &mut [Vec<f64>], v: &mut [Vec<f64>], p: usize, q: usize) {
     let t = theta.signum() / (theta.abs() + (theta * theta + 1.0).sqrt());
     let c = 1.0 / (t * t + 1.0).sqrt();
     let s = t * c;
-    let k = a.len();
-    for r in 0..k {
-        let (arp, arq) = (a[r][p], a[r][q]);
-        a[r][p] = c * arp - s * arq;
-        a[r][q] = s * arp + c * arq;
+    let turn = |x: &mut f64, y: &mut f64| {
+        let (xp, yq) = (*x, *y);
+        *x = c * xp - s * yq;
+        *y = s * xp + c * yq;
+    };
+    // Columns p and q of A and of V, then rows p and q of A (p < q).
+    for row in a.iter_mut().chain(v.iter_mut()) {
+        let (mut x, mut y) = (row[p], row[q]);
+        turn(&mut x, &mut y);
+        (row[p], row[q]) = (x, y);
     }
-    for r in 0..k {
-        let (apr, aqr) = (a[p][r], a[q][r]);
-        a[p][r] = c * apr - s * aqr;
-        a[q][r] = s * apr + c * aqr;
-    }
-    for row in v.iter_mut() {
-        let (vp, vq) = (row[p], row[q]);
-        row[p] = c * vp - s * vq;
-        row[q] = s * vp + c * vq;
+    let (upper, lower) = a.split_at_mut(q);
+    for (x, y) in upper[p].iter_mut().zip(lower[0].iter_mut()) {
+        turn(x, y);
     }
 }
 
@@ -257,7 +267,11 @@ mod tests {
         let cov = covariance_matrix(items).unwrap();
         let k = cov.len();
         (0..k)
-            .map(|i| (0..k).map(|j| cov[i][j] / (cov[i][i] * cov[j][j]).sqrt()).collect())
+            .map(|i| {
+                (0..k)
+                    .map(|j| cov[i][j] / (cov[i][i] * cov[j][j]).sqrt())
+                    .collect()
+            })
             .collect()
     }
 
@@ -283,11 +297,26 @@ mod tests {
     #[test]
     fn minres_and_omega_match_psych_for_positive_loadings() {
         let fit = one_factor_minres(&correlation(&items())).unwrap();
-        let u = [0.198_265_370_981, 0.636_487_060_553, 0.347_046_296_100, 0.813_795_412_675];
+        let u = [
+            0.198_265_370_981,
+            0.636_487_060_553,
+            0.347_046_296_100,
+            0.813_795_412_675,
+        ];
         assert_all_close(&fit.uniquenesses, &u, 1e-9);
-        let l = [0.895_396_353_030, 0.602_920_342_539, 0.808_055_507_932, 0.431_514_295_621];
+        let l = [
+            0.895_396_353_030,
+            0.602_920_342_539,
+            0.808_055_507_932,
+            0.431_514_295_621,
+        ];
         assert_all_close(&fit.loadings, &l, 1e-9);
-        let psych_minres = [0.198_273_031_4, 0.636_476_511_2, 0.347_056_011_7, 0.813_795_065_0];
+        let psych_minres = [
+            0.198_273_031_4,
+            0.636_476_511_2,
+            0.347_056_011_7,
+            0.813_795_065_0,
+        ];
         assert_all_close(&fit.uniquenesses, &psych_minres, 1e-4);
         let cov = covariance_matrix(&items()).unwrap();
         let omega = omega_from_covariance(&cov, 16).unwrap();
@@ -307,7 +336,12 @@ mod tests {
         let mut y = items();
         y[3].iter_mut().for_each(|v| *v = 5.0 - *v);
         let fit = one_factor_minres(&correlation(&y)).unwrap();
-        let l = [0.895_396_353_030, 0.602_920_342_539, 0.808_055_507_932, -0.431_514_295_621];
+        let l = [
+            0.895_396_353_030,
+            0.602_920_342_539,
+            0.808_055_507_932,
+            -0.431_514_295_621,
+        ];
         assert_all_close(&fit.loadings, &l, 1e-9);
         let omega = omega_from_covariance(&covariance_matrix(&y).unwrap(), 16).unwrap();
         assert!(close(omega, 0.636_700_319_084, 1e-9), "{omega}");
@@ -342,15 +376,33 @@ mod tests {
             vec![0.5, 0.3, 0.3, 1.0],
         ];
         let fit = one_factor_minres(&r).unwrap();
-        let l = [1.046_832_056_854, 0.699_613_858_653, 0.699_613_858_653, 0.454_595_653_810];
+        let l = [
+            1.046_832_056_854,
+            0.699_613_858_653,
+            0.699_613_858_653,
+            0.454_595_653_810,
+        ];
         assert_all_close(&fit.loadings, &l, 1e-7);
-        let u = [0.005, 0.510_540_391_504, 0.510_540_391_504, 0.793_342_754_854];
+        let u = [
+            0.005,
+            0.510_540_391_504,
+            0.510_540_391_504,
+            0.793_342_754_854,
+        ];
         assert_all_close(&fit.uniquenesses, &u, 1e-7);
-        let psych = [1.047_882_040_9, 0.696_493_783_2, 0.696_493_783_2, 0.455_656_569_2];
+        let psych = [
+            1.047_882_040_9,
+            0.696_493_783_2,
+            0.696_493_783_2,
+            0.455_656_569_2,
+        ];
         assert_all_close(&fit.loadings, &psych, 5e-3);
         // sum(r) = 4 + 2 * (0.8 + 0.8 + 0.5 + 0.4 + 0.3 + 0.3) = 10.2
         let omega = omega_from_covariance(&r, 100).unwrap();
-        assert!(close(omega, 1.0 - u.iter().sum::<f64>() / 10.2, 1e-7), "{omega}");
+        assert!(
+            close(omega, 1.0 - u.iter().sum::<f64>() / 10.2, 1e-7),
+            "{omega}"
+        );
     }
 
     /// Items that are one factor without noise (x_i = a_i f + b_i) are
@@ -377,17 +429,29 @@ mod tests {
         let mut flat = x.clone();
         flat[2] = vec![3.0; 16];
         let cov = covariance_matrix(&flat).unwrap();
-        assert_eq!(omega_from_covariance(&cov, 16), None, "an item without variance");
+        assert_eq!(
+            omega_from_covariance(&cov, 16),
+            None,
+            "an item without variance"
+        );
     }
 
     /// The Jacobi eigenpair of a matrix with known eigenvalues 4, 1, 1
     /// (J + I for the 3 x 3 all-ones J): 4 with (1, 1, 1) / sqrt(3).
     #[test]
     fn the_largest_eigenpair_is_found() {
-        let a = vec![vec![2.0, 1.0, 1.0], vec![1.0, 2.0, 1.0], vec![1.0, 1.0, 2.0]];
+        let a = vec![
+            vec![2.0, 1.0, 1.0],
+            vec![1.0, 2.0, 1.0],
+            vec![1.0, 1.0, 2.0],
+        ];
         let (lambda, v) = largest_eigenpair(a);
         assert!(close(lambda, 4.0, 1e-12), "{lambda} {v:?}");
         let s = v[0].signum();
-        assert_all_close(&v.iter().map(|x| x * s).collect::<Vec<_>>(), &[3f64.sqrt().recip(); 3], 1e-12);
+        assert_all_close(
+            &v.iter().map(|x| x * s).collect::<Vec<_>>(),
+            &[3f64.sqrt().recip(); 3],
+            1e-12,
+        );
     }
 }

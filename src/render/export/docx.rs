@@ -425,13 +425,15 @@ fn column_widths(g: &Grid, total: usize, char_w: usize) -> (Vec<usize>, Fit) {
                 .filter_map(move |r| r.get(c).map(String::as_str))
         };
         let cell_words = longest(&mut cells().flat_map(str::split_whitespace));
-        let header_words = longest(&mut header.split_whitespace());
+        // Headers are bold: a tenth wider than the body's characters
+        // ("Overeenstemming" broke in two at its plain width).
+        let header_words = longest(&mut header.split_whitespace()) * 11 / 10 + 1;
         let hard = if *numeric {
             longest(&mut cells())
         } else {
             cell_words.max(header_words)
         };
-        let line = longest(&mut cells()).max(header.chars().count());
+        let line = longest(&mut cells()).max(header.chars().count() * 11 / 10 + 1);
         tiers[0].push(width(hard));
         tiers[1].push(width(hard.max(header_words)));
         tiers[2].push(width(line));

@@ -45,13 +45,22 @@ pub fn section(doc: &mut Document, p: &People, s: &Summary, table: Option<&Table
         return;
     };
     let w = Words(p.lang);
-    doc.heading(2, w.t("Overeenstemming tussen codeurs", "Agreement between coders"));
+    doc.heading(
+        2,
+        w.t("Overeenstemming tussen codeurs", "Agreement between coders"),
+    );
     doc.para(intro(rows, &coding.coders, w));
     doc.para(w.t(
         "Overeenstemming: het deel van de dubbel gecodeerde uitspraken met dezelfde code. Kappa (Cohen) corrigeert dat voor toevallige overeenstemming tussen twee codeurs; gelezen volgens Landis en Koch (1977): onder 0,21 gering, vanaf 0,21 redelijk, 0,41 matig, 0,61 aanzienlijk, 0,81 bijna volledig. Alfa (Krippendorff) geldt alle codeurs samen, ook als niet iedereen elke uitspraak codeerde: vanaf 0,800 betrouwbaar, vanaf 0,667 voorlopig bruikbaar, daaronder onvoldoende (Krippendorff 2004).",
         "Agreement: the share of the double-coded statements given the same code. Cohen's kappa corrects it for chance agreement between two coders; read after Landis and Koch (1977): below 0.21 slight, from 0.21 fair, 0.41 moderate, 0.61 substantial, 0.81 almost perfect. Krippendorff's alpha covers all coders together, also when not everyone coded every statement: from 0.800 reliable, from 0.667 tentative, below that insufficient (Krippendorff 2004).",
     ));
-    let keep = ["coders", "statements", "pct_agreement", "cohen_kappa", "krippendorff_alpha"];
+    let keep = [
+        "coders",
+        "statements",
+        "pct_agreement",
+        "cohen_kappa",
+        "krippendorff_alpha",
+    ];
     for (f, field) in FIELDS.iter().enumerate() {
         let mine: Vec<&AgreementRow> = rows.iter().filter(|r| r.field == f).collect();
         if mine.is_empty() {
@@ -67,7 +76,12 @@ pub fn section(doc: &mut Document, p: &People, s: &Summary, table: Option<&Table
 /// "12 van de 40 uitspraken zijn door meer dan één codeur gecodeerd (A, B).
 /// De tellingen gebruiken per uitspraak de codes van de eerste codeur."
 fn intro(rows: &[AgreementRow], coders: &[String], w: Words) -> String {
-    let twice = rows.iter().filter(|r| r.all).map(|r| r.statements).max().unwrap_or(0);
+    let twice = rows
+        .iter()
+        .filter(|r| r.all)
+        .map(|r| r.statements)
+        .max()
+        .unwrap_or(0);
     format!(
         "{twice} {} ({}: {}). {}",
         w.t(
@@ -85,7 +99,8 @@ fn intro(rows: &[AgreementRow], coders: &[String], w: Words) -> String {
 
 /// Names the all-coders row as such and adds the reading of each row.
 fn read(grid: &mut Grid, rows: &[&AgreementRow], w: Words) {
-    grid.columns.push((w.t("Oordeel", "Reading").to_string(), false));
+    grid.columns
+        .push((w.t("Oordeel", "Reading").to_string(), false));
     for (cells, r) in grid.rows.iter_mut().zip(rows) {
         if r.all {
             cells[0] = format!("{} ({})", w.t("alle codeurs", "all coders"), cells[0]);
@@ -113,9 +128,22 @@ mod tests {
             .collect();
         assert_eq!(
             k,
-            ["less than chance", "slight", "slight", "fair", "moderate", "moderate", "substantial", "almost perfect", "almost perfect"]
+            [
+                "less than chance",
+                "slight",
+                "slight",
+                "fair",
+                "moderate",
+                "moderate",
+                "substantial",
+                "almost perfect",
+                "almost perfect"
+            ]
         );
-        let a: Vec<&str> = [0.5, 0.667, 0.799, 0.8].iter().map(|a| alpha_reading(*a, w)).collect();
+        let a: Vec<&str> = [0.5, 0.667, 0.799, 0.8]
+            .iter()
+            .map(|a| alpha_reading(*a, w))
+            .collect();
         assert_eq!(a, ["insufficient", "tentative", "tentative", "reliable"]);
     }
 }

@@ -423,10 +423,26 @@ fn reliability(doc: &mut Document, inp: &ReportInput) {
     );
     let ts = inp.tables;
     let p = people(inp);
-    doc.table(p.grid(
-        &ts.reliability,
-        w.t("Betrouwbaarheid per gebied", "Reliability per area"),
-    ));
+    // Per measure, without standardized alpha (it is in the tables): with
+    // omega beside alpha the whole table no longer fits a page's width.
+    let keep = [
+        "area",
+        "k_items",
+        "n_complete",
+        "alpha",
+        "alpha_ci_low",
+        "alpha_ci_high",
+        "omega",
+    ];
+    for m in &inp.cb.measures {
+        let rows = ts.reliability.filtered("measure", &m.id).select(&keep);
+        let caption = format!(
+            "{}, {}",
+            w.t("Betrouwbaarheid per gebied", "Reliability per area"),
+            m.label
+        );
+        doc.table(p.grid(&rows, &caption));
+    }
     if let Some(why) = no_omega(inp.cb, &inp.scores.reliability, w) {
         doc.para(why);
     }
@@ -437,8 +453,8 @@ fn reliability(doc: &mut Document, inp: &ReportInput) {
     // Per item (alpha if deleted, item-rest correlation) it would fill
     // pages with a row per item; those figures are in the tables.
     doc.para(w.t(
-        "De betrouwbaarheid per item (alfa zonder het item, item-restcorrelatie) staat in tables/item_reliability.csv en summary.xlsx.",
-        "The reliability per item (alpha if the item is deleted, item-rest correlation) is in tables/item_reliability.csv and summary.xlsx.",
+        "De gestandaardiseerde alfa staat in tables/reliability.csv, de betrouwbaarheid per item (alfa zonder het item, item-restcorrelatie) in tables/item_reliability.csv; beide ook in summary.xlsx.",
+        "Standardized alpha is in tables/reliability.csv, the reliability per item (alpha if the item is deleted, item-rest correlation) in tables/item_reliability.csv; both also in summary.xlsx.",
     ));
 }
 
@@ -459,7 +475,10 @@ fn no_omega(cb: &Codebook, rows: &[ReliabilityRow], w: Words) -> Option<String> 
                     "an item got the same answer from everyone",
                 ),
             };
-            format!("{} ({}): {reason}", cb.areas[r.area].label, cb.measures[r.measure].label)
+            format!(
+                "{} ({}): {reason}",
+                cb.areas[r.area].label, cb.measures[r.measure].label
+            )
         })
         .collect();
     (!why.is_empty()).then(|| {

@@ -77,7 +77,9 @@ pub fn coding_agreement(s: &Summary) -> Option<Table> {
             column(COHEN_KAPPA.against(KAPPA_BANDS.to_vec()), |r: &R| {
                 r.cohen_kappa.into()
             }),
-            column(KRIPPENDORFF_ALPHA.against(ALPHA_BANDS.to_vec()), |r: &R| r.krippendorff_alpha.into()),
+            column(KRIPPENDORFF_ALPHA.against(ALPHA_BANDS.to_vec()), |r: &R| {
+                r.krippendorff_alpha.into()
+            }),
         ],
         rows,
     ))
