@@ -352,3 +352,19 @@ fn stray_quote_is_a_clear_error() {
         "{out}"
     );
 }
+
+/// Both areas of tiny have fewer than 3 items: no omega, and the report
+/// says so for each (docs/reference.md, "Omega").
+#[test]
+fn tiny_report_says_why_there_is_no_omega() {
+    let (p, out) = tiny_run();
+    assert!(out.status.success(), "{}", outcome(&out));
+    let rel = read_table(&tables(p.path()).join("reliability.csv"));
+    assert!(rel.iter().all(|r| r["omega"].is_empty()), "{rel:?}");
+    let html = std::fs::read_to_string(p.path().join("output/tiny/ronde-1/report.html")).unwrap();
+    let line = html
+        .lines()
+        .find(|l| l.contains("No omega for"))
+        .unwrap_or_else(|| panic!("no word on omega"));
+    assert_eq!(line.matches("fewer than 3 items").count(), 2, "{line}");
+}
