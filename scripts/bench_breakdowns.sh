@@ -3,9 +3,8 @@
 # --breakdowns: N respondents x 60 items x 2 measures plus `functie` and
 # `regio`) run with `breakdowns = ["functie", "regio"]` and without (the same
 # study.toml minus that line), alternating, RUNS times each; min and median
-# wall time of `peil run --no-charts` (tables) and `peil run` (full). On a
-# shared machine the median moves with the neighbours' load; the min is the
-# steadier figure of what a run costs, so both changes are printed.
+# wall time of `peil run --no-charts` (tables) and `peil run` (full), and
+# the change of both (scripts/bench_pair.sh).
 #
 # Usage: scripts/bench_breakdowns.sh [SIZES...]   (default: 100000 1000000)
 # Env:   RUNS (default 5), BENCH_DIR (default target/bench-data).
@@ -19,19 +18,7 @@ work="${BENCH_DIR:-$PWD/target/bench-data}"
 sizes=("$@")
 [ "${#sizes[@]}" -eq 0 ] && sizes=(100000 1000000)
 
-# secs CMD...: runs CMD once, prints its wall time in seconds.
-secs() {
-  local t0 t1
-  t0=$(date +%s.%N)
-  "$@" >/dev/null 2>"$work/stderr.txt" || { cat "$work/stderr.txt" >&2; exit 1; }
-  t1=$(date +%s.%N)
-  echo "$t1 - $t0" | bc
-}
-# stats TIMES...: "min / median"
-stats() {
-  local sorted; sorted=$(printf '%s\n' "$@" | sort -n)
-  printf '%.3f / %.3f' "$(echo "$sorted" | head -1)" "$(echo "$sorted" | sed -n "$(( ($# + 1) / 2 ))p")"
-}
+. scripts/bench_pair.sh
 
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg); RUNS=$runs"
 echo
@@ -47,16 +34,5 @@ for n in "${sizes[@]}"; do
   mkdir -p "$without/r1"
   grep -v '^breakdowns = ' "$with/study.toml" > "$without/study.toml"
   [ -f "$without/r1/questionnaire.csv" ] || cp "$with/r1/questionnaire.csv" "$without/r1/"
-  for mode in tables full; do
-    flags=(--quiet --out "$work/out"); [ "$mode" = tables ] && flags+=(--no-charts)
-    a=(); b=()
-    for _ in $(seq "$runs"); do
-      a+=("$(secs "$peil" run "${flags[@]}" "$without")")
-      b+=("$(secs "$peil" run "${flags[@]}" "$with")")
-    done
-    sa=$(stats "${a[@]}"); sb=$(stats "${b[@]}")
-    ma=${sa#*/ }; mb=${sb#*/ }
-    na=${sa% /*}; nb=${sb% /*}
-    echo "| $n | $mode | $sa | $sb | $(echo "scale=1; 100 * ($mb - $ma) / $ma" | bc)% | $(echo "scale=1; 100 * ($nb - $na) / $na" | bc)% |"
-  done
+  pair_row "$n" "$without" "$with"
 done

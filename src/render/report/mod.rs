@@ -20,7 +20,7 @@ use crate::analysis::compare::Comparison;
 use crate::analysis::consult::{self, Summary};
 use crate::analysis::score::{ReliabilityRow, Scores};
 use crate::codebook::Printed;
-use crate::codebook::{Codebook, Language, Round};
+use crate::codebook::{Codebook, Language, Measure, Round};
 use crate::digest::InputHash;
 use crate::ledger::FileLedger;
 use crate::render::charts::ChartFile;
@@ -332,6 +332,21 @@ fn all_per_measure(
     }
 }
 
+/// `t`'s rows of each measure as a table of its own, the columns `keep`
+/// (so not the measure, which every row would repeat), under `caption`.
+fn per_measure(
+    doc: &mut Document,
+    p: &People,
+    t: &Table,
+    keep: &[&str],
+    caption: impl Fn(&Measure) -> String,
+) {
+    for m in &p.cb.measures {
+        let rows = t.filtered("measure", &m.id).select(keep);
+        doc.table(p.grid(&rows, &caption(m)));
+    }
+}
+
 /// The charts of the stakeholder groups; a breakdown's (in its folder,
 /// `by-<slug>/...`) are in its own section.
 fn charts(doc: &mut Document, charts: &[ChartFile], w: Words) {
@@ -366,10 +381,7 @@ fn breakdown(doc: &mut Document, inp: &ReportInput, scores: &Scores, t: &Breakdo
         "pct_agree",
         "suppressed",
     ];
-    for m in &inp.cb.measures {
-        let rows = t.area_scores.filtered("measure", &m.id).select(&compact);
-        doc.table(p.grid(&rows, &m.label));
-    }
+    per_measure(doc, &p, &t.area_scores, &compact, |m| m.label.clone());
     let prefix = format!("{}/", t.folder);
     let mine = (0..inp.charts.len()).filter(|i| inp.charts[*i].name.starts_with(&prefix));
     doc.blocks.extend(mine.map(Block::Chart));
@@ -434,15 +446,10 @@ fn reliability(doc: &mut Document, inp: &ReportInput) {
         "alpha_ci_high",
         "omega",
     ];
-    for m in &inp.cb.measures {
-        let rows = ts.reliability.filtered("measure", &m.id).select(&keep);
-        let caption = format!(
-            "{}, {}",
-            w.t("Betrouwbaarheid per gebied", "Reliability per area"),
-            m.label
-        );
-        doc.table(p.grid(&rows, &caption));
-    }
+    let title = w.t("Betrouwbaarheid per gebied", "Reliability per area");
+    per_measure(doc, &p, &ts.reliability, &keep, |m| {
+        format!("{title}, {}", m.label)
+    });
     if let Some(why) = no_omega(inp.cb, &inp.scores.reliability, w) {
         doc.para(why);
     }
