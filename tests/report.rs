@@ -338,6 +338,12 @@ fn comparison_tells_participation_and_decisions_before_and_after() {
         xml.matches("<w:footerReference").count(),
         xml.matches("<w:sectPr>").count()
     );
+    // Dated by the later round (ronde-2, 2025-06-16), not undated.
+    assert!(
+        docx["docProps/core.xml"].contains("2025-06-16"),
+        "{}",
+        docx["docProps/core.xml"]
+    );
 }
 
 /// Every item whose mean or agreement, rounded as usual, would land on the

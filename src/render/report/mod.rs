@@ -616,6 +616,9 @@ pub fn comparison_document(inp: &CompareInput) -> Document {
         cmp.to
     );
     let mut doc = document(inp.cb, subtitle, inp.inputs, inp.lang);
+    // Dated by the later round: the comparison is as of then.
+    let later = inp.cb.rounds.iter().find(|r| r.id == cmp.to);
+    doc.date = later.and_then(|r| r.date.clone());
     let p = People {
         cb: inp.cb,
         lang: inp.lang,
