@@ -57,12 +57,15 @@ pub fn one_factor_minres(r: &[Vec<f64>]) -> Option<OneFactor> {
     }
     let mut h: Vec<f64> = start_communalities(r);
     let mut loadings = vec![0.0; k];
+    // Each step's matrix differs from the last only in its diagonal: its
+    // eigenvectors are the start of the next step's.
+    let mut basis = identity(k);
     for _ in 0..MAX_ITERATIONS {
         let mut reduced = r.to_vec();
         for (i, hi) in h.iter().enumerate() {
             reduced[i][i] = *hi;
         }
-        let (lambda, v) = largest_eigenpair(reduced);
+        let (lambda, v) = largest_eigenpair(&reduced, &mut basis);
         if lambda <= 0.0 {
             return None;
         }
@@ -186,32 +189,53 @@ fn inverse(a: &[Vec<f64>]) -> Option<Vec<Vec<f64>>> {
 /// The largest eigenvalue of a symmetric matrix and its unit eigenvector,
 /// by cyclic Jacobi rotations (Golub & Van Loan, *Matrix Computations*,
 /// 4th ed., algorithm 8.5.3) until the off-diagonal mass is below 1e-30 of
-/// the whole.
-fn largest_eigenpair(mut a: Vec<Vec<f64>>) -> (f64, Vec<f64>) {
+/// the whole. The rotations start from `basis`, orthonormal columns (the
+/// identity, or the eigenvectors of a nearby matrix): `a` is first turned
+/// into that basis (V^T A V), which is then nearly diagonal and takes a
+/// sweep or two instead of six. `basis` ends as `a`'s eigenvectors.
+fn largest_eigenpair(a: &[Vec<f64>], basis: &mut [Vec<f64>]) -> (f64, Vec<f64>) {
     let k = a.len();
-    let mut v: Vec<Vec<f64>> = (0..k)
-        .map(|i| (0..k).map(|j| f64::from(u8::from(i == j))).collect())
+    let av: Vec<Vec<f64>> = (0..k)
+        .map(|i| {
+            (0..k)
+                .map(|j| (0..k).map(|m| a[i][m] * basis[m][j]).sum())
+                .collect()
+        })
         .collect();
-    let norm: f64 = a.iter().flatten().map(|x| x * x).sum();
+    let mut b: Vec<Vec<f64>> = (0..k)
+        .map(|i| {
+            (0..k)
+                .map(|j| (0..k).map(|m| basis[m][i] * av[m][j]).sum())
+                .collect()
+        })
+        .collect();
+    let norm: f64 = b.iter().flatten().map(|x| x * x).sum();
     for _sweep in 0..100 {
         let off: f64 = (0..k)
             .flat_map(|i| (0..k).filter(move |j| *j != i).map(move |j| (i, j)))
-            .map(|(i, j)| a[i][j] * a[i][j])
+            .map(|(i, j)| b[i][j] * b[i][j])
             .sum();
         if off <= 1e-30 * norm.max(f64::MIN_POSITIVE) {
             break;
         }
         for p in 0..k {
             for q in (p + 1)..k {
-                rotate(&mut a, &mut v, p, q);
+                rotate(&mut b, basis, p, q);
             }
         }
     }
     let top = (0..k)
-        .max_by(|x, y| a[*x][*x].total_cmp(&a[*y][*y]))
+        .max_by(|x, y| b[*x][*x].total_cmp(&b[*y][*y]))
         .unwrap_or(0);
-    let vector = (0..k).map(|i| v[i][top]).collect();
-    (a[top][top], vector)
+    let vector = (0..k).map(|i| basis[i][top]).collect();
+    (b[top][top], vector)
+}
+
+/// The k x k identity matrix.
+fn identity(k: usize) -> Vec<Vec<f64>> {
+    (0..k)
+        .map(|i| (0..k).map(|j| f64::from(u8::from(i == j))).collect())
+        .collect()
 }
 
 /// One Jacobi rotation zeroing `a[p][q]`, accumulated into the columns of `v`.
@@ -445,7 +469,7 @@ mod tests {
             vec![1.0, 2.0, 1.0],
             vec![1.0, 1.0, 2.0],
         ];
-        let (lambda, v) = largest_eigenpair(a);
+        let (lambda, v) = largest_eigenpair(&a, &mut identity(3));
         assert!(close(lambda, 4.0, 1e-12), "{lambda} {v:?}");
         let s = v[0].signum();
         assert_all_close(
