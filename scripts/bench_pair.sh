@@ -22,6 +22,11 @@ stats() {
   printf '%.3f / %.3f' "$(echo "$sorted" | head -1)" "$(echo "$sorted" | sed -n "$(( ($# + 1) / 2 ))p")"
 }
 
+# change FROM TO: "+1.3%" (bc writes .9 for 0.9).
+change() {
+  printf '%+.1f%%' "$(echo "scale=4; 100 * ($2 - $1) / $1" | bc)"
+}
+
 # pair_row LABEL WITHOUT WITH [MODES...]: one table row per mode (default
 # both), alternating the two studies.
 pair_row() {
@@ -38,6 +43,6 @@ pair_row() {
     sa=$(stats "${a[@]}"); sb=$(stats "${b[@]}")
     ma=${sa#*/ }; mb=${sb#*/ }
     na=${sa% /*}; nb=${sb% /*}
-    echo "| $label | $mode | $sa | $sb | $(echo "scale=1; 100 * ($mb - $ma) / $ma" | bc)% | $(echo "scale=1; 100 * ($nb - $na) / $na" | bc)% |"
+    echo "| $label | $mode | $sa | $sb | $(change "$ma" "$mb") | $(change "$na" "$nb") |"
   done
 }

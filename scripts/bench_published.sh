@@ -57,7 +57,8 @@ for n in "${sizes[@]}"; do
   [ -f "$with/r1/questionnaire.csv" ] || cp "$without/r1/questionnaire.csv" "$with/r1/"
   "$peil" run --quiet --no-charts --out "$work/out" "$without" >/dev/null 2>&1
   { cat "$without/study.toml"; entries "$work/out/$(basename "$without")/r1/tables"; } > "$with/study.toml"
-  "$peil" run --quiet --no-charts --strict --out "$work/out" "$with" >/dev/null 2>&1 ||
-    { echo "bench_published: the 20 entries are not all reproduced" >&2; exit 1; }
+  "$peil" run --quiet --no-charts --out "$work/out" "$with" >/dev/null 2>&1
+  yes=$(grep -c ',yes,' "$work/out/$(basename "$with")/r1/tables/published.csv" || true)
+  [ "$yes" -eq 20 ] || { echo "bench_published: $yes of the 20 entries reproduced" >&2; exit 1; }
   pair_row "$n" "$without" "$with" tables
 done
