@@ -203,14 +203,60 @@ struct Reader {
 
 /// The statements of a file with a `coder` column: each (session,
 /// statement text) is one unit, whoever coded it.
-#[derive(Default)]
 struct Units {
+    /// The coder column's position.
+    column: usize,
     /// Whether the file has a domain column.
     domain: bool,
     coders: Vocabulary,
     /// (session, trimmed statement) -> (unit, the coders who coded it).
     seen: HashMap<(u32, String), (u32, Vec<u32>)>,
     codings: Vec<Coding>,
+}
+
+impl Units {
+    /// Finds the row's unit and records its coding: the unit's first
+    /// coding goes on to be checked and counted, another coder's is kept
+    /// for the agreement only; an empty coder or statement, or a coder's
+    /// second coding of a unit, is set aside (the reason, and the column
+    /// to name when there is a value to show).
+    fn place(
+        &mut self,
+        rec: &csv::StringRecord,
+        cols: &Columns,
+        sessions: &mut Vocabulary,
+    ) -> Result<Role, (Reason, Option<usize>)> {
+        let coder = self.column;
+        let cell = |i: usize| rec.get(i).unwrap_or("").trim();
+        let [session, _, _, theme, stance, statement] = cols.required;
+        if cell(coder).is_empty() {
+            return Err((Reason::EmptyCoder, None));
+        }
+        if cell(statement).is_empty() {
+            return Err((Reason::EmptyStatement, None));
+        }
+        let session = sessions.code(cell(session)).unwrap_or_default();
+        let who = self.coders.code(cell(coder)).unwrap_or_default();
+        let next = self.seen.len() as u32;
+        let (unit, coders) = (self.seen)
+            .entry((session, cell(statement).to_string()))
+            .or_insert((next, Vec::new()));
+        if coders.contains(&who) {
+            return Err((Reason::DuplicateCoding, Some(coder)));
+        }
+        coders.push(who);
+        let role = match coders.len() {
+            1 => Role::First,
+            _ => Role::Another,
+        };
+        let code = |i: Option<usize>| i.map(cell).filter(|c| !c.is_empty()).map(normalize_cell);
+        self.codings.push(Coding {
+            unit: *unit,
+            coder: who,
+            codes: [code(Some(theme)), code(cols.domain), code(Some(stance))],
+        });
+        Ok(role)
+    }
 }
 
 /// What a row of a file with a `coder` column is.
@@ -236,9 +282,12 @@ impl Reader {
             stances: Vocabulary::new(codes.map(|c| c.stances.as_slice())),
             participants: HashMap::new(),
             statements: Vec::new(),
-            units: cols.coder.map(|_| Units {
+            units: cols.coder.map(|column| Units {
+                column,
                 domain: cols.domain.is_some(),
-                ..Units::default()
+                coders: Vocabulary::default(),
+                seen: HashMap::new(),
+                codings: Vec::new(),
             }),
             ledger: FileLedger {
                 file,
@@ -272,8 +321,8 @@ impl Reader {
         if cell(session).is_empty() {
             return self.set_aside(line, Reason::EmptySession, None);
         }
-        if let Some(coder) = cols.coder {
-            match self.unit(rec, cols, coder) {
+        if let Some(units) = self.units.as_mut() {
+            match units.place(rec, cols, &mut self.sessions) {
                 Ok(Role::First) => {}
                 Ok(Role::Another) => {
                     self.ledger.rows_used += 1;
@@ -318,49 +367,6 @@ impl Reader {
             stance: s,
             text: crate::scrub::scrub(cell(statement)),
         });
-    }
-
-    /// Finds the row's unit and records its coding: the unit's first
-    /// coding goes on to be checked and counted, another coder's is kept
-    /// for the agreement only; an empty coder or statement, or a coder's
-    /// second coding of a unit, is set aside (the reason, and the column
-    /// to name when there is a value to show).
-    fn unit(
-        &mut self,
-        rec: &csv::StringRecord,
-        cols: &Columns,
-        coder: usize,
-    ) -> Result<Role, (Reason, Option<usize>)> {
-        let cell = |i: usize| rec.get(i).unwrap_or("").trim();
-        let [session, _, _, theme, stance, statement] = cols.required;
-        if cell(coder).is_empty() {
-            return Err((Reason::EmptyCoder, None));
-        }
-        if cell(statement).is_empty() {
-            return Err((Reason::EmptyStatement, None));
-        }
-        let units = self.units.as_mut().expect("a coder column has units");
-        let session = self.sessions.code(cell(session)).unwrap_or_default();
-        let who = units.coders.code(cell(coder)).unwrap_or_default();
-        let next = units.seen.len() as u32;
-        let (unit, coders) = (units.seen)
-            .entry((session, cell(statement).to_string()))
-            .or_insert((next, Vec::new()));
-        if coders.contains(&who) {
-            return Err((Reason::DuplicateCoding, Some(coder)));
-        }
-        coders.push(who);
-        let role = match coders.len() {
-            1 => Role::First,
-            _ => Role::Another,
-        };
-        let code = |i: Option<usize>| i.map(cell).filter(|c| !c.is_empty()).map(normalize_cell);
-        units.codings.push(Coding {
-            unit: *unit,
-            coder: who,
-            codes: [code(Some(theme)), code(cols.domain), code(Some(stance))],
-        });
-        Ok(role)
     }
 
     fn finish(mut self, csv: &CsvText) -> Result<Option<Notes>, IngestError> {
