@@ -12,9 +12,13 @@ use std::path::{Path, PathBuf};
 const STUDY: &str = "herijking-instructeurs";
 
 /// A copy of the example, `edit` applied to its ronde-1 consultation.csv,
-/// run; gives the temp dir (kept alive) and the output of
-/// the study.
+/// run; gives the temp dir (kept alive) and the output of ronde-1.
 fn run_with(edit: impl Fn(&str) -> String) -> (tempfile::TempDir, PathBuf) {
+    run_with_toml(edit, "")
+}
+
+/// [`run_with`], with `extra` appended to study.toml.
+fn run_with_toml(edit: impl Fn(&str) -> String, extra: &str) -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let study = dir.path().join(STUDY);
     copy_dir(
@@ -23,6 +27,9 @@ fn run_with(edit: impl Fn(&str) -> String) -> (tempfile::TempDir, PathBuf) {
             .join(STUDY),
         &study,
     );
+    let toml = study.join("study.toml");
+    let text = fs::read_to_string(&toml).unwrap();
+    fs::write(&toml, format!("{text}{extra}")).unwrap();
     let notes = study.join("ronde-1/consultation.csv");
     fs::write(&notes, edit(&fs::read_to_string(&notes).unwrap())).unwrap();
     let out = dir.path().join("out");
@@ -242,4 +249,22 @@ fn the_report_shows_the_agreement_in_words() {
     ] {
         assert!(report.contains(words), "{words}");
     }
+}
+
+/// A published agreement is checked like any figure, and the table can be
+/// named (it was missing from the tables an entry may name).
+#[test]
+fn a_published_alpha_is_checked() {
+    let entry = r#"
+[[published]]
+round = "ronde-1"
+table = "coding_agreement"
+where = { field = "theme", coders = "A;B;C" }
+column = "krippendorff_alpha"
+value = "0,78"
+"#;
+    let (_d, root) = run_with_toml(as_is, entry);
+    let rows = read_table(&root.join("tables/published.csv"));
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0]["reproduced"], "yes", "{rows:?}");
 }

@@ -121,6 +121,11 @@ fn every_written_csv_has_its_documented_columns_in_order() {
     }
     let docs = documented();
     for (file, cols) in &written {
+        let table = file.trim_end_matches(".csv");
+        assert!(
+            peil::render::tables::published::TABLES.contains(&table),
+            "{table} cannot be named by a [[published]] entry"
+        );
         let want = docs
             .get(file)
             .unwrap_or_else(|| panic!("{file} is not in docs/reference.md"));

@@ -162,8 +162,9 @@ pub fn unknown(p: &Published) -> Option<String> {
         .then(|| format!("column {:?} is not a column peil writes", p.column))
 }
 
-/// The tables an entry may name (docs/reference.md, "Output files").
-const TABLES: [&str; 14] = [
+/// The tables an entry may name (docs/reference.md, "Output files"):
+/// every CSV table peil writes (tests/reference.rs checks it).
+pub const TABLES: [&str; 15] = [
     "respondents",
     "area_scores",
     "item_scores",
@@ -172,6 +173,7 @@ const TABLES: [&str; 14] = [
     "group_tests",
     "consultation",
     "participants",
+    "coding_agreement",
     "quotes",
     "comments",
     "data_quality",
