@@ -427,13 +427,14 @@ fn column_widths(g: &Grid, total: usize, char_w: usize) -> (Vec<usize>, Fit) {
         let cell_words = longest(&mut cells().flat_map(str::split_whitespace));
         // Headers are bold: a tenth wider than the body's characters
         // ("Overeenstemming" broke in two at its plain width).
-        let header_words = longest(&mut header.split_whitespace()) * 11 / 10 + 1;
+        let bold = |chars: usize| chars * 11 / 10 + 1;
+        let header_words = bold(longest(&mut header.split_whitespace()));
         let hard = if *numeric {
             longest(&mut cells())
         } else {
             cell_words.max(header_words)
         };
-        let line = longest(&mut cells()).max(header.chars().count() * 11 / 10 + 1);
+        let line = longest(&mut cells()).max(bold(header.chars().count()));
         tiers[0].push(width(hard));
         tiers[1].push(width(hard.max(header_words)));
         tiers[2].push(width(line));
