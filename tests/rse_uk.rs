@@ -311,3 +311,26 @@ fn comments_come_from_the_year_that_asked_for_them() {
     let earlier = root.join("2016/tables/comments.csv");
     assert!(!earlier.exists() || read_table(&earlier).is_empty());
 }
+
+/// Omega on a real export: the five affRec statements of 2016, 269
+/// respondents with a contract type who rated all five. R 4.2.2, psych
+/// 2.2.9 (labels strongly disagree .. strongly agree as 1 .. 5):
+///   d <- read.csv("uk-2016_public_data.csv", check.names = FALSE, colClasses = "character")
+///   d <- d[trimws(d[["currentEmp10. What type of contract are you employed on?"]]) != "", ]
+///   x <- sapply(d[grep("^affRec[1-5]\\.", names(d), value = TRUE)],
+///               function(v) match(tolower(trimws(v)), lab)); x <- x[complete.cases(x), ]
+///   fp <- fa(x, nfactors = 1, fm = "pa", min.err = 1e-14, max.iter = 100000)
+///   1 - sum(fp$uniquenesses) / sum(cor(x))          0.933597830504
+///   omega(x, nfactors = 1, plot = FALSE)$omega.tot   0.933597834742
+#[test]
+fn omega_of_a_real_area_matches_psych() {
+    let (_out, root) = run();
+    let rel = table(&root, "2016", "reliability");
+    let row = rows_where(&rel, &[("area", "affRec")]);
+    assert_eq!(row[0]["n_complete"], "269");
+    close(
+        num(row[0], "omega"),
+        0.933_597_830_504,
+        "omega of affRec, 2016",
+    );
+}
