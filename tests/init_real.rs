@@ -364,7 +364,7 @@ fn the_2017_arrays_are_one_measure_with_the_statements_as_items() {
     assert_eq!(score(&Y2017), GUESSES.len());
 }
 
-/// An item's column in ronde-1 and ronde-2.
+/// An item's column in round-1 and round-2 (an English draft's ids).
 type Rounds = (Option<String>, Option<String>);
 
 /// A two-round draft's item: its id, column per round and `previous`.
@@ -376,7 +376,7 @@ fn per_round(cols: &[&Value]) -> Rounds {
         panic!("not one measure's table: {cols:?}");
     };
     let at = |r: &str| t.get(r).map(|v| v.as_str().unwrap().to_string());
-    (at("ronde-1"), at("ronde-2"))
+    (at("round-1"), at("round-2"))
 }
 
 #[test]
@@ -394,7 +394,7 @@ fn two_exports_make_one_codebook_with_a_column_per_round() {
             )
         })
         .collect();
-    assert_eq!(rounds, [("ronde-1", Y2016.file), ("ronde-2", Y2017.file)]);
+    assert_eq!(rounds, [("round-1", Y2016.file), ("round-2", Y2017.file)]);
     assert_eq!(d["study"]["name"].as_str(), Some("uk public data"));
 
     // What is right, from the headers: a statement of the same wording in
@@ -476,8 +476,8 @@ fn two_exports_make_one_codebook_with_a_column_per_round() {
                 .collect()
         })
         .collect();
-    assert_eq!(rounds_of.iter().filter(|r| **r == ["ronde-1"]).count(), 3);
-    assert_eq!(rounds_of.iter().filter(|r| **r == ["ronde-2"]).count(), 6);
+    assert_eq!(rounds_of.iter().filter(|r| **r == ["round-1"]).count(), 3);
+    assert_eq!(rounds_of.iter().filter(|r| **r == ["round-2"]).count(), 6);
 
     // The tiny contract types (1 agency worker in 2016, 1 freelancer in
     // 2017): a commented [recode] into 2017's "Other/Not listed"; and a

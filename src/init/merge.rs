@@ -56,8 +56,9 @@ impl Draft {
         let mut base = drafts.pop().expect("one draft per export");
         base.widen(rounds);
         if rounds > 1 {
+            let first = base.round_id(0);
             for (what, _) in &mut base.other_scales {
-                *what = format!("ronde-1: {what}");
+                *what = format!("{first}: {what}");
             }
         }
         for (k, d) in rest.into_iter().enumerate() {
@@ -105,6 +106,7 @@ impl Draft {
                 None => self.comments.push(placed(c, r, rounds)),
             }
         }
+        let (first, this) = (self.round_id(0), self.round_id(r));
         let respondents = &mut self.respondents;
         if let Some(g) = &mut respondents.group {
             let name = same_column(export, g.column.first());
@@ -130,11 +132,10 @@ impl Draft {
         }
         if respondents.id.is_some() && respondents.id != d.respondents.id {
             respondents.id = None;
-            respondents.id_why = "the exports have no id column of one name; without id every row is one respondent: add id = { ronde-1 = \"...\", ... } if there is one".into();
+            respondents.id_why = format!("the exports have no id column of one name; without id every row is one respondent: add id = {{ {first} = \"...\", ... }} if there is one");
         }
         for (what, columns) in d.other_scales {
-            self.other_scales
-                .push((format!("ronde-{}: {what}", r + 1), columns));
+            self.other_scales.push((format!("{this}: {what}"), columns));
         }
     }
 

@@ -61,25 +61,32 @@ fn seen(values: &[(String, usize)]) -> String {
         .join(", ")
 }
 
-/// Round `k`'s id (0-based `k`): `ronde-1`, `ronde-2`, ...
-pub(super) fn round_id(k: usize) -> String {
-    format!("ronde-{}", k + 1)
-}
-
-/// A column reference: the name when every round has the column under
-/// one name, else a table from round id to name (the rounds that have it).
-fn column_ref(pr: &PerRound) -> String {
-    let first = pr.0.first().cloned().flatten();
-    if first.is_some() && pr.0.iter().all(|n| *n == first) {
-        return q(pr.first());
-    }
-    let named: Vec<String> = (pr.0.iter().enumerate())
-        .filter_map(|(k, n)| Some(format!("{} = {}", round_id(k), q(n.as_ref()?))))
-        .collect();
-    format!("{{ {} }}", named.join(", "))
-}
-
 impl Draft {
+    /// Round `k`'s id (0-based `k`) in the draft's language: `ronde-1`,
+    /// `ronde-2`, ... or `round-1`, ... (the report shows it as "Ronde 1"
+    /// or "Round 1").
+    pub(super) fn round_id(&self, k: usize) -> String {
+        let word = if self.language.code == "nl" {
+            "ronde"
+        } else {
+            "round"
+        };
+        format!("{word}-{}", k + 1)
+    }
+
+    /// A column reference: the name when every round has the column under
+    /// one name, else a table from round id to name (the rounds that have it).
+    fn column_ref(&self, pr: &PerRound) -> String {
+        let first = pr.0.first().cloned().flatten();
+        if first.is_some() && pr.0.iter().all(|n| *n == first) {
+            return q(pr.first());
+        }
+        let named: Vec<String> = (pr.0.iter().enumerate())
+            .filter_map(|(k, n)| Some(format!("{} = {}", self.round_id(k), q(n.as_ref()?))))
+            .collect();
+        format!("{{ {} }}", named.join(", "))
+    }
+
     pub(super) fn render(&self, exports: &[Export], rounds: &[RoundDraft], name: &str) -> String {
         let mut t = String::new();
         render_head(&mut t, exports, rounds, name);
@@ -94,7 +101,7 @@ impl Draft {
         self.render_rules(&mut t);
         self.render_published(&mut t);
         for (k, round) in rounds.iter().enumerate() {
-            render_round(&mut t, round, k);
+            render_round(&mut t, round, &self.round_id(k));
         }
         t
     }
@@ -125,9 +132,10 @@ impl Draft {
         let _ = writeln!(
             t,
             "\n# [[published]]  # optional: a figure as printed in an earlier report, checked at every run\n\
-             # round = \"ronde-1\"\n# table = \"area_scores\"\n\
+             # round = {}\n# table = \"area_scores\"\n\
              # where = {{ measure = {}, area = {}, group = \"ALL\" }}\n\
              # column = \"mean\"\n# value = \"2,9\"  # as printed",
+            q(&self.round_id(0)),
             q(measure),
             q(area)
         );
@@ -159,7 +167,7 @@ impl Draft {
                 t,
                 "\n[[comments]]\ncolumn = {}  # check: long free text, read as open answers (comments.csv)\n\
                  # about = \"\"  # check: the area or item id it is about; left out: general remarks",
-                column_ref(c)
+                self.column_ref(c)
             );
         }
     }
@@ -236,7 +244,7 @@ impl Draft {
             let cols: Vec<String> = it
                 .columns
                 .iter()
-                .map(|(m, c)| format!("{} = {}", key(&self.measures[*m].id), column_ref(c)))
+                .map(|(m, c)| format!("{} = {}", key(&self.measures[*m].id), self.column_ref(c)))
                 .collect();
             let _ = writeln!(t, "columns = {{ {} }}", cols.join(", "));
         }
@@ -353,7 +361,7 @@ impl Draft {
                 let _ = writeln!(
                     t,
                     "group = {}  # check: the stakeholder group; {} values seen{}",
-                    column_ref(&g.column),
+                    self.column_ref(&g.column),
                     g.values.len(),
                     other_candidates(&r.group_others)
                 );
@@ -361,7 +369,7 @@ impl Draft {
                     let _ = writeln!(
                         t,
                         "institution = {}  # check: guessed from its name",
-                        column_ref(inst)
+                        self.column_ref(inst)
                     );
                 }
                 let _ = writeln!(
@@ -382,7 +390,7 @@ impl Draft {
                         list(&cats)
                     );
                 }
-                render_recode(t, g, self.language.code);
+                render_recode(t, g, self);
             }
             None => {
                 t.push_str("group = \"\"  # check: no column looks like a stakeholder group; name the one there is\n");
@@ -459,12 +467,8 @@ fn render_head(t: &mut String, exports: &[Export], rounds: &[RoundDraft], name: 
 }
 
 /// The `[[rounds]]` entry of the `k`-th export (0-based).
-fn render_round(t: &mut String, round: &RoundDraft, k: usize) {
-    let _ = writeln!(
-        t,
-        "\n[[rounds]]\nid = {}  # check: the round's id",
-        q(&round_id(k))
-    );
+fn render_round(t: &mut String, round: &RoundDraft, id: &str) {
+    let _ = writeln!(t, "\n[[rounds]]\nid = {}  # check: the round's id", q(id));
     let _ = write!(t, "questionnaire = {}", q(&round.questionnaire));
     if round.inside {
         t.push('\n');
@@ -486,7 +490,8 @@ fn render_round(t: &mut String, round: &RoundDraft, k: usize) {
 /// A commented `[recode]` block for the group's values that fewer than
 /// `min_cell` respondents gave in a round (their figures would be hidden):
 /// merged into the group's "other" value, else a new one.
-fn render_recode(t: &mut String, g: &GroupDraft, language: &str) {
+fn render_recode(t: &mut String, g: &GroupDraft, draft: &Draft) {
+    let language = draft.language.code;
     let min_cell = crate::codebook::Privacy::default().min_cell as usize;
     let other = (g.counts.iter().flat_map(|c| c.values()))
         .map(|(_, shown)| shown)
@@ -505,7 +510,7 @@ fn render_recode(t: &mut String, g: &GroupDraft, language: &str) {
                 continue;
             }
             let when = if g.counts.len() > 1 {
-                format!(" in {}", round_id(k))
+                format!(" in {}", draft.round_id(k))
             } else {
                 String::new()
             };
