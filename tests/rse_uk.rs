@@ -334,3 +334,18 @@ fn omega_of_a_real_area_matches_psych() {
         "omega of affRec, 2016",
     );
 }
+
+/// No statement of 2016 meets the keep rule: the report says so under its
+/// heading instead of leaving it empty; 2017 lists its one kept item.
+#[test]
+fn a_round_without_a_kept_item_says_so() {
+    let (_out, root) = run();
+    let none = "No item meets the rule to keep it.";
+    for (year, kept) in [("2016", 0), ("2017", 1)] {
+        let items = table(&root, year, "item_scores");
+        let keep = rows_where(&items, &[("group", "ALL"), ("decision", "keep")]).len();
+        assert_eq!(keep, kept, "{year}");
+        let html = std::fs::read_to_string(root.join(year).join("report.html")).unwrap();
+        assert_eq!(html.contains(none), kept == 0, "{year}");
+    }
+}

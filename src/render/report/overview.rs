@@ -382,6 +382,13 @@ pub fn keep_list(doc: &mut Document, cb: &Codebook, scores: &Scores) {
     let w = Words(doc.lang);
     let lang = w.0;
     doc.heading(1, w.t("Items om te behouden", "Items to keep"));
+    let any = (scores.items.iter()).any(|r| r.group == 0 && is(r, Decision::Keep));
+    if !any {
+        doc.para(w.t(
+            "Geen enkel item voldoet aan de regel om te behouden.",
+            "No item meets the rule to keep it.",
+        ));
+    }
     for (m, measure) in cb.measures.iter().enumerate() {
         let lines: Vec<String> = all_rows(&scores.items, m)
             .into_iter()
