@@ -321,7 +321,7 @@ fn comparison_tells_participation_and_decisions_before_and_after() {
     };
     let (from, to) = (n("ronde-1"), n("ronde-2"));
     assert!(
-        html.contains(&format!("{from} respondenten in ronde-1, {to} in ronde-2")),
+        html.contains(&format!("{from} respondenten in Ronde 1, {to} in Ronde 2")),
         "participation"
     );
     for caption in [

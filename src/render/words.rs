@@ -83,6 +83,16 @@ impl Words {
         self.t("Alle respondenten", "All respondents")
     }
 
+    /// A round by its id as a name: "Ronde 1" for an id that is a number
+    /// (`1`), "Ronde 1" / "Round 1" for `ronde-1` / `round-1` (the id says
+    /// the word itself), any other id with its hyphens as spaces.
+    pub fn round_name(&self, id: &str) -> String {
+        match id.parse::<u32>() {
+            Ok(_) => format!("{} {id}", self.t("Ronde", "Round")),
+            Err(_) => capitalised(&id.replace('-', " ")),
+        }
+    }
+
     /// A coded field of the consultation notes (`coding_agreement`'s
     /// `field`) as a word of the language.
     pub fn field<'a>(&self, field: &'a str) -> &'a str {
@@ -422,6 +432,16 @@ fn consensus_text(rules: &Rules, lang: Language) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rounds_are_named_not_shown_by_id() {
+        let (nl, en) = (Words(Language::Nl), Words(Language::En));
+        assert_eq!(nl.round_name("ronde-1"), "Ronde 1");
+        assert_eq!(en.round_name("round-2"), "Round 2");
+        assert_eq!(nl.round_name("2"), "Ronde 2");
+        assert_eq!(en.round_name("2016"), "Round 2016");
+        assert_eq!(en.round_name("pilot-b"), "Pilot b");
+    }
 
     #[test]
     fn a_group_below_min_cell_says_n_and_a_hidden_one_says_hidden() {

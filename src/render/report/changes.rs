@@ -67,7 +67,7 @@ fn all_rows(rows: &[Change], m: usize) -> Vec<&Change> {
         .collect()
 }
 
-/// "86 respondenten in ronde-1, 60 in ronde-2 (−26)."
+/// "86 respondenten in Ronde 1, 60 in Ronde 2 (−26)."
 fn took_part(cmp: &Comparison, lang: Language) -> String {
     let w = Words(lang);
     let [from, to] = cmp.took_part;
@@ -75,9 +75,9 @@ fn took_part(cmp: &Comparison, lang: Language) -> String {
     format!(
         "{from} {} {}, {to} {} {} ({}{}).",
         w.t("respondenten in", "respondents in"),
-        cmp.from,
+        w.round_name(&cmp.from),
         w.t("in", "in"),
-        cmp.to,
+        w.round_name(&cmp.to),
         if change > 0 {
             "+"
         } else if change < 0 {

@@ -31,7 +31,7 @@ use crate::render::tables::published::Checked;
 use crate::render::tables::table::{Table, Value};
 use crate::render::tables::{data_quality_summary, BreakdownTables, CompareTables, RoundTables};
 use crate::render::words::{
-    capitalised, independent_note, panel_note, recode_note, small_groups_note, weights_note, Words,
+    independent_note, panel_note, recode_note, small_groups_note, weights_note, Words,
 };
 
 /// Everything a round's report shows.
@@ -74,14 +74,9 @@ fn document(cb: &Codebook, subtitle: String, inputs: &[InputHash], lang: Languag
 pub fn round_document(inp: &ReportInput) -> Document {
     let w = Words(inp.lang);
     let round = inp.round;
-    // "Ronde 1" for an id that is a number; "ronde-1" says so itself.
-    let name = match round.id.parse::<u32>() {
-        Ok(_) => format!("{} {}", w.t("Ronde", "Round"), round.id),
-        Err(_) => round.id.replace('-', " "),
-    };
     let subtitle = format!(
         "{}{}{}",
-        capitalised(&name),
+        w.round_name(&round.id),
         round
             .label
             .as_deref()
@@ -612,8 +607,8 @@ pub fn comparison_document(inp: &CompareInput) -> Document {
     let subtitle = format!(
         "{}: {} → {}",
         w.t("Vergelijking", "Comparison"),
-        cmp.from,
-        cmp.to
+        w.round_name(&cmp.from),
+        w.round_name(&cmp.to)
     );
     let mut doc = document(inp.cb, subtitle, inp.inputs, inp.lang);
     // Dated by the later round: the comparison is as of then.
