@@ -44,11 +44,7 @@ value = "3,5"
 #[test]
 fn figures_reproduced_or_not_are_listed_and_strict_exits_1() {
     let dir = tiny_with(ENTRIES);
-    let o = peil()
-        .current_dir(dir.path())
-        .args(["run", "--quiet"])
-        .output()
-        .unwrap();
+    let o = run_in(dir.path(), &["run", "--quiet"]);
     assert_eq!(o.status.code(), Some(0), "{}", outcome(&o));
     let stderr = String::from_utf8_lossy(&o.stderr);
     // 2.833333 rounds to 2,8, not the printed 2,9; the hidden group's
@@ -70,11 +66,7 @@ fn figures_reproduced_or_not_are_listed_and_strict_exits_1() {
         html.contains("1 of 2 published figures reproduced (source: our report, p. 3)"),
         "report"
     );
-    let strict = peil()
-        .current_dir(dir.path())
-        .args(["run", "--quiet", "--strict"])
-        .output()
-        .unwrap();
+    let strict = run_in(dir.path(), &["run", "--quiet", "--strict"]);
     assert_eq!(strict.status.code(), Some(1), "{}", outcome(&strict));
 }
 
@@ -90,11 +82,7 @@ column = "mean"
 value = "2,8"
 "#,
     );
-    let o = peil()
-        .current_dir(dir.path())
-        .args(["run", "--quiet"])
-        .output()
-        .unwrap();
+    let o = run_in(dir.path(), &["run", "--quiet"]);
     assert_eq!(o.status.code(), Some(2), "{}", outcome(&o));
     let stderr = String::from_utf8_lossy(&o.stderr);
     assert!(
@@ -119,11 +107,7 @@ column = "average"
 value = "2,8"
 "#,
     );
-    let o = peil()
-        .current_dir(dir.path())
-        .args(["run", "--quiet"])
-        .output()
-        .unwrap();
+    let o = run_in(dir.path(), &["run", "--quiet"]);
     assert_eq!(o.status.code(), Some(2), "{}", outcome(&o));
     assert!(String::from_utf8_lossy(&o.stderr)
         .contains("column \"average\" is not a column peil writes"));
